@@ -1,0 +1,58 @@
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+import { ScopeSwitcher } from '@/components/scope-switcher';
+import type { NamespaceList } from '@/lib/k8s/namespaces';
+import { scopePath } from '@/lib/params';
+
+const nav = [{ label: 'Deployments', path: 'deployments' }];
+
+export function AppShell({
+  contexts,
+  context,
+  namespaceSegment,
+  namespaces,
+  children,
+}: {
+  contexts: string[];
+  context: string;
+  namespaceSegment: string;
+  namespaces: NamespaceList;
+  children: ReactNode;
+}) {
+  return (
+    <div className="flex min-h-screen flex-col">
+      <header className="flex flex-wrap items-center gap-4 border-b border-zinc-200 px-4 py-2 dark:border-zinc-800">
+        <Link href="/" className="text-lg font-semibold tracking-tight">
+          Wheelhouse
+        </Link>
+        <ScopeSwitcher
+          contexts={contexts}
+          context={context}
+          namespaceSegment={namespaceSegment}
+          namespaces={namespaces.names}
+          namespacesError={namespaces.error}
+        />
+      </header>
+      <div className="flex flex-1">
+        <nav
+          aria-label="Resources"
+          className="w-48 shrink-0 border-r border-zinc-200 p-2 dark:border-zinc-800"
+        >
+          <ul className="space-y-1">
+            {nav.map((item) => (
+              <li key={item.path}>
+                <Link
+                  href={scopePath(context, namespaceSegment, item.path)}
+                  className="block rounded px-2 py-1 text-sm hover:bg-zinc-100 dark:hover:bg-zinc-900"
+                >
+                  {item.label}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <main className="min-w-0 flex-1 p-4">{children}</main>
+      </div>
+    </div>
+  );
+}
