@@ -28,6 +28,14 @@ complete=1
 for n in "${names[@]}"; do [ -x "$out/$n" ] || complete=0; done
 if [ $complete = 1 ]; then echo "$out"; exit 0; fi
 
+# One build at a time: parallel test runs on a cold machine wait for the first one's binaries.
+mkdir -p "$cache/bin"
+exec 9>"$cache/bin/.lock"
+flock 9
+complete=1
+for n in "${names[@]}"; do [ -x "$out/$n" ] || complete=0; done
+if [ $complete = 1 ]; then echo "$out"; exit 0; fi
+rm -rf "$cache"/bin/*.tmp  # a build killed midway leaves one; never reuse it
 mkdir -p "$out.tmp"
 start=$(date +%s)
 say "First run: building the local Kubernetes control plane into $out"

@@ -65,13 +65,16 @@ export function kubeconfigSource(): string | undefined {
 export function listContexts(): ContextInfo[] {
   const l = load();
   if (!l) return [];
-  return l.kc.getContexts().map((c) => ({
-    name: c.name,
-    cluster: c.cluster,
-    user: c.user,
-    server: l.kc.getCluster(c.cluster)?.server ?? '',
-    defaultNamespace: c.namespace ?? 'default',
-  }));
+  return l.kc
+    .getContexts()
+    .map((c) => ({
+      name: c.name,
+      cluster: c.cluster,
+      user: c.user,
+      server: l.kc.getCluster(c.cluster)?.server ?? '',
+      defaultNamespace: c.namespace ?? 'default',
+    }))
+    .sort((a, b) => a.name.localeCompare(b.name));
 }
 
 export function currentContext(): ContextInfo | undefined {

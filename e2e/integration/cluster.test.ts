@@ -1,0 +1,87 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { VersionApi } from '@kubernetes/client-node';
+import { listDeployments } from '@/lib/k8s/deployments';
+import {
+  ADMIN_CONTEXT,
+  adminConfig,
+  apps,
+  core,
+  createNamespace,
+  deleteNamespace,
+  deployment,
+  waitFor,
+  waitForDeploymentReady,
+} from '../support/kube';
+
+// lib/k8s/client.ts reads the dashboard's kubeconfig, the one with the test identities.
+process.env.KUBECONFIG = process.env.WHEELHOUSE_TEST_KUBECONFIG ?? process.env.KUBECONFIG;
+
+let ns: string;
+before(async () => {
+  ns = await createNamespace('cluster');
+});
+after(async () => {
+  await deleteNamespace(ns);
+});
+
+test('the API server is the pinned Kubernetes release, not a stand-in', async () => {
+  const v = await adminConfig().makeApiClient(VersionApi).getCode();
+  assert.match(v.gitVersion, /^v1\.36\.\d+$/);
+  assert.equal(v.major, '1');
+});
+
+test('a new Deployment gets a ReplicaSet and Ready pods on fake nodes', async () => {
+  await apps().createNamespacedDeployment({ namespace: ns, body: deployment(ns, 'proof', { replicas: 2 }) });
+  // controller-manager: Deployment -> ReplicaSet
+  const rs = await waitFor('a ReplicaSet owned by the Deployment', async () => {
+    const list = await apps().listNamespacedReplicaSet({ namespace: ns });
+    return list.items.find((r) =>
+      r.metadata?.ownerReferences?.some((o) => o.kind === 'Deployment' && o.name === 'proof'),
+    );
+  });
+  assert.equal(rs.spec?.replicas, 2);
+  await waitForDeploymentReady(ns, 'proof');
+  const pods = (await core().listNamespacedPod({ namespace: ns, labelSelector: 'app=proof' })).items;
+  assert.equal(pods.length, 2);
+  for (const pod of pods) {
+    // scheduler: bound to a node; KWOK: that node is a fake one and the pod runs and is Ready
+    assert.ok(pod.spec?.nodeName, 'pod is scheduled');
+    const node = await core().readNode({ name: pod.spec.nodeName });
+    assert.equal(node.metadata?.annotations?.['kwok.x-k8s.io/node'], 'fake');
+    assert.equal(pod.status?.phase, 'Running');
+    assert.equal(pod.status?.conditions?.find((c) => c.type === 'Ready')?.status, 'True');
+  }
+});
+
+test('listDeployments returns what the API server says', async () => {
+  await apps().createNamespacedDeployment({
+    namespace: ns,
+    body: deployment(ns, 'multi', { replicas: 3, images: ['nginx:1.27', 'envoy:1.30'] }),
+  });
+  const d = await waitForDeploymentReady(ns, 'multi');
+  const rows = await listDeployments(ADMIN_CONTEXT, ns);
+  const row = rows.find((r) => r.name === 'multi');
+  assert.ok(row);
+  assert.equal(row.desired, d.spec?.replicas);
+  assert.equal(row.ready, d.status?.readyReplicas);
+  assert.equal(row.available, d.status?.availableReplicas);
+  assert.deepEqual(row.images, ['nginx:1.27', 'envoy:1.30']);
+});
+
+test('the viewer may list Deployments but nobody is told they may not', async () => {
+  assert.ok(Array.isArray(await listDeployments('viewer', ns)));
+  await assert.rejects(listDeployments('nobody', ns), (e: { status?: number; message?: string }) => {
+    assert.equal(e.status, 403);
+    assert.equal(e.message, `You may not list deployments in namespace "${ns}".`);
+    return true;
+  });
+});
+
+test('an unreachable cluster is a 503 that names the context', async () => {
+  await assert.rejects(listDeployments('unreachable', ns), (e: { status?: number; message?: string }) => {
+    assert.equal(e.status, 503);
+    assert.match(e.message ?? '', /Cannot reach the cluster for context "unreachable"/);
+    return true;
+  });
+});
