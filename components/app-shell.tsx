@@ -11,12 +11,15 @@ export function AppShell({
   context,
   namespaceSegment,
   namespaces,
+  account,
   children,
 }: {
   contexts: string[];
   context: string;
   namespaceSegment: string;
   namespaces: NamespaceList;
+  /** Who am I, at the end of the header. */
+  account?: ReactNode;
   children: ReactNode;
 }) {
   return (
@@ -32,6 +35,7 @@ export function AppShell({
           namespaces={namespaces.names}
           namespacesError={namespaces.error}
         />
+        {account}
       </header>
       <div className="flex flex-1">
         <nav
