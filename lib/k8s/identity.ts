@@ -27,7 +27,9 @@ async function credentialKey(context: string, principal?: Principal): Promise<st
  */
 export async function whoAmI(context: string, principal?: Principal): Promise<Identity> {
   const key = await credentialKey(context, principal);
-  const hit = cache.get(key);
+  // A token can be revoked at any moment: for sign-ins and sessions, asking each time makes that show at once.
+  const cacheable = authMode() === 'local' && principal === undefined;
+  const hit = cacheable ? cache.get(key) : undefined;
   if (hit && Date.now() - hit.at < TTL_MS) return hit.who;
   try {
     const review = await apiClient(context, AuthenticationV1Api, principal).createSelfSubjectReview({
@@ -36,7 +38,7 @@ export async function whoAmI(context: string, principal?: Principal): Promise<Id
     const info = review.status?.userInfo;
     const who = { username: info?.username ?? 'unknown', groups: info?.groups ?? [] };
     if (cache.size >= MAX_ENTRIES) cache.delete(cache.keys().next().value ?? '');
-    cache.set(key, { at: Date.now(), who });
+    if (cacheable) cache.set(key, { at: Date.now(), who });
     return who;
   } catch (e) {
     throw toAppError(e, { context, verb: 'create', resource: 'selfsubjectreviews' });
