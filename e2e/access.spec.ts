@@ -48,7 +48,7 @@ test.describe('token mode', () => {
     await expect(page).toHaveURL(/\/sign-in\?next=/);
     await page.getByLabel('Kubernetes bearer token').fill('wrong');
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect(page.getByRole('alert')).toContainText('did not accept this token');
+    await expect(page.getByRole('alert').filter({ hasText: 'did not accept this token' })).toBeVisible();
     await page.getByLabel('Kubernetes bearer token').fill(process.env.WHEELHOUSE_VIEWER_TOKEN ?? '');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect(page).toHaveURL(/\/c\/admin\/demo\/deployments$/);
