@@ -9,7 +9,15 @@ const nextConfig = {
   // audit.ts resolves a path under process.cwd(), so tracing copies the whole project; the image
   // needs none of the tests, manifests or docs.
   outputFileTracingExcludes: {
-    '*': ['e2e/**', 'deploy/**', 'Dockerfile', '*.md', 'playwright.config.ts', '*.tsbuildinfo', '.wheelhouse/**'],
+    '*': [
+      'e2e/**',
+      'deploy/**',
+      'Dockerfile',
+      '*.md',
+      'playwright.config.ts',
+      '*.tsbuildinfo',
+      '.wheelhouse/**',
+    ],
   },
   // Build assets skip proxy.ts (which sets CSP and no-store on everything else); they still must not
   // be sniffed or framed. Same values as lib/security.ts STATIC_SECURITY_HEADERS.

@@ -24,6 +24,14 @@ export function proxy(request: NextRequest) {
   );
   if (refusal) return finish(jsonError(403, 'cross_origin', refusal));
 
+  // Changes go to /api route handlers only. Wheelhouse has no Server Actions, and a form-encoded
+  // POST to a page would make Next try to run one (and, with an RSC header, fail with a 500).
+  if (!isApi && !['GET', 'HEAD', 'OPTIONS'].includes(request.method)) {
+    const res = jsonError(405, 'method_not_allowed', 'Pages only answer GET; changes go through /api.');
+    res.headers.set('Allow', 'GET, HEAD');
+    return finish(res);
+  }
+
   const scopeError = badScope(pathname, isApi);
   if (scopeError) {
     return finish(
