@@ -26,9 +26,9 @@ export function AuditTable({ rows, showNamespace }: { rows: AuditRow[]; showName
             <Td className="whitespace-nowrap tabular-nums" title={r.time}>
               {r.time.replace('T', ' ').replace(/\.\d+Z$/, 'Z')}
             </Td>
-            <Td className="break-all">{r.user}</Td>
+            <Td className="break-words">{r.user}</Td>
             <Td>{r.verb}</Td>
-            <Td className="break-all">
+            <Td className="break-words">
               {r.resource} {showNamespace && r.namespace ? `${r.namespace}/` : ''}
               <span className="font-medium">{r.name}</span>
             </Td>

@@ -33,7 +33,7 @@ export function UserBadge({
     <div className="ml-auto flex items-center gap-3 text-sm">
       {username ? (
         <span title={groupText}>
-          <span className="text-zinc-500">Signed in as </span>
+          <span className="text-zinc-500">{canSignOut ? 'Signed in as ' : 'Acting as '}</span>
           <span className="font-medium">{username}</span>
         </span>
       ) : (

@@ -20,7 +20,7 @@ test('local mode: pages run under the CSP and the header names the kubeconfig us
   );
   expect(res?.headers()['cache-control']).toBe('no-store');
   await expect(page.getByRole('heading', { name: 'Deployments' })).toBeVisible();
-  await expect(page.getByText('Signed in as')).toBeVisible();
+  await expect(page.getByText('Acting as')).toBeVisible();
   // Client-side navigation only works if the nonce'd scripts ran.
   await page.getByLabel('Namespace').selectOption('shop');
   await expect(page).toHaveURL(/\/c\/admin\/shop\/deployments$/);
@@ -52,6 +52,7 @@ test.describe('token mode', () => {
     await page.getByLabel('Kubernetes bearer token').fill(process.env.WHEELHOUSE_VIEWER_TOKEN ?? '');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect(page).toHaveURL(/\/c\/admin\/demo\/deployments$/);
+    await expect(page.getByText('Signed in as')).toBeVisible();
     const who = page.getByText(/^system:serviceaccount:/);
     await expect(who).toBeVisible();
     await expect(who.locator('..')).toHaveAttribute('title', /Groups: .*system:serviceaccounts/);
