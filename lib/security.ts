@@ -72,6 +72,6 @@ export function isPublicPath(pathname: string): boolean {
 
 /** Where to go after signing in: only a path on this site, never `//evil` or a full URL. */
 export function safeNext(next: string | null | undefined): string {
-  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/';
+  if (!next?.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/';
   return next.length > 2000 ? '/' : next;
 }
