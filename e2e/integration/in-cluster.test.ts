@@ -6,7 +6,7 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { dumpYaml, loadAllYaml, RbacAuthorizationV1Api } from '@kubernetes/client-node';
 import { adminConfig, apps, core, createNamespace, deleteNamespace, deployment } from '../support/kube';
-import { type Dashboard, startDashboard } from '../support/server';
+import { type Dashboard, sessionKey, startDashboard } from '../support/server';
 
 // deploy/ applied to the real cluster, then the dashboard run as it would run in a pod: no
 // kubeconfig, the ServiceAccount's token and CA in files, KUBERNETES_SERVICE_HOST/_PORT set.
@@ -24,6 +24,7 @@ interface Manifest {
 let ns: string;
 let tmp: string;
 let dash: Dashboard | undefined;
+let inClusterEnv: Record<string, string> | undefined;
 const clusterScoped: { kind: string; name: string }[] = [];
 
 /** The shipped manifests, moved into this test's namespace and with cluster-wide names made unique. */
@@ -125,13 +126,14 @@ test('run in-cluster, the dashboard lists workloads with the ServiceAccount righ
   const server = new URL(cluster.server);
   const home = path.join(tmp, 'home');
   fs.mkdirSync(home);
-  dash = await startDashboard({
+  inClusterEnv = {
     HOME: home, // no ~/.kube/config to fall back on
     KUBERNETES_SERVICE_HOST: server.hostname,
     KUBERNETES_SERVICE_PORT: server.port,
     WHEELHOUSE_SA_TOKEN_FILE: path.join(saDir, 'token'),
     WHEELHOUSE_SA_CA_FILE: path.join(saDir, 'ca.crt'),
-  });
+  };
+  dash = await startDashboard(inClusterEnv);
   const list = await fetch(`${dash.url}/api/c/in-cluster/${ns}/deployments`);
   assert.equal(list.status, 200, await list.clone().text());
   const names = ((await list.json()) as { items: { name: string }[] }).items.map((d) => d.name).sort();
@@ -149,4 +151,29 @@ test('run in-cluster, the dashboard lists workloads with the ServiceAccount righ
     allowed: boolean;
   };
   assert.equal(secrets.allowed, false);
+});
+
+test('as deployed (token mode, in-cluster), people sign in and act with their own token', async () => {
+  assert.ok(inClusterEnv, 'runs after the in-cluster test');
+  const d = await startDashboard({
+    ...inClusterEnv,
+    WHEELHOUSE_AUTH_MODE: 'token',
+    WHEELHOUSE_SESSION_KEY: sessionKey(),
+  });
+  try {
+    assert.equal((await fetch(`${d.url}/api/c/in-cluster/${ns}/deployments`)).status, 401);
+    const signIn = await fetch(`${d.url}/api/session`, {
+      method: 'POST',
+      headers: { Origin: d.url, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ token: process.env.WHEELHOUSE_NOBODY_TOKEN }),
+    });
+    assert.equal(signIn.status, 200);
+    assert.equal(((await signIn.json()) as { context: string }).context, 'in-cluster');
+    const cookie = (signIn.headers.getSetCookie()[0] ?? '').split(';')[0] ?? '';
+    // The ServiceAccount may list Deployments; `nobody` may not, and `nobody` is who asks.
+    const list = await fetch(`${d.url}/api/c/in-cluster/${ns}/deployments`, { headers: { Cookie: cookie } });
+    assert.equal(list.status, 403);
+  } finally {
+    await d.stop();
+  }
 });
