@@ -4,19 +4,25 @@ import { ScopeSwitcher } from '@/components/scope-switcher';
 import type { NamespaceList } from '@/lib/k8s/namespaces';
 import { scopePath } from '@/lib/params';
 
-const nav = [{ label: 'Deployments', path: 'deployments' }];
+const nav = [
+  { label: 'Deployments', path: 'deployments' },
+  { label: 'Audit', path: 'audit' },
+];
 
 export function AppShell({
   contexts,
   context,
   namespaceSegment,
   namespaces,
+  account,
   children,
 }: {
   contexts: string[];
   context: string;
   namespaceSegment: string;
   namespaces: NamespaceList;
+  /** Who am I, at the end of the header. */
+  account?: ReactNode;
   children: ReactNode;
 }) {
   return (
@@ -32,6 +38,7 @@ export function AppShell({
           namespaces={namespaces.names}
           namespacesError={namespaces.error}
         />
+        {account}
       </header>
       <div className="flex flex-1">
         <nav
