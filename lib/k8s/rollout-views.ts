@@ -71,6 +71,15 @@ export interface WorkloadDetail {
   canPatch: Permission;
 }
 
+/** What a mutation route answers on success. */
+export interface MutationResult {
+  resourceVersion: string;
+  message: string;
+  fromRevision?: number | null;
+  toRevision?: number;
+  noop?: boolean;
+}
+
 export type AnyWorkload = V1Deployment | V1StatefulSet | V1DaemonSet;
 
 /** matchLabels and matchExpressions as a label selector string for list calls. */

@@ -9,6 +9,7 @@ import { podProblems } from './rollout-status';
 import {
   type AnyWorkload,
   KINDS,
+  type MutationResult,
   type RevisionRow,
   toWorkloadDetail,
   type WorkloadDetail,
@@ -77,14 +78,6 @@ export async function previewRollback(t: Target, revision: number): Promise<Roll
 export interface MutationInput {
   resourceVersion: string;
   reason?: string;
-}
-
-export interface MutationResult {
-  resourceVersion: string;
-  message: string;
-  fromRevision?: number | null;
-  toRevision?: number;
-  noop?: boolean;
 }
 
 function conflict(t: Target): AppError {
