@@ -89,7 +89,7 @@ function conflict(t: Target): AppError {
 }
 
 /** A failed JSON-patch `test` comes back as 422 with the patch error in the Status message. */
-function isFailedTest(e: unknown): boolean {
+export function isFailedTest(e: unknown): boolean {
   if ((e as { code?: unknown }).code !== 422) return false;
   const body = (e as { body?: unknown }).body;
   const text = typeof body === 'string' ? body : JSON.stringify(body ?? '');
