@@ -24,6 +24,11 @@ async function setImage(name: string, image: string, cause: string) {
     ],
   });
   await waitForDeploymentReady(ns, name);
+  // Old pods gone too: until then status updates keep changing the resourceVersion.
+  await waitFor('old replicas to terminate', async () => {
+    const d = await apps().readNamespacedDeployment({ namespace: ns, name });
+    return d.status?.replicas === d.spec?.replicas;
+  });
 }
 
 async function threeRevisions(name: string) {

@@ -88,12 +88,19 @@ function conflict(t: Target): AppError {
   );
 }
 
-/** A failed JSON-patch `test` comes back as 422 with the patch error in the Status message. */
-export function isFailedTest(e: unknown): boolean {
+/**
+ * A failed JSON-patch `test` comes back as a bare 422 ("the server rejected our request"), with no
+ * cause to tell it from a validation error. It can only mean the resourceVersion moved, so a 422
+ * on an object that is no longer at the version we tested is reported as the conflict it is.
+ */
+export async function isFailedTest(t: Target, e: unknown, testedVersion: string): Promise<boolean> {
   if ((e as { code?: unknown }).code !== 422) return false;
-  const body = (e as { body?: unknown }).body;
-  const text = typeof body === 'string' ? body : JSON.stringify(body ?? '');
-  return /test(ing value)?\b.*fail|test operation/i.test(text);
+  try {
+    const now = await readWorkload(t.context, t.kind, t.namespace, t.name);
+    return now.metadata?.resourceVersion !== testedVersion;
+  } catch {
+    return false;
+  }
 }
 
 interface Step {
@@ -134,7 +141,7 @@ async function mutate(t: Target, input: MutationInput, step: Step): Promise<Muta
     try {
       updated = await patchWorkload(t.context, t.kind, t.namespace, t.name, planned.patch);
     } catch (e) {
-      if (isFailedTest(e)) throw conflict(t);
+      if (await isFailedTest(t, e, input.resourceVersion)) throw conflict(t);
       throw toAppError(e, {
         context: t.context,
         verb: 'patch',
