@@ -16,13 +16,21 @@ export function TemplateDiffView({ diff, label }: { diff: TemplateDiff; label: s
       {diff.sections.map((s) => (
         <div key={s.title}>
           <h4 className="mb-1 text-sm font-semibold">{s.title}</h4>
-          <table className="w-full border-collapse text-left text-xs">
+          <table className="w-full table-fixed border-collapse text-left text-xs">
             <caption className="sr-only">{`${s.title}: changes`}</caption>
+            <colgroup>
+              <col className="w-6" />
+              <col className="w-1/4" />
+              <col />
+              <col className="w-6" />
+              <col />
+            </colgroup>
             <thead className="sr-only">
               <tr>
                 <th scope="col">Change</th>
                 <th scope="col">Field</th>
                 <th scope="col">Before</th>
+                <td />
                 <th scope="col">After</th>
               </tr>
             </thead>
@@ -35,11 +43,14 @@ export function TemplateDiffView({ diff, label }: { diff: TemplateDiff; label: s
                       <span aria-hidden="true">{m.sign}</span>
                       <span className="sr-only">{m.label}</span>
                     </td>
-                    <td className="py-1 pr-3 font-mono break-all">{c.field}</td>
-                    <td className="py-1 pr-3 font-mono break-all text-red-800 dark:text-red-300">
-                      {c.before !== undefined && <del className="no-underline">{c.before}</del>}
+                    <td className="py-1 pr-3 font-mono [overflow-wrap:anywhere]">{c.field}</td>
+                    <td className="py-1 pr-2 font-mono [overflow-wrap:anywhere] text-red-800 dark:text-red-300">
+                      {c.before !== undefined && <del>{c.before}</del>}
                     </td>
-                    <td className="py-1 font-mono break-all text-emerald-800 dark:text-emerald-300">
+                    <td aria-hidden="true" className="py-1 text-zinc-400">
+                      {c.kind === 'changed' ? '→' : ''}
+                    </td>
+                    <td className="py-1 font-mono [overflow-wrap:anywhere] text-emerald-800 dark:text-emerald-300">
                       {c.after !== undefined && <ins className="no-underline">{c.after}</ins>}
                     </td>
                   </tr>

@@ -126,7 +126,7 @@ test('a change made while the dialog is open is caught: 409, the new diff, then 
 
 test('scaling to zero asks for a confirmation that says so', async ({ page }) => {
   await page.goto(`/c/${ADMIN_CONTEXT}/${ns}/deployments/race`);
-  await page.getByLabel('Replicas').fill('0');
+  await page.getByRole('spinbutton', { name: 'Replicas' }).fill('0');
   await page.getByRole('button', { name: 'Scale', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: 'Scale Deployment "race" to 0' });
   await expect(dialog.getByRole('alert', { name: 'Scaling to zero' })).toBeVisible();
