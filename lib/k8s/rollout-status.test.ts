@@ -150,6 +150,23 @@ test('a progressing Deployment whose new pods crash is stuck, with the reason', 
   assert.equal(s.state, 'stuck');
   assert.equal(s.reason, '2 new pods are in CrashLoopBackOff.');
   // A finished rollout is not made stuck by a pod problem: that is a health issue, not a rollout one.
+  // Past the deadline, the pod problems say why.
+  const late = dep(
+    { replicas: 2 },
+    {
+      observedGeneration: 2,
+      replicas: 3,
+      updatedReplicas: 1,
+      availableReplicas: 2,
+      conditions: [
+        { type: 'Progressing', status: 'False', reason: 'ProgressDeadlineExceeded', message: 'timed out.' },
+      ],
+    },
+  );
+  assert.equal(
+    deploymentRolloutStatus(late, [{ pod: 'p', reason: 'ImagePullBackOff' }]).reason,
+    'Exceeded its progress deadline: timed out. 1 new pod is in ImagePullBackOff.',
+  );
   const done = dep(
     { replicas: 1 },
     { observedGeneration: 2, replicas: 1, updatedReplicas: 1, availableReplicas: 1 },

@@ -115,7 +115,12 @@ export function deploymentRolloutStatus(d: V1Deployment, newPodProblems: PodProb
       state: 'stuck',
       done: false,
       message: msg,
-      reason: `Exceeded its progress deadline${deadline ? ` (${deadline}s)` : ''}: ${progressing.message ?? 'no progress'}`,
+      reason: [
+        `Exceeded its progress deadline${deadline ? ` (${deadline}s)` : ''}: ${progressing.message ?? 'no progress'}`,
+        problemsReason(newPodProblems),
+      ]
+        .filter(Boolean)
+        .join(' '),
     };
   }
   let waiting: string | undefined;
