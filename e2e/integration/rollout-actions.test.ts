@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import type { V1Deployment } from '@kubernetes/client-node';
+import { AutoscalingV2Api, type V1Deployment } from '@kubernetes/client-node';
 import { isAppError } from '@/lib/errors';
 import { deploymentRolloutStatus } from '@/lib/k8s/rollout-status';
 import {
@@ -13,7 +13,15 @@ import {
   type Target,
 } from '@/lib/k8s/rollouts';
 import { patchWorkload } from '@/lib/k8s/workloads';
-import { ADMIN_CONTEXT, apps, createNamespace, deleteNamespace, deployment, waitFor } from '../support/kube';
+import {
+  ADMIN_CONTEXT,
+  adminConfig,
+  apps,
+  createNamespace,
+  deleteNamespace,
+  deployment,
+  waitFor,
+} from '../support/kube';
 
 // lib/k8s/client.ts reads the dashboard's kubeconfig, the one with the test identities.
 process.env.KUBECONFIG = process.env.WHEELHOUSE_TEST_KUBECONFIG ?? process.env.KUBECONFIG;
@@ -188,4 +196,58 @@ test('the viewer sees actions disabled with the reason, and the cluster refuses 
     new RegExp(`You may not patch deployments "ro" in namespace "${ns}"`),
   );
   assert.equal((await getWorkloadDetail(t('ro'))).canPatch.allowed, true);
+});
+
+test('a HorizontalPodAutoscaler targeting the Deployment is reported for the scale warning', async () => {
+  await create('auto', 1);
+  await adminConfig()
+    .makeApiClient(AutoscalingV2Api)
+    .createNamespacedHorizontalPodAutoscaler({
+      namespace: ns,
+      body: {
+        metadata: { name: 'auto' },
+        spec: {
+          scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'auto' },
+          minReplicas: 1,
+          maxReplicas: 4,
+          metrics: [
+            {
+              type: 'Resource',
+              resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 80 } },
+            },
+          ],
+        },
+      },
+    });
+  const detail = await getWorkloadDetail(t('auto'));
+  assert.equal(detail.hpa?.name, 'auto');
+  assert.equal(detail.hpa?.minReplicas, 1);
+  assert.equal(detail.hpa?.maxReplicas, 4);
+  assert.equal((await getWorkloadDetail(t('ops'))).hpa, null);
+});
+
+test('with revisionHistoryLimit 0 the page says rollback is impossible, and why', async () => {
+  const body = deployment(ns, 'nohist', { replicas: 1, image: 'app:1' });
+  body.spec!.revisionHistoryLimit = 0;
+  await apps().createNamespacedDeployment({ namespace: ns, body });
+  await complete('nohist');
+  await apps().patchNamespacedDeployment({
+    namespace: ns,
+    name: 'nohist',
+    body: [{ op: 'replace', path: '/spec/template/spec/containers/0/image', value: 'app:2' }],
+  });
+  await complete('nohist');
+  const detail = await waitFor('the old ReplicaSet to be cleaned up', async () => {
+    const d = await getWorkloadDetail(t('nohist'));
+    return d.revisions.length === 1 ? d : undefined;
+  });
+  assert.deepEqual(detail.rollback, {
+    possible: false,
+    why: 'Rollback is impossible: revisionHistoryLimit is 0, so Kubernetes keeps no earlier revisions.',
+  });
+  await rejectsWith(
+    rollback(t('nohist'), { revision: 0, resourceVersion: detail.resourceVersion }),
+    409,
+    /No earlier revision of "nohist"/,
+  );
 });
