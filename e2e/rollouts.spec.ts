@@ -135,6 +135,29 @@ test('scaling to zero asks for a confirmation that says so', async ({ page }) =>
   expect((await apps().readNamespacedDeployment({ namespace: ns, name: 'race' })).spec?.replicas).toBe(2);
 });
 
+test('a paused Deployment is not rolled back; the dialog says so and offers to resume', async ({ page }) => {
+  await apps().patchNamespacedDeployment({
+    namespace: ns,
+    name: 'race',
+    body: [{ op: 'add', path: '/spec/paused', value: true }],
+  });
+  await page.goto(`/c/${ADMIN_CONTEXT}/${ns}/deployments/race`);
+  await page.getByRole('button', { name: 'Roll back to revision 2' }).click();
+  const paused = page.getByRole('alert', { name: 'Paused' });
+  await expect(paused).toContainText('Resume it first');
+  await paused.getByRole('button', { name: 'Resume rollout' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Resume Deployment "race"' });
+  await confirm.getByRole('button', { name: 'Confirm resume' }).click();
+  await expect(confirm).toBeHidden();
+  await expect
+    .poll(
+      async () =>
+        (await apps().readNamespacedDeployment({ namespace: ns, name: 'race' })).spec?.paused ?? false,
+    )
+    .toBe(false);
+  await expect(page.getByRole('button', { name: 'Pause', exact: true })).toBeVisible();
+});
+
 test('a viewer sees the actions disabled with the reason', async ({ page }) => {
   await page.goto(`/c/viewer/${ns}/deployments/web`);
   await expect(page.getByRole('button', { name: 'Restart' })).toBeDisabled();
