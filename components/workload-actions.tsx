@@ -1,6 +1,6 @@
 'use client';
 
-import { type ReactNode, useId, useState } from 'react';
+import { type ReactNode, useEffect, useId, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Callout } from '@/components/ui/callout';
 import { Dialog } from '@/components/ui/dialog';
@@ -32,6 +32,10 @@ export function WorkloadActions({
   // The resourceVersion shown when the confirmation opened: the change applies only to that version.
   // null after a conflict: the user has been told, and confirms against the latest polled version.
   const [seenVersion, setSeenVersion] = useState<string | null>(null);
+  // Follow the live desired count (someone else scaled, or the HPA did) unless a confirmation is open.
+  useEffect(() => {
+    if (action === null) setReplicas(String(detail.replicas ?? 0));
+  }, [detail.replicas, action]);
   const replicasId = useId();
   const reasonId = useId();
   const kind = KINDS[detail.kind].singular;
