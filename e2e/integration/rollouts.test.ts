@@ -106,11 +106,7 @@ test('Deployment rollback gives what `kubectl rollout undo --to-revision` gives,
   });
   assert.equal(res.fromRevision, 3);
   assert.equal(res.toRevision, 1);
-  const kubeconfig = process.env.WHEELHOUSE_TEST_KUBECONFIG ?? process.env.KUBECONFIG!;
-  await run(`${process.env.WHEELHOUSE_BIN}/kubectl`, [
-    ...['--kubeconfig', kubeconfig, '--context', ADMIN_CONTEXT, '-n', ns],
-    ...['rollout', 'undo', 'deployment/web-twin', '--to-revision=1'],
-  ]);
+  await kubectl('rollout', 'undo', 'deployment/web-twin', '--to-revision=1');
   const [ours, theirs] = (await Promise.all([
     waitComplete('deployments', 'web'),
     waitComplete('deployments', 'web-twin'),
@@ -210,26 +206,87 @@ test('unknown revision is a 404 listing the existing ones; paused is refused', a
   assert.equal(after.spec!.template.spec!.containers[0]!.image, 'app:3');
 });
 
-async function controllerRevisionRollback(kind: 'statefulsets' | 'daemonsets', name: string) {
+function kubectl(...args: string[]) {
+  const kubeconfig = process.env.WHEELHOUSE_TEST_KUBECONFIG ?? process.env.KUBECONFIG!;
+  return run(`${process.env.WHEELHOUSE_BIN}/kubectl`, [
+    '--kubeconfig',
+    kubeconfig,
+    '--context',
+    ADMIN_CONTEXT,
+    '-n',
+    ns,
+    ...args,
+  ]);
+}
+
+async function createControllerRevisionWorkload(kind: 'statefulsets' | 'daemonsets', name: string) {
+  const template = {
+    metadata: { labels: { app: name } },
+    spec: { containers: [{ name: 'main', image: 'agent:1' }], tolerations },
+  };
+  const selector = { matchLabels: { app: name } };
+  if (kind === 'statefulsets') {
+    await apps().createNamespacedStatefulSet({
+      namespace: ns,
+      body: { metadata: { name }, spec: { replicas: 2, serviceName: name, selector, template } },
+    });
+  } else {
+    await apps().createNamespacedDaemonSet({
+      namespace: ns,
+      body: {
+        metadata: { name },
+        spec: {
+          selector,
+          template,
+          updateStrategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: '100%' } },
+        },
+      },
+    });
+    await waitFor('DaemonSet pods scheduled', async () => {
+      const d = (await read(kind, name)) as V1DaemonSet;
+      return (d.status?.desiredNumberScheduled ?? 0) > 0;
+    });
+  }
+  await waitComplete(kind, name);
   await setImage(kind, name, 'agent:2', 'release 2');
+}
+
+/** Ours and a twin rolled back by `kubectl rollout undo` end with the same template and spec. */
+async function controllerRevisionRollback(kind: 'statefulsets' | 'daemonsets', name: string) {
+  const twin = `${name}-twin`;
+  await Promise.all([
+    createControllerRevisionWorkload(kind, name),
+    createControllerRevisionWorkload(kind, twin),
+  ]);
   const before = await read(kind, name);
   const res = await rollback(t(kind, name), {
     revision: 0,
     resourceVersion: before.metadata!.resourceVersion!,
   });
   assert.equal(res.toRevision, 1);
-  const obj = (await waitComplete(kind, name)) as V1StatefulSet | V1DaemonSet;
+  await kubectl('rollout', 'undo', `${kind === 'statefulsets' ? 'statefulset' : 'daemonset'}/${twin}`);
+  const [obj, other] = (await Promise.all([waitComplete(kind, name), waitComplete(kind, twin)])) as (
+    | V1StatefulSet
+    | V1DaemonSet
+  )[];
+  assert.deepEqual(comparable(obj!.spec!.template), comparable(other!.spec!.template));
+  assert.deepEqual(
+    { ...(normalize(obj!.spec) as object), template: null, selector: null, serviceName: null },
+    { ...(normalize(other!.spec) as object), template: null, selector: null, serviceName: null },
+  );
+  assert.equal(obj!.spec!.template.spec!.containers[0]!.image, 'agent:1');
+  // The template is exactly the revision's data, now renumbered as the newest revision.
   const crs = (await apps().listNamespacedControllerRevision({ namespace: ns, labelSelector: `app=${name}` }))
     .items;
-  // The template is exactly the revision's data, as kubectl's strategic merge patch leaves it...
   const restored = crs.find((c) => c.revision === 3);
   assert.ok(restored, `revision 1 is renumbered to 3: ${crs.map((c) => c.revision).join(',')}`);
-  assert.deepEqual(normalize(obj.spec!.template), normalize(controllerRevisionTemplate(restored)));
-  assert.equal(obj.spec!.template.spec!.containers[0]!.image, 'agent:1');
+  assert.deepEqual(normalize(obj!.spec!.template), normalize(controllerRevisionTemplate(restored)));
+  // kubectl leaves annotations alone here; we add who and why as the change-cause.
   assert.match(
-    obj.metadata!.annotations!['kubernetes.io/change-cause']!,
+    obj!.metadata!.annotations!['kubernetes.io/change-cause']!,
     /^rollback to the previous revision by /,
   );
+  assert.equal(other!.metadata!.annotations!['kubernetes.io/change-cause'], 'release 2');
   const detail = await waitFor('the new revision to be current and complete', async () => {
     const d = await getWorkloadDetail(t(kind, name));
     return d.currentRevision === 3 && d.status.state === 'complete' ? d : undefined;
@@ -240,47 +297,10 @@ async function controllerRevisionRollback(kind: 'statefulsets' | 'daemonsets', n
   );
 }
 
-test('StatefulSet rollback restores the ControllerRevision’s template under a new revision number', async () => {
-  const name = 'db';
-  await apps().createNamespacedStatefulSet({
-    namespace: ns,
-    body: {
-      metadata: { name },
-      spec: {
-        replicas: 2,
-        serviceName: name,
-        selector: { matchLabels: { app: name } },
-        template: {
-          metadata: { labels: { app: name } },
-          spec: { containers: [{ name: 'main', image: 'agent:1' }], tolerations },
-        },
-      },
-    },
-  });
-  await waitComplete('statefulsets', name);
-  await controllerRevisionRollback('statefulsets', name);
+test('StatefulSet rollback gives what `kubectl rollout undo` gives, under a new revision number', async () => {
+  await controllerRevisionRollback('statefulsets', 'db');
 });
 
-test('DaemonSet rollback restores the ControllerRevision’s template under a new revision number', async () => {
-  const name = 'agent';
-  await apps().createNamespacedDaemonSet({
-    namespace: ns,
-    body: {
-      metadata: { name },
-      spec: {
-        selector: { matchLabels: { app: name } },
-        updateStrategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: '100%' } },
-        template: {
-          metadata: { labels: { app: name } },
-          spec: { containers: [{ name: 'main', image: 'agent:1' }], tolerations },
-        },
-      },
-    },
-  });
-  await waitFor('DaemonSet pods scheduled', async () => {
-    const d = (await read('daemonsets', name)) as V1DaemonSet;
-    return (d.status?.desiredNumberScheduled ?? 0) > 0;
-  });
-  await waitComplete('daemonsets', name);
-  await controllerRevisionRollback('daemonsets', name);
+test('DaemonSet rollback gives what `kubectl rollout undo` gives, under a new revision number', async () => {
+  await controllerRevisionRollback('daemonsets', 'agent');
 });
