@@ -192,3 +192,64 @@ test('an unknown Deployment is a 404 and a bad revision a 404 that lists the rea
   });
   expect(cross.status()).toBe(403);
 });
+
+test('a StatefulSet page shows its ControllerRevision history and rolls back', async ({ page }) => {
+  const name = 'db';
+  const template = (image: string) => ({
+    metadata: { labels: { app: name } },
+    spec: {
+      containers: [{ name: 'main', image }],
+      tolerations: [{ key: 'kwok.x-k8s.io/node', operator: 'Exists', effect: 'NoSchedule' }],
+    },
+  });
+  await apps().createNamespacedStatefulSet({
+    namespace: ns,
+    body: {
+      metadata: { name },
+      spec: {
+        replicas: 1,
+        serviceName: name,
+        selector: { matchLabels: { app: name } },
+        template: template('db:1'),
+      },
+    },
+  });
+  const settled = (image: string) =>
+    waitFor(`StatefulSet on ${image}`, async () => {
+      const s = await apps().readNamespacedStatefulSet({ namespace: ns, name });
+      return s.status?.observedGeneration === s.metadata?.generation &&
+        s.status?.updateRevision === s.status?.currentRevision &&
+        s.status?.readyReplicas === 1 &&
+        s.spec?.template.spec?.containers[0]?.image === image
+        ? s
+        : undefined;
+    });
+  await settled('db:1');
+  await apps().patchNamespacedStatefulSet({
+    namespace: ns,
+    name,
+    body: [{ op: 'replace', path: '/spec/template/spec/containers/0/image', value: 'db:2' }],
+  });
+  await settled('db:2');
+
+  await page.goto(`/c/${ADMIN_CONTEXT}/${ns}/statefulsets/${name}`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`StatefulSet ${name}`);
+  const rows = page
+    .getByRole('table', { name: 'Revisions' })
+    .getByRole('row')
+    .filter({ has: page.getByRole('cell') });
+  await expect(rows).toHaveCount(2);
+  await expect(rows.first()).toHaveAttribute('aria-current', 'true');
+  await page.getByRole('button', { name: 'Roll back to revision 1' }).click();
+  const dialog = page.getByRole('dialog', { name: `Roll back StatefulSet "${name}" to revision 1` });
+  await expect(
+    dialog.getByRole('region', { name: 'Changes the rollback makes' }).getByRole('insertion'),
+  ).toHaveText('db:1');
+  await dialog.getByRole('button', { name: 'Confirm rollback' }).click();
+  await expect(dialog).toBeHidden();
+  await settled('db:1');
+  await expect(rows.first()).toContainText('3', { timeout: 20_000 });
+  await expect(page.getByRole('status', { name: 'Rollout status' })).toContainText('Complete', {
+    timeout: 30_000,
+  });
+});
