@@ -4,7 +4,12 @@ import { ScopeSwitcher } from '@/components/scope-switcher';
 import type { NamespaceList } from '@/lib/k8s/namespaces';
 import { scopePath } from '@/lib/params';
 
-const nav = [{ label: 'Deployments', path: 'deployments' }];
+const nav = [
+  { label: 'Overview', path: 'overview' },
+  { label: 'Deployments', path: 'deployments' },
+  { label: 'Pods', path: 'pods' },
+  { label: 'Nodes', path: 'nodes' },
+];
 
 export function AppShell({
   contexts,
