@@ -1,4 +1,6 @@
+import { z } from 'zod';
 import { AppError } from './errors';
+import { WORKLOAD_KINDS, type WorkloadKind } from './links';
 import { decodeSegment, objectName, parseOrThrow, parseScope } from './params';
 
 export interface NamedScope {
@@ -23,5 +25,19 @@ export function parseNamedScope(raw: { context: string; namespace: string; name:
     namespace: scope.namespace,
     namespaceSegment: scope.namespaceSegment,
     name,
+  };
+}
+
+export const workloadKind = z.enum(WORKLOAD_KINDS);
+
+export function parseWorkloadScope(raw: {
+  context: string;
+  namespace: string;
+  kind: string;
+  name: string;
+}): NamedScope & { kind: WorkloadKind } {
+  return {
+    ...parseNamedScope(raw),
+    kind: parseOrThrow(workloadKind, decodeSegment(raw.kind), 'workload kind'),
   };
 }

@@ -14,7 +14,12 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 }
 
 export default async function PodPage({ params }: { params: Params }) {
-  const scope = parseNamedScope(await params);
+  let scope: ReturnType<typeof parseNamedScope>;
+  try {
+    scope = parseNamedScope(await params);
+  } catch {
+    notFound();
+  }
   let initial: PodDetailData | undefined;
   let error: unknown;
   try {
