@@ -44,7 +44,8 @@ export function parseLogQuery(params: URLSearchParams): LogQuery {
   const q = parseOrThrow(logQuery, raw, 'log options');
   return {
     container: q.container,
-    follow: q.follow ?? true,
+    // A previous container has stopped for good: there is nothing to follow.
+    follow: q.previous ? false : (q.follow ?? true),
     previous: q.previous ?? false,
     timestamps: q.timestamps ?? false,
     tailLines: q.tailLines ?? DEFAULT_TAIL,
