@@ -209,7 +209,7 @@ export function LogViewer({
               key={l.id}
               className={`break-all whitespace-pre-wrap ${l.note ? 'text-zinc-500 italic' : ''}`}
             >
-              {l.pod && <span className={`mr-2 select-none ${colourOf(l.pod)}`}>[{l.pod}]</span>}
+              {l.pod && <span className={colourOf(l.pod)}>[{l.pod}] </span>}
               <Highlighted text={l.text} term={term} />
             </div>
           ))}

@@ -51,7 +51,9 @@ function WorkloadsTable({
               </Link>
             </Td>
             <Td className="tabular-nums">
-              {w.desired === null ? `${w.podCount} pods` : `${w.ready}/${w.desired}`}
+              {w.desired === null
+                ? `${w.podCount} ${w.podCount === 1 ? 'pod' : 'pods'}`
+                : `${w.ready}/${w.desired}`}
             </Td>
             <Td>
               <p>{w.summary}</p>

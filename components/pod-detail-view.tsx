@@ -82,15 +82,15 @@ export function PodDetailView({
         <LiveError error={error} />
       )}
       <HealthBanner health={d.row.health} />
-      <Owners d={d} context={context} />
-      <p className="text-sm">
+      <div className="flex flex-wrap items-baseline justify-between gap-4">
+        <Owners d={d} context={context} />
         <Link
           href={podPath(context, d.row.namespace, d.row.name, 'logs')}
-          className="text-sky-700 hover:underline dark:text-sky-400"
+          className="text-sm text-sky-700 hover:underline dark:text-sky-400"
         >
           Logs
         </Link>
-      </p>
+      </div>
       <dl
         aria-label="Pod facts"
         className="grid grid-cols-[max-content_1fr] gap-x-6 gap-y-1 text-sm sm:grid-cols-[max-content_1fr_max-content_1fr]"
