@@ -89,7 +89,7 @@ export function PodRowsTable({
             <Td className="max-w-xl text-zinc-700 dark:text-zinc-300">{p.health.summary}</Td>
             <Td className="tabular-nums">{p.ready}</Td>
             <Td className="tabular-nums">{p.restarts}</Td>
-            <Td className="text-zinc-500">{p.node ?? '—'}</Td>
+            <Td className="whitespace-nowrap text-zinc-500">{p.node ?? '—'}</Td>
             <Td className="tabular-nums" title={p.createdAt ?? undefined}>
               {formatAge(p.createdAt, now)}
             </Td>
