@@ -186,7 +186,7 @@ export function LogViewer({
       <p role="status" className="text-xs text-zinc-500">
         {status}
         {lines.length > shown.length &&
-          ` · showing the last ${shown.length} of ${lines.length} lines (download has them all)`}
+          ` · showing the last ${shown.length} of ${lines.length} lines held; Download saves all ${lines.length}`}
       </p>
       {state === 'error' && lines.length === 0 ? (
         <Callout tone="warning" title="No logs">
