@@ -211,3 +211,30 @@ export function containerProblem(pod: V1Pod, all: Slot[]): PodHealth | undefined
 export function cap(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
+
+export const STATE_LABEL: Record<PodState, string> = {
+  Ready: 'Ready',
+  Starting: 'Starting',
+  Unschedulable: 'Unschedulable',
+  ImagePullFailed: 'Image pull failed',
+  CrashLoop: 'Crash loop',
+  ContainerError: 'Cannot start',
+  NotReady: 'Not ready',
+  Terminating: 'Terminating',
+  StuckTerminating: 'Stuck terminating',
+  Failed: 'Failed',
+  Evicted: 'Evicted',
+  Succeeded: 'Succeeded',
+  Unknown: 'Unknown',
+};
+
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, neutral: 2, ok: 3 };
+
+/** Problems first (errors, then warnings), then by name: the order every list of pods uses. */
+export function byHealth<T extends { name: string; health: PodHealth }>(a: T, b: T): number {
+  return SEVERITY_RANK[a.health.severity] - SEVERITY_RANK[b.health.severity] || a.name.localeCompare(b.name);
+}
+
+export function isProblem(h: PodHealth): boolean {
+  return h.severity === 'error' || h.severity === 'warning';
+}

@@ -1,5 +1,10 @@
+/**
+ * Why a pod is (un)healthy, in one line a person can act on, with the status fields that prove it.
+ * PURE: runs on the server, in unit tests and in the browser over JSON (timestamps may be strings).
+ */
 import type { V1Pod, V1PodCondition } from '@kubernetes/client-node';
 import {
+  byHealth,
   cap,
   containerProblem,
   describeExit,
@@ -7,46 +12,28 @@ import {
   field,
   formatDuration,
   health,
+  isProblem,
   lastTermination,
   type PodHealth,
   type PodState,
   plural,
   type Severity,
   type Slot,
+  STATE_LABEL,
   slots,
   timeMs,
   waitingEvidence,
 } from './health-containers';
 
 export type { Evidence, PodHealth, PodState, Severity } from './health-containers';
-export { formatDuration, timeMs } from './health-containers';
+export { byHealth, formatDuration, isProblem, STATE_LABEL, timeMs } from './health-containers';
 
-/**
- * Why a pod is (un)healthy, in one line a person can act on, with the status fields that prove it.
- * PURE: runs on the server, in unit tests and in the browser over JSON (timestamps may be strings).
- */
 export interface ClassifyOptions {
   /** ms since epoch; passed in so that tests, SSR and the browser agree. */
   now: number;
   /** The Ready condition of the pod's node when known: a pod on a lost node has no trustworthy status. */
   nodeReady?: 'True' | 'False' | 'Unknown';
 }
-
-export const STATE_LABEL: Record<PodState, string> = {
-  Ready: 'Ready',
-  Starting: 'Starting',
-  Unschedulable: 'Unschedulable',
-  ImagePullFailed: 'Image pull failed',
-  CrashLoop: 'Crash loop',
-  ContainerError: 'Cannot start',
-  NotReady: 'Not ready',
-  Terminating: 'Terminating',
-  StuckTerminating: 'Stuck terminating',
-  Failed: 'Failed',
-  Evicted: 'Evicted',
-  Succeeded: 'Succeeded',
-  Unknown: 'Unknown',
-};
 
 /** Deletion is due at deletionTimestamp; kubelets and finalizers get this much longer before we call it stuck. */
 export const STUCK_TERMINATING_MARGIN_MS = 60_000;
@@ -246,17 +233,6 @@ export function classifyPod(pod: V1Pod, opts: ClassifyOptions): PodHealth {
   if (problem) return problem;
   if (phase === 'Pending') return pending(pod, all, now);
   return running(pod, all, now);
-}
-
-const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, neutral: 2, ok: 3 };
-
-/** Problems first (errors, then warnings), then by name: the order every list of pods uses. */
-export function byHealth<T extends { name: string; health: PodHealth }>(a: T, b: T): number {
-  return SEVERITY_RANK[a.health.severity] - SEVERITY_RANK[b.health.severity] || a.name.localeCompare(b.name);
-}
-
-export function isProblem(h: PodHealth): boolean {
-  return h.severity === 'error' || h.severity === 'warning';
 }
 
 export type WorkloadHealth = 'healthy' | 'degraded' | 'failing';
