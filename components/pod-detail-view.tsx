@@ -1,6 +1,7 @@
 'use client';
 
 import Link from 'next/link';
+import type { ReactNode } from 'react';
 import { ContainerCard } from '@/components/container-card';
 import { EventsTable } from '@/components/events-table';
 import { HealthBanner } from '@/components/health-banner';
@@ -11,6 +12,7 @@ import { useLive } from '@/components/use-live';
 import { formatAge } from '@/lib/format';
 import type { PodDetail } from '@/lib/k8s/pod-views';
 import { podPath, workloadPath } from '@/lib/links';
+import { scopePath } from '@/lib/params';
 
 export interface PodDetailData {
   detail: PodDetail;
@@ -62,9 +64,21 @@ export function PodDetailView({
   const { data, error } = useLive<PodDetailData>(url, initial);
   const { detail: d, now } = data;
   const gone = error?.status === 404;
-  const facts: [string, string][] = [
+  const facts: [string, ReactNode][] = [
     ['Phase', d.row.phase],
-    ['Node', d.row.node ?? 'not scheduled'],
+    [
+      'Node',
+      d.row.node ? (
+        <Link
+          href={scopePath(context, d.row.namespace, 'nodes')}
+          className="text-sky-700 hover:underline dark:text-sky-400"
+        >
+          {d.row.node}
+        </Link>
+      ) : (
+        'not scheduled'
+      ),
+    ],
     ['Pod IPs', d.podIPs.join(', ') || 'none yet'],
     ['Host IP', d.hostIP ?? '—'],
     ['QoS class', d.qosClass ?? '—'],

@@ -14,6 +14,8 @@ export interface LogLine {
 /** Lines kept in memory (and in a download); older ones are dropped. */
 export const MAX_KEPT_LINES = 20_000;
 
+const RETRY_MS = 3000;
+
 export type StreamState = 'connecting' | 'streaming' | 'ended' | 'error';
 
 /**
@@ -25,6 +27,7 @@ export function useLogStream(url: string, paused: boolean) {
   const [state, setState] = useState<StreamState>('connecting');
   const [message, setMessage] = useState<string | null>(null);
   const [pending, setPending] = useState(0);
+  const [attempt, setAttempt] = useState(0);
   const buffer = useRef<LogLine[]>([]);
   const nextId = useRef(0);
   const pausedRef = useRef(paused);
@@ -55,12 +58,20 @@ export function useLogStream(url: string, paused: boolean) {
       buffer.current.push({ ...l, id: nextId.current++ });
     };
     const timer = setInterval(flush, 100);
+    let retryTimer: ReturnType<typeof setTimeout> | undefined;
     (async () => {
       const res = await fetch(url, { signal: ac.signal, cache: 'no-store' });
       if (!res.ok) {
         const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
         setState('error');
-        setMessage(body?.error?.message ?? `The server answered ${res.status}.`);
+        const why = body?.error?.message ?? `The server answered ${res.status}.`;
+        setMessage(
+          res.status === 409
+            ? `${why} Trying again every ${RETRY_MS / 1000} s (attempt ${attempt + 1}).`
+            : why,
+        );
+        // 409: the container has not started yet; try again until it has, as `kubectl logs -f` users do by hand.
+        if (res.status === 409) retryTimer = setTimeout(() => setAttempt((n) => n + 1), RETRY_MS);
         return;
       }
       setState('streaming');
@@ -90,8 +101,9 @@ export function useLogStream(url: string, paused: boolean) {
     return () => {
       ac.abort();
       clearInterval(timer);
+      clearTimeout(retryTimer);
     };
-  }, [url, flush]);
+  }, [url, flush, attempt]);
 
   useEffect(() => {
     if (!paused) flush();
