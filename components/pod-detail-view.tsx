@@ -70,6 +70,7 @@ export function PodDetailView({
       'Node',
       d.row.node ? (
         <Link
+          key="node"
           href={scopePath(context, d.row.namespace, 'nodes')}
           className="text-sky-700 hover:underline dark:text-sky-400"
         >
