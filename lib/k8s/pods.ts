@@ -17,13 +17,22 @@ export function nodeReadyOf(n: V1Node): NodeReady {
  * nodes: that is not an error for a pod view, the classifier then trusts the pod's own status.
  */
 export async function nodeReadiness(context: string): Promise<Map<string, NodeReady>> {
+  // Every 2 s poll of every open pod view asks this; node readiness changes on a scale of 40 s.
+  const hit = readinessCache.get(context);
+  if (hit && Date.now() - hit.at < NODE_READINESS_TTL_MS) return hit.value;
+  let value: Map<string, NodeReady>;
   try {
     const list = await apiClient(context, CoreV1Api).listNode();
-    return new Map(list.items.map((n) => [n.metadata?.name ?? '', nodeReadyOf(n)]));
+    value = new Map(list.items.map((n) => [n.metadata?.name ?? '', nodeReadyOf(n)]));
   } catch {
-    return new Map();
+    value = new Map();
   }
+  readinessCache.set(context, { at: Date.now(), value });
+  return value;
 }
+
+const NODE_READINESS_TTL_MS = 5000;
+const readinessCache = new Map<string, { at: number; value: Map<string, NodeReady> }>();
 
 export async function listPods(
   context: string,
