@@ -139,13 +139,13 @@ function toState(s: V1ContainerState | undefined): StateView {
   return { ...base, kind: 'unknown' };
 }
 
-/** "HTTP GET :8080/healthz every 10s, after 5s, 3 failures" — the probe as a person reads it. */
+/** "HTTP GET /healthz on port 8080, every 10s, after 5s, …" — the probe as a person reads it. */
 export function describeProbe(p: V1Probe): string {
   let how = 'probe';
   if (p.httpGet)
-    how = `HTTP GET ${p.httpGet.scheme === 'HTTPS' ? 'https ' : ''}:${p.httpGet.port}${p.httpGet.path ?? '/'}`;
-  else if (p.tcpSocket) how = `TCP :${p.tcpSocket.port}`;
-  else if (p.grpc) how = `gRPC :${p.grpc.port}${p.grpc.service ? ` ${p.grpc.service}` : ''}`;
+    how = `HTTP${p.httpGet.scheme === 'HTTPS' ? 'S' : ''} GET ${p.httpGet.path ?? '/'} on port ${p.httpGet.port}`;
+  else if (p.tcpSocket) how = `TCP port ${p.tcpSocket.port}`;
+  else if (p.grpc) how = `gRPC port ${p.grpc.port}${p.grpc.service ? ` ${p.grpc.service}` : ''}`;
   else if (p.exec) how = `exec ${(p.exec.command ?? []).join(' ')}`;
   const parts = [how, `every ${p.periodSeconds ?? 10}s`];
   if (p.initialDelaySeconds) parts.push(`after ${p.initialDelaySeconds}s`);

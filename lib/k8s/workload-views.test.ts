@@ -102,7 +102,7 @@ test('toPodRow counts sidecars as kubectl does and sums restarts', () => {
 test('describeProbe reads like a sentence fragment', () => {
   assert.equal(
     describeProbe({ httpGet: { path: '/healthz', port: 8080 }, initialDelaySeconds: 5 }),
-    'HTTP GET :8080/healthz, every 10s, after 5s, timeout 1s, 3 failures',
+    'HTTP GET /healthz on port 8080, every 10s, after 5s, timeout 1s, 3 failures',
   );
   assert.equal(
     describeProbe({ exec: { command: ['cat', '/tmp/ok'] }, periodSeconds: 3 }),
