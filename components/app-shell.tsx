@@ -5,7 +5,10 @@ import type { NamespaceList } from '@/lib/k8s/namespaces';
 import { scopePath } from '@/lib/params';
 
 const nav = [
+  { label: 'Overview', path: 'overview' },
   { label: 'Deployments', path: 'deployments' },
+  { label: 'Pods', path: 'pods' },
+  { label: 'Nodes', path: 'nodes' },
   { label: 'Audit', path: 'audit' },
 ];
 
