@@ -64,7 +64,7 @@ test('the viewer sees the overview without nodes, and is told why; nobody is ref
   const o = await getOverview('viewer', ns);
   assert.equal(o.workloads.length, 2);
   assert.equal(o.nodes, null);
-  assert.deepEqual(o.gaps, ['You may not list nodes across all namespaces.']);
+  assert.deepEqual(o.gaps, ['You may not list nodes in this cluster.']);
   await assert.rejects(getOverview('nobody', ns), (e: { status?: number; message?: string }) => {
     assert.equal(e.status, 403);
     assert.equal(e.message, `You may not list pods in namespace "${ns}".`);

@@ -44,7 +44,17 @@ function networkCode(e: unknown): string | undefined {
   return undefined;
 }
 
+const CLUSTER_SCOPED = new Set([
+  'namespaces',
+  'namespace',
+  'nodes',
+  'node',
+  'persistentvolumes',
+  'storageclasses',
+]);
+
 function where(a: Attempt): string {
+  if (CLUSTER_SCOPED.has(a.resource)) return 'in this cluster';
   return a.namespace ? `in namespace "${a.namespace}"` : 'across all namespaces';
 }
 

@@ -5,8 +5,8 @@ import { sseStream } from '../sse';
 import { toAppError } from './errors';
 import { type LogPipe, type LogQuery, pipeLog } from './logs';
 import { watchPods } from './pod-watch';
-import type { AnyWorkload } from './workload-views';
 import { workloadSelector } from './workload-health';
+import type { AnyWorkload } from './workload-views';
 
 /** Like kubectl's --max-log-requests: each followed pod is one open connection to the API server. */
 export const MAX_FOLLOWED_PODS = 20;
