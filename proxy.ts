@@ -1,7 +1,7 @@
 import { type NextRequest, NextResponse } from 'next/server';
 import { authMode, serverEnv } from '@/lib/env';
 import { AppError } from '@/lib/errors';
-import { parseScope } from '@/lib/params';
+import { decodeSegment, parseScope } from '@/lib/params';
 import { API_CSP, crossOriginRefusal, isPublicPath, pageCsp, STATIC_SECURITY_HEADERS } from '@/lib/security';
 import { SESSION_COOKIE, unseal } from '@/lib/session-seal';
 
@@ -91,6 +91,8 @@ function badScope(pathname: string, isApi: boolean): string | undefined {
   if (context === undefined || namespace === undefined) return undefined;
   try {
     parseScope({ context, namespace });
+    // Pages can only turn a bad segment into a 500; every segment after the scope must at least decode.
+    for (const segment of parts.slice(isApi ? 5 : 4)) decodeSegment(segment);
     return undefined;
   } catch (e) {
     return e instanceof AppError ? e.message : 'The address is not valid.';

@@ -156,6 +156,12 @@ test('restart, scale, pause and resume, each guarded by the resourceVersion', as
 
   await setPaused(t('ops'), { resourceVersion: await rv('ops'), paused: true });
   assert.equal((await read('ops')).spec!.paused, true);
+  // The controller answers a pause with a status write, which moves the resourceVersion: let it land
+  // before reading the version the next action is guarded by.
+  await waitFor('the controller to observe the pause', async () => {
+    const p = await read('ops');
+    return p.status?.conditions?.some((c) => c.type === 'Progressing' && c.reason === 'DeploymentPaused');
+  });
   assert.equal((await getWorkloadDetail(t('ops'))).paused, true);
   await rejectsWith(
     rollback(t('ops'), { revision: 1, resourceVersion: await rv('ops') }),
