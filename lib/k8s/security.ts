@@ -1,0 +1,35 @@
+import 'server-only';
+import { CoreV1Api, type V1Service } from '@kubernetes/client-node';
+import { apiClient } from './client';
+import { toAppError } from './errors';
+import { type ExposureWarning, namespaceWarnings } from './exposure';
+import { scanPodSpecs } from './pod-specs';
+
+export interface NamespaceExposure {
+  warnings: ExposureWarning[];
+  gaps: string[];
+}
+
+/** Every exposure warning of one namespace, for an overview's security panel. */
+export async function namespaceExposure(context: string, namespace: string): Promise<NamespaceExposure> {
+  let services: V1Service[] = [];
+  const gaps: string[] = [];
+  const [scan] = await Promise.all([
+    scanPodSpecs(context, namespace),
+    apiClient(context, CoreV1Api)
+      .listNamespacedService({ namespace })
+      .then((l) => {
+        services = l.items;
+      })
+      .catch((e: unknown) => {
+        const err = toAppError(e, { context, verb: 'list', resource: 'services', namespace });
+        if (err.status !== 403) throw err;
+        gaps.push(err.message);
+      }),
+  ]);
+  const workloads = scan.holders.filter((h) => h.kind !== 'Pod');
+  return {
+    warnings: namespaceWarnings({ services, pods: scan.pods, workloads }),
+    gaps: [...gaps, ...scan.gaps],
+  };
+}
