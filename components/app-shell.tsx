@@ -4,7 +4,11 @@ import { ScopeSwitcher } from '@/components/scope-switcher';
 import type { NamespaceList } from '@/lib/k8s/namespaces';
 import { scopePath } from '@/lib/params';
 
-const nav = [{ label: 'Deployments', path: 'deployments' }];
+const nav = [
+  { label: 'Deployments', path: 'deployments' },
+  { label: 'Storage', path: 'storage' },
+  { label: 'Security', path: 'security' },
+];
 
 export function AppShell({
   contexts,
