@@ -169,7 +169,13 @@ for (const [image, want] of imageCases) {
   });
 }
 
-const podCases: { name: string; spec: Partial<V1PodSpec>; rules: ExposureRule[]; container?: string }[] = [
+const podCases: {
+  name: string;
+  spec: Partial<V1PodSpec>;
+  rules: ExposureRule[];
+  container?: string;
+  severity?: string;
+}[] = [
   { name: 'a hardened pod', spec: {}, rules: [] },
   {
     name: 'runAsNonRoot at pod level covers the containers',
@@ -186,6 +192,7 @@ const podCases: { name: string; spec: Partial<V1PodSpec>; rules: ExposureRule[];
     spec: { containers: [{ name: 'a', image: 'x' }] },
     rules: ['runs-as-root'],
     container: 'a',
+    severity: 'medium',
   },
   {
     name: 'runAsUser 0 in the container beats runAsNonRoot of the pod',
@@ -194,6 +201,7 @@ const podCases: { name: string; spec: Partial<V1PodSpec>; rules: ExposureRule[];
       containers: [{ name: 'a', image: 'x', securityContext: { runAsUser: 0 } }],
     },
     rules: ['runs-as-root'],
+    severity: 'high',
   },
   {
     name: 'privileged',
@@ -251,6 +259,7 @@ for (const c of podCases) {
       c.rules,
     );
     if (c.container) assert.equal(ws[0]?.ref.container, c.container);
+    if (c.severity) assert.equal(ws[0]?.severity, c.severity);
     for (const w of ws) assert.equal(w.ref.kind, 'Pod');
   });
 }

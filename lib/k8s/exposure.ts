@@ -210,7 +210,8 @@ export function podSpecWarnings(
     if (runAsUser === 0 || (runAsUser === undefined && runAsNonRoot !== true)) {
       out.push(
         warning('runs-as-root', ref, {
-          severity: 'medium',
+          // An explicit root user is a decision to fix; a missing runAsNonRoot is a default to tighten.
+          severity: runAsUser === 0 ? 'high' : 'medium',
           title:
             runAsUser === 0
               ? `Container ${c.name} runs as root (runAsUser: 0)`

@@ -54,11 +54,23 @@ export async function getServiceDetail(
       optional(() => apiClient(context, NetworkingV1Api).listNamespacedIngress({ namespace })),
     ]);
     const view = toServiceView(svc, slices, pods, ingresses);
-    const warnings = sortWarnings([...serviceWarnings(svc, pods), ...pods.flatMap(podWarnings)]);
+    const warnings = sortWarnings([...serviceWarnings(svc, pods), ...onePerOwner(pods).flatMap(podWarnings)]);
     return { view, warnings };
   } catch (e) {
     throw toAppError(e, { context, verb: 'get', resource: 'service', namespace, name });
   }
+}
+
+/** Replicas share a template: judging one pod per controller avoids the same warning N times. */
+function onePerOwner(pods: V1Pod[]): V1Pod[] {
+  const seen = new Set<string>();
+  return pods.filter((p) => {
+    const owner = (p.metadata?.ownerReferences ?? []).find((o) => o.controller)?.uid;
+    if (!owner) return true;
+    if (seen.has(owner)) return false;
+    seen.add(owner);
+    return true;
+  });
 }
 
 function listSlices(context: string, namespace: string, service: string): Promise<V1EndpointSlice[]> {
