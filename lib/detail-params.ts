@@ -13,7 +13,11 @@ export interface DetailParams {
  * proxy.ts already answers 400 for bad context and namespace segments, and a server component
  * cannot send a 400 of its own.
  */
-export function parseDetail(raw: { context: string; namespace: string; name: string }): DetailParams | undefined {
+export function parseDetail(raw: {
+  context: string;
+  namespace: string;
+  name: string;
+}): DetailParams | undefined {
   try {
     const scope = parseScope(raw);
     const name = parseOrThrow(objectName, decodeSegment(raw.name), 'name');
