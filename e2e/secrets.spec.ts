@@ -120,6 +120,7 @@ async function crawl(request: APIRequestContext, context: string, start: string[
   const queue = [...start];
   const seen = new Set<string>();
   const leaks: string[] = [];
+  let rsc = 0;
   while (queue.length && seen.size < 400) {
     const url = queue.shift() ?? '';
     if (seen.has(url)) continue;
@@ -127,6 +128,7 @@ async function crawl(request: APIRequestContext, context: string, start: string[
     for (const headers of [{}, { RSC: '1' }] as Record<string, string>[]) {
       const res = await request.get(url, { headers, maxRedirects: 5 });
       const body = await res.text();
+      if (headers.RSC && res.headers()['content-type']?.startsWith('text/x-component')) rsc++;
       const leak = leakedIn(body);
       if (leak) leaks.push(`${url} ${JSON.stringify(headers)} contains ${leak}`);
       expect(res.status(), `${url} must not fail`).toBeLessThan(500);
@@ -136,7 +138,7 @@ async function crawl(request: APIRequestContext, context: string, start: string[
       }
     }
   }
-  return { leaks, pages: seen.size };
+  return { leaks, pages: seen.size, rsc };
 }
 
 for (const context of [ADMIN_CONTEXT, 'viewer']) {
@@ -149,10 +151,12 @@ for (const context of [ADMIN_CONTEXT, 'viewer']) {
       `/api/c/${context}/_all/deployments`,
     ];
     for (const namespace of [ns, ...SEEDED]) start.push(...(await detailUrls(context, namespace)));
-    const { leaks, pages } = await crawl(request, context, start);
+    const { leaks, pages, rsc } = await crawl(request, context, start);
+    console.log(`[leak check] ${context}: ${pages} URLs, each as HTML and RSC (${rsc} RSC payloads)`);
     expect(leaks).toEqual([]);
-    // The crawl must actually have covered the Secret pages, or it proves nothing.
+    // The crawl must actually have covered the pages and their RSC payloads, or it proves nothing.
     expect(pages).toBeGreaterThan(20);
+    expect(rsc).toBeGreaterThan(20);
     expect(markers.length).toBeGreaterThan(4);
   });
 }
