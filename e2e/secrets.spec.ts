@@ -164,7 +164,14 @@ for (const context of [ADMIN_CONTEXT, 'viewer']) {
 test('the viewer may not reveal: refused with the sentence, and no value in the answer', async ({
   request,
   baseURL,
+  page,
 }) => {
+  await page.goto(`/c/viewer/${ns}/secrets/db-credentials`);
+  await expect(page.getByRole('alert', { name: 'Not allowed' })).toContainText(
+    'You may not read this Secret',
+  );
+  await expect(page.getByRole('button', { name: /^Reveal/ })).toHaveCount(0);
+
   const res = await request.post(`/api/c/viewer/${ns}/secrets/db-credentials/reveal`, {
     headers: { Origin: baseURL ?? '' },
     data: { key: 'password' },

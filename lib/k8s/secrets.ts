@@ -40,10 +40,19 @@ export async function getSecret(context: string, namespace: string, name: string
   try {
     secret = toSecretRow(await apiClient(context, CoreV1Api).readNamespacedSecret({ name, namespace }));
   } catch (e) {
-    throw toAppError(e, { context, verb: 'get', resource: 'secret', namespace, name });
+    const err = toAppError(e, { context, verb: 'get', resource: 'secret', namespace, name });
+    throw err.status === 403 ? forbidden(context, namespace, name) : err;
   }
   const scan = await scanPodSpecs(context, namespace);
   return { secret, usedBy: usedBy(scan.holders, 'Secret', name, namespace), gaps: scan.gaps };
+}
+
+function forbidden(context: string, namespace: string, name: string): AppError {
+  return new AppError(
+    403,
+    `You may not read this Secret: "${name}" in namespace "${namespace}" is not readable with the credentials of context "${context}".`,
+    'forbidden',
+  );
 }
 
 async function userOf(context: string): Promise<string> {
@@ -69,14 +78,7 @@ export async function revealSecretKey(
     data = (await apiClient(context, CoreV1Api).readNamespacedSecret({ name, namespace })).data;
   } catch (e) {
     const err = toAppError(e, { context, verb: 'get', resource: 'secret', namespace, name });
-    const out =
-      err.status === 403
-        ? new AppError(
-            403,
-            `You may not read this Secret: "${name}" in namespace "${namespace}" is not readable with the credentials of context "${context}".`,
-            'forbidden',
-          )
-        : err;
+    const out = err.status === 403 ? forbidden(context, namespace, name) : err;
     audit('failure', `key "${key}": ${out.message}`);
     throw out;
   }

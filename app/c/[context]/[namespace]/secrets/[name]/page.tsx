@@ -11,6 +11,9 @@ import { getSecret, type SecretDetail } from '@/lib/k8s/secrets';
 
 export const metadata: Metadata = { title: 'Secret' };
 
+/** Long enough to copy or read a value, short enough that a screen left open does not keep it. */
+const HIDE_AFTER_MS = 30_000;
+
 function formatBytes(n: number): string {
   return n < 1024 ? `${n} B` : `${(n / 1024).toFixed(1)} KiB`;
 }
@@ -63,7 +66,7 @@ export default async function SecretPage({
           <Section title="Keys">
             <p className="text-sm text-zinc-500">
               Values are not sent to this page. Revealing one reads it with your credentials for this context
-              and is recorded in the audit log; it hides itself again after 30 seconds.
+              and is recorded in the audit log; it hides itself again after {HIDE_AFTER_MS / 1000} seconds.
             </p>
             {detail.secret.keys.length === 0 ? (
               <p className="text-sm text-zinc-500">This Secret has no keys.</p>
@@ -82,7 +85,7 @@ export default async function SecretPage({
                       <Td className="font-mono">{k.name}</Td>
                       <Td className="whitespace-nowrap">{formatBytes(k.bytes)}</Td>
                       <Td>
-                        <SecretReveal revealUrl={revealBase} keyName={k.name} />
+                        <SecretReveal revealUrl={revealBase} keyName={k.name} hideAfterMs={HIDE_AFTER_MS} />
                       </Td>
                     </tr>
                   ))}
