@@ -59,6 +59,6 @@ export async function getConfigMap(
       gaps: scan.gaps,
     };
   } catch (e) {
-    throw toAppError(e, { context, verb: 'get', resource: 'configmap', namespace, name });
+    throw toAppError(e, { context, verb: 'get', resource: 'ConfigMap', namespace, name });
   }
 }

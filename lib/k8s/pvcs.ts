@@ -41,7 +41,7 @@ export async function getClaim(context: string, namespace: string, name: string)
     }
     return toPvcView(pvc, pv, events, pods);
   } catch (e) {
-    throw toAppError(e, { context, verb: 'get', resource: 'persistentvolumeclaim', namespace, name });
+    throw toAppError(e, { context, verb: 'get', resource: 'PersistentVolumeClaim', namespace, name });
   }
 }
 

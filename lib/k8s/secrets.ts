@@ -40,7 +40,7 @@ export async function getSecret(context: string, namespace: string, name: string
   try {
     secret = toSecretRow(await apiClient(context, CoreV1Api).readNamespacedSecret({ name, namespace }));
   } catch (e) {
-    const err = toAppError(e, { context, verb: 'get', resource: 'secret', namespace, name });
+    const err = toAppError(e, { context, verb: 'get', resource: 'Secret', namespace, name });
     throw err.status === 403 ? forbidden(context, namespace, name) : err;
   }
   const scan = await scanPodSpecs(context, namespace);
@@ -77,7 +77,7 @@ export async function revealSecretKey(
   try {
     data = (await apiClient(context, CoreV1Api).readNamespacedSecret({ name, namespace })).data;
   } catch (e) {
-    const err = toAppError(e, { context, verb: 'get', resource: 'secret', namespace, name });
+    const err = toAppError(e, { context, verb: 'get', resource: 'Secret', namespace, name });
     const out = err.status === 403 ? forbidden(context, namespace, name) : err;
     audit('failure', `key "${key}": ${out.message}`);
     throw out;

@@ -57,7 +57,7 @@ export async function getServiceDetail(
     const warnings = sortWarnings([...serviceWarnings(svc, pods), ...onePerOwner(pods).flatMap(podWarnings)]);
     return { view, warnings };
   } catch (e) {
-    throw toAppError(e, { context, verb: 'get', resource: 'service', namespace, name });
+    throw toAppError(e, { context, verb: 'get', resource: 'Service', namespace, name });
   }
 }
 
@@ -106,7 +106,7 @@ export async function getIngressDetail(
   try {
     ing = await apiClient(context, NetworkingV1Api).readNamespacedIngress({ name, namespace });
   } catch (e) {
-    throw toAppError(e, { context, verb: 'get', resource: 'ingress', namespace, name });
+    throw toAppError(e, { context, verb: 'get', resource: 'Ingress', namespace, name });
   }
   const routes = ingressRoutes([ing]);
   const services = [...new Set(routes.map((r) => r.service))].sort();
