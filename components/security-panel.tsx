@@ -75,7 +75,7 @@ export function SecurityPanel({
       </h2>
       {warnings.length === 0 ? (
         <p role="status" className="text-sm text-emerald-700 dark:text-emerald-400">
-          No exposure warnings.
+          {gaps.length ? 'No exposure warnings in what you may read (see below).' : 'No exposure warnings.'}
         </p>
       ) : (
         groupWarnings(warnings).map((g) => (

@@ -1,5 +1,6 @@
 import 'server-only';
 import { CoreV1Api, type V1Service } from '@kubernetes/client-node';
+import { AppError } from '../errors';
 import { apiClient } from './client';
 import { toAppError } from './errors';
 import { type ExposureWarning, namespaceWarnings } from './exposure';
@@ -27,6 +28,14 @@ export async function namespaceExposure(context: string, namespace: string): Pro
         gaps.push(err.message);
       }),
   ]);
+  if (gaps.length > 0 && scan.gaps.some((g) => g.includes('list pods'))) {
+    // Neither Services nor pods readable: "no warnings" would be a claim we cannot back.
+    throw new AppError(
+      403,
+      `You may not list services or pods in namespace "${namespace}", so its exposure cannot be checked.`,
+      'forbidden',
+    );
+  }
   const workloads = scan.holders.filter((h) => h.kind !== 'Pod');
   return {
     warnings: namespaceWarnings({ services, pods: scan.pods, workloads }),
