@@ -240,3 +240,11 @@ for (const [label, namespace, claim, pod] of [
     );
   });
 }
+
+test('a user who may not read the namespace gets no false all-clear', async ({ page }) => {
+  await page.goto(`/c/nobody/${ns}/security`);
+  await expect(page.getByRole('alert', { name: 'Not allowed' })).toContainText(
+    `You may not list services or pods in namespace "${ns}", so its exposure cannot be checked.`,
+  );
+  await expect(page.getByText('No exposure warnings')).toHaveCount(0);
+});
