@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useId, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { RevealedValue } from '@/lib/k8s/secret-view';
 
 type State =
@@ -30,16 +30,29 @@ export function SecretReveal({
   const [now, setNow] = useState(() => Date.now());
   const [copied, setCopied] = useState(false);
   const valueId = useId();
+  const box = useRef<HTMLDivElement>(null);
+  const revealButton = useRef<HTMLButtonElement>(null);
+  const refocus = useRef(false);
+
+  /** Hiding unmounts the focused Hide/Copy button; put focus back on Reveal instead of <body>. */
+  const hide = useCallback(() => {
+    refocus.current = box.current?.contains(document.activeElement) ?? false;
+    setState({ kind: 'hidden' });
+  }, []);
 
   useEffect(() => {
+    if (state.kind === 'hidden' && refocus.current) {
+      refocus.current = false;
+      revealButton.current?.focus();
+    }
     if (state.kind !== 'shown') return;
     const tick = setInterval(() => setNow(Date.now()), 1000);
-    const hide = setTimeout(() => setState({ kind: 'hidden' }), Math.max(0, state.until - Date.now()));
+    const timer = setTimeout(hide, Math.max(0, state.until - Date.now()));
     return () => {
       clearInterval(tick);
-      clearTimeout(hide);
+      clearTimeout(timer);
     };
-  }, [state]);
+  }, [state, hide]);
 
   async function reveal() {
     setState({ kind: 'loading' });
@@ -80,17 +93,19 @@ export function SecretReveal({
     const v = state.value;
     const seconds = Math.max(0, Math.ceil((state.until - now) / 1000));
     return (
-      <div className="space-y-1">
+      <div ref={box} className="space-y-1">
         <div className="flex flex-wrap items-center gap-2">
-          <button type="button" className={button} onClick={() => setState({ kind: 'hidden' })}>
+          <button type="button" className={button} onClick={hide}>
             Hide {keyName}
           </button>
           <button type="button" className={button} onClick={() => copy(v.value)} aria-describedby={valueId}>
             Copy {keyName}
           </button>
+          {/* Only "Copied." is announced: a per-second countdown would drown a screen reader. */}
           <span className="text-xs text-zinc-500" aria-live="polite">
-            {copied ? 'Copied. ' : ''}Hides in {seconds} s
+            {copied ? 'Copied.' : ''}
           </span>
+          <span className="text-xs text-zinc-500">Hides in {seconds} s</span>
         </div>
         {v.encoding === 'base64' && (
           <p className="text-xs text-amber-700 dark:text-amber-300">
@@ -112,6 +127,7 @@ export function SecretReveal({
   return (
     <div className="space-y-1">
       <button
+        ref={revealButton}
         type="button"
         className={button}
         onClick={reveal}

@@ -263,6 +263,12 @@ test('admin reveals one key: shown, copied, audited, and gone from the DOM after
   await expect(page.getByText(`Binary value (${binary.length} B), shown as base64.`)).toBeVisible();
   await expect(page.getByRole('region', { name: 'Value of blob.bin' })).toHaveText(binary.toString('base64'));
 
+  await page.getByRole('button', { name: 'Reveal token' }).click();
+  await expect(page.getByRole('region', { name: 'Value of token' })).toHaveText(ours.token);
+  await page.getByRole('button', { name: 'Hide token' }).click();
+  await expect(page.getByRole('region', { name: 'Value of token' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Reveal token' })).toBeFocused();
+
   // Hides itself (30 s by default): the value must leave the DOM, not just become invisible.
   await expect(page.getByRole('region', { name: 'Value of password' })).toHaveCount(0, { timeout: 45_000 });
   expect(await page.content()).not.toContain(ours.password);
