@@ -72,3 +72,18 @@ test('a Pending claim without events has no invented reason', () => {
   assert.equal(v.pendingReason, null);
   assert.deepEqual(v.pods, []);
 });
+
+test('a Lost claim keeps its phase and blocks the pods that wait for it', () => {
+  const c = claim('Lost', { volumeName: 'pv-gone' });
+  const v = toPvcView(c, undefined, [], [pod('db-0', 'Pending'), pod('db-1', 'Running')]);
+  assert.equal(v.phase, 'Lost');
+  assert.equal(v.volumeName, 'pv-gone');
+  assert.equal(v.volume, null);
+  assert.deepEqual(
+    v.pods.map((p) => [p.name, p.blocked]),
+    [
+      ['db-0', true],
+      ['db-1', false],
+    ],
+  );
+});
