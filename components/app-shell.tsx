@@ -5,9 +5,13 @@ import type { NamespaceList } from '@/lib/k8s/namespaces';
 import { scopePath } from '@/lib/params';
 
 const nav = [
+  { label: 'Overview', path: 'overview' },
   { label: 'Deployments', path: 'deployments' },
+  { label: 'Pods', path: 'pods' },
   { label: 'Storage', path: 'storage' },
   { label: 'Security', path: 'security' },
+  { label: 'Nodes', path: 'nodes' },
+  { label: 'Audit', path: 'audit' },
 ];
 
 export function AppShell({
@@ -15,12 +19,15 @@ export function AppShell({
   context,
   namespaceSegment,
   namespaces,
+  account,
   children,
 }: {
   contexts: string[];
   context: string;
   namespaceSegment: string;
   namespaces: NamespaceList;
+  /** Who am I, at the end of the header. */
+  account?: ReactNode;
   children: ReactNode;
 }) {
   return (
@@ -36,6 +43,7 @@ export function AppShell({
           namespaces={namespaces.names}
           namespacesError={namespaces.error}
         />
+        {account}
       </header>
       <div className="flex flex-1">
         <nav

@@ -48,3 +48,13 @@ test('a refused connection is 503 "cannot reach" naming the context', () => {
   assert.equal(e.code, 'unreachable');
   assert.match(e.message, /context "prod"/);
 });
+
+test('a fetch failure without an errno is still "cannot reach"', () => {
+  const err = new TypeError('fetch failed', { cause: new Error('bad port') });
+  assert.equal(toAppError(err, attempt).status, 503);
+});
+
+test('cluster-scoped resources are not said to be in a namespace', () => {
+  const e = toAppError(apiError(403, {}), { context: 'c', verb: 'list', resource: 'namespaces' });
+  assert.equal(e.message, 'You may not list namespaces in this cluster.');
+});

@@ -44,7 +44,17 @@ function networkCode(e: unknown): string | undefined {
   return undefined;
 }
 
+const CLUSTER_SCOPED = new Set([
+  'namespaces',
+  'namespace',
+  'nodes',
+  'node',
+  'persistentvolumes',
+  'storageclasses',
+]);
+
 function where(a: Attempt): string {
+  if (CLUSTER_SCOPED.has(a.resource)) return 'in this cluster';
   return a.namespace ? `in namespace "${a.namespace}"` : 'across all namespaces';
 }
 
@@ -126,6 +136,10 @@ export function toAppError(e: unknown, a: Attempt): AppError {
     net === 'SELF_SIGNED_CERT_IN_CHAIN'
   ) {
     return new AppError(502, `The TLS connection to the cluster for context "${a.context}" failed (${net}).`);
+  }
+  // undici reports connection failures it has no errno for (a blocked port, a reset during TLS) this way.
+  if (e instanceof TypeError && e.message === 'fetch failed') {
+    return new AppError(503, `Cannot reach the cluster for context "${a.context}".`, 'unreachable');
   }
   return new AppError(
     502,

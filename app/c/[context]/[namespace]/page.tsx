@@ -7,5 +7,5 @@ export default async function ScopeIndex({
   params: Promise<{ context: string; namespace: string }>;
 }) {
   const scope = parseScope(await params);
-  redirect(scopePath(scope.context, scope.namespaceSegment, 'deployments'));
+  redirect(scopePath(scope.context, scope.namespaceSegment, 'overview'));
 }

@@ -38,7 +38,12 @@ export default async function DeploymentsPage({
         )}
       </header>
       {rows ? (
-        <DeploymentsTable rows={rows} showNamespace={!scope.namespace} now={Date.now()} />
+        <DeploymentsTable
+          rows={rows}
+          showNamespace={!scope.namespace}
+          now={Date.now()}
+          context={scope.context}
+        />
       ) : (
         <ErrorState error={error} context={scope.context} />
       )}

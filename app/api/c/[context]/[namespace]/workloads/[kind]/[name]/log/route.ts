@@ -1,0 +1,38 @@
+import { errorResponse } from '@/lib/http';
+import { parseLogQuery } from '@/lib/k8s/logs';
+import { readWorkload } from '@/lib/k8s/workload-health';
+import { resolveWorkloadContainer, workloadLogStream } from '@/lib/k8s/workload-logs';
+import { parseWorkloadScope } from '@/lib/named-scope';
+import { SSE_HEADERS } from '@/lib/sse';
+
+type Ctx = { params: Promise<{ context: string; namespace: string; kind: string; name: string }> };
+
+async function prepare(request: Request, { params }: Ctx) {
+  const s = parseWorkloadScope(await params);
+  const q = parseLogQuery(new URL(request.url).searchParams);
+  const w = await readWorkload(s.context, s.namespace, s.kind, s.name);
+  return { s, q, w, container: resolveWorkloadContainer(w, q.container) };
+}
+
+/** Every pod of a workload, followed and interleaved as server-sent events labelled by pod. */
+export async function GET(request: Request, ctx: Ctx) {
+  try {
+    const { s, q, w, container } = await prepare(request, ctx);
+    return new Response(workloadLogStream(s.context, s.namespace, w, container, q, request.signal), {
+      headers: SSE_HEADERS,
+    });
+  } catch (e) {
+    return errorResponse(e);
+  }
+}
+
+/** Next runs GET for HEAD and never cancels a stream: answer the checks without opening one. */
+export async function HEAD(request: Request, ctx: Ctx) {
+  try {
+    await prepare(request, ctx);
+    return new Response(null, { headers: SSE_HEADERS });
+  } catch (e) {
+    const res = errorResponse(e);
+    return new Response(null, { status: res.status, headers: res.headers });
+  }
+}

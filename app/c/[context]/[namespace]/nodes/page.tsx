@@ -1,0 +1,43 @@
+import type { Metadata } from 'next';
+import { ErrorState } from '@/components/error-state';
+import { NodesTable } from '@/components/nodes-table';
+import { listNodeRows, type NodeList } from '@/lib/k8s/nodes';
+import { parseScope } from '@/lib/params';
+
+export const metadata: Metadata = { title: 'Nodes' };
+
+export default async function NodesPage({
+  params,
+}: {
+  params: Promise<{ context: string; namespace: string }>;
+}) {
+  const scope = parseScope(await params);
+  let initial: NodeList | undefined;
+  let error: unknown;
+  try {
+    initial = await listNodeRows(scope.context);
+  } catch (e) {
+    error = e;
+  }
+  const url = `/api/c/${encodeURIComponent(scope.context)}/${encodeURIComponent(scope.namespaceSegment)}/nodes`;
+  return (
+    <section aria-labelledby="page-title" className="space-y-4">
+      <header className="flex items-baseline justify-between">
+        <h1 id="page-title" className="text-xl font-semibold">
+          Nodes
+        </h1>
+        {initial && (
+          <p className="text-sm text-zinc-500">
+            {initial.items.length} nodes, {initial.items.filter((n) => n.ready !== 'True').length} not ready,{' '}
+            {initial.items.filter((n) => n.unschedulable).length} cordoned
+          </p>
+        )}
+      </header>
+      {initial ? (
+        <NodesTable url={url} initial={initial} />
+      ) : (
+        <ErrorState error={error} context={scope.context} />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,68 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { ErrorState } from '@/components/error-state';
+import { LogViewer } from '@/components/log-viewer';
+import { isAppError } from '@/lib/errors';
+import { containerNames, resolveContainer } from '@/lib/k8s/logs';
+import { readPod } from '@/lib/k8s/pods';
+import { podPath } from '@/lib/links';
+import { parseNamedScope } from '@/lib/named-scope';
+
+type Params = Promise<{ context: string; namespace: string; name: string }>;
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const { name } = await params;
+  return { title: `Logs of ${decodeURIComponent(name)}` };
+}
+
+export default async function PodLogsPage({ params }: { params: Params }) {
+  let s: ReturnType<typeof parseNamedScope>;
+  try {
+    s = parseNamedScope(await params);
+  } catch {
+    notFound();
+  }
+  let containers: string[] = [];
+  let defaultContainer = '';
+  let error: unknown;
+  try {
+    const pod = await readPod(s.context, s.namespace, s.name);
+    containers = containerNames(pod);
+    defaultContainer = resolveContainer(pod, undefined);
+  } catch (e) {
+    if (isAppError(e) && e.code === 'not_found') notFound();
+    error = e;
+  }
+  const source = `/api/c/${encodeURIComponent(s.context)}/${encodeURIComponent(s.namespace)}/pods/${encodeURIComponent(s.name)}/log`;
+  return (
+    <section aria-labelledby="page-title" className="space-y-4">
+      <header>
+        <p className="text-sm text-zinc-500">
+          Logs of pod{' '}
+          <Link
+            href={podPath(s.context, s.namespace, s.name)}
+            className="text-sky-700 hover:underline dark:text-sky-400"
+          >
+            {s.name}
+          </Link>{' '}
+          in namespace {s.namespace}
+        </p>
+        <h1 id="page-title" className="text-xl font-semibold break-all">
+          Logs: {s.name}
+        </h1>
+      </header>
+      {error ? (
+        <ErrorState error={error} context={s.context} />
+      ) : (
+        <LogViewer
+          source={source}
+          containers={containers}
+          defaultContainer={defaultContainer}
+          allowPrevious
+          downloadName={`${s.name}.log`}
+        />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,47 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { ErrorState } from '@/components/error-state';
+import { type PodDetailData, PodDetailView } from '@/components/pod-detail-view';
+import { isAppError } from '@/lib/errors';
+import { getPodDetail } from '@/lib/k8s/pods';
+import { parseNamedScope } from '@/lib/named-scope';
+
+type Params = Promise<{ context: string; namespace: string; name: string }>;
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const { name } = await params;
+  return { title: `Pod ${decodeURIComponent(name)}` };
+}
+
+export default async function PodPage({ params }: { params: Params }) {
+  let scope: ReturnType<typeof parseNamedScope>;
+  try {
+    scope = parseNamedScope(await params);
+  } catch {
+    notFound();
+  }
+  let initial: PodDetailData | undefined;
+  let error: unknown;
+  try {
+    initial = { detail: await getPodDetail(scope.context, scope.namespace, scope.name), now: Date.now() };
+  } catch (e) {
+    if (isAppError(e) && e.code === 'not_found') notFound();
+    error = e;
+  }
+  const url = `/api/c/${encodeURIComponent(scope.context)}/${encodeURIComponent(scope.namespace)}/pods/${encodeURIComponent(scope.name)}`;
+  return (
+    <section aria-labelledby="page-title" className="space-y-4">
+      <header>
+        <p className="text-sm text-zinc-500">Pod in namespace {scope.namespace}</p>
+        <h1 id="page-title" className="text-xl font-semibold break-all">
+          {scope.name}
+        </h1>
+      </header>
+      {initial ? (
+        <PodDetailView url={url} initial={initial} context={scope.context} />
+      ) : (
+        <ErrorState error={error} context={scope.context} />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,97 @@
+import { Badge } from '@/components/ui/badge';
+import { formatAge } from '@/lib/format';
+import type { ContainerView, StateView } from '@/lib/k8s/pod-views';
+
+function stateText(s: StateView, now: number): string {
+  if (s.kind === 'running') return `running for ${formatAge(s.startedAt, now)}`;
+  if (s.kind === 'waiting') return `waiting: ${s.reason ?? 'unknown reason'}`;
+  if (s.kind === 'terminated') {
+    const code = s.exitCode === null ? '' : `, exit code ${s.exitCode}`;
+    return `terminated: ${s.reason ?? 'no reason'}${code}`;
+  }
+  return 'unknown';
+}
+
+function Quantities({ label, q }: { label: string; q: Record<string, string> }) {
+  const entries = Object.entries(q);
+  return (
+    <>
+      <dt className="text-zinc-500">{label}</dt>
+      <dd className="font-mono text-xs">
+        {entries.length ? (
+          entries.map(([k, v]) => `${k} ${v}`).join(', ')
+        ) : (
+          <span className="text-zinc-500">none</span>
+        )}
+      </dd>
+    </>
+  );
+}
+
+/** One container: what runs, how it is doing, how it last ended, how it is probed and sized. */
+export function ContainerCard({ c, now }: { c: ContainerView; now: number }) {
+  const last = c.lastState;
+  return (
+    <section
+      aria-label={`Container ${c.name}`}
+      className="rounded-md border border-zinc-200 p-3 text-sm dark:border-zinc-800"
+    >
+      <header className="mb-2 flex flex-wrap items-center gap-2">
+        <h3 className="font-semibold">{c.name}</h3>
+        {c.role !== 'container' && <Badge>{c.role}</Badge>}
+        <Badge
+          tone={
+            c.ready ? 'good' : c.state.kind === 'terminated' && c.state.exitCode === 0 ? 'neutral' : 'warn'
+          }
+        >
+          {c.ready ? 'ready' : 'not ready'}
+        </Badge>
+        <span className="font-mono text-xs break-all text-zinc-600 dark:text-zinc-400">{c.image}</span>
+      </header>
+      <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1">
+        <dt className="text-zinc-500">State</dt>
+        <dd>
+          {stateText(c.state, now)}
+          {c.state.message && (
+            <span className="block text-xs text-zinc-600 dark:text-zinc-400">{c.state.message}</span>
+          )}
+        </dd>
+        <dt className="text-zinc-500">Restarts</dt>
+        <dd className="tabular-nums">{c.restarts}</dd>
+        <dt className="text-zinc-500">Last state</dt>
+        <dd>
+          {last ? (
+            <>
+              {stateText(last, now)}
+              {last.finishedAt && (
+                <span className="text-zinc-600 dark:text-zinc-400" title={last.finishedAt}>
+                  {' '}
+                  at {last.finishedAt.replace('T', ' ').replace(/\.\d+Z$/, 'Z')} (
+                  {formatAge(last.finishedAt, now)} ago)
+                </span>
+              )}
+            </>
+          ) : (
+            <span className="text-zinc-500">none</span>
+          )}
+        </dd>
+        <dt className="text-zinc-500">Probes</dt>
+        <dd>
+          {c.probes.length ? (
+            <ul>
+              {c.probes.map((p) => (
+                <li key={p.kind}>
+                  <span className="font-medium">{p.kind}</span>: {p.text}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <span className="text-zinc-500">none</span>
+          )}
+        </dd>
+        <Quantities label="Requests" q={c.requests} />
+        <Quantities label="Limits" q={c.limits} />
+      </dl>
+    </section>
+  );
+}

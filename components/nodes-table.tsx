@@ -1,0 +1,171 @@
+'use client';
+
+import { LiveError } from '@/components/live-error';
+import { Badge } from '@/components/ui/badge';
+import { Table, Td, Th } from '@/components/ui/table';
+import { useLive } from '@/components/use-live';
+import type { NodeList, NodeRow } from '@/lib/k8s/nodes';
+import { formatBytes, formatCpu, percent } from '@/lib/k8s/resources';
+
+function Meter({
+  label,
+  used,
+  total,
+  fmt,
+}: {
+  label: string;
+  used: number;
+  total: number;
+  fmt: (n: number) => string;
+}) {
+  const pct = percent(used, total);
+  const tone =
+    pct === null ? 'bg-zinc-400' : pct >= 90 ? 'bg-red-500' : pct >= 70 ? 'bg-amber-500' : 'bg-emerald-500';
+  return (
+    <div className="min-w-36">
+      <div className="tabular-nums">
+        {fmt(used)} / {fmt(total)} {pct !== null && <span className="text-zinc-500">({pct}%)</span>}
+      </div>
+      <div
+        aria-hidden="true"
+        title={label}
+        className="mt-1 h-1.5 w-full rounded bg-zinc-200 dark:bg-zinc-800"
+      >
+        <div className={`h-1.5 rounded ${tone}`} style={{ width: `${Math.min(100, pct ?? 0)}%` }} />
+      </div>
+    </div>
+  );
+}
+
+function Status({ n }: { n: NodeRow }) {
+  return (
+    <div className="flex flex-wrap gap-1">
+      <Badge tone={n.ready === 'True' ? 'good' : 'bad'}>
+        {n.ready === 'True' ? 'Ready' : `NotReady (${n.ready})`}
+      </Badge>
+      {n.unschedulable && <Badge tone="warn">cordoned</Badge>}
+      {n.problems
+        .filter((p) => !p.startsWith('Ready='))
+        .map((p) => (
+          <Badge key={p} tone="warn">
+            {p}
+          </Badge>
+        ))}
+    </div>
+  );
+}
+
+export function NodesTable({ url, initial }: { url: string; initial: NodeList }) {
+  const { data, error } = useLive<NodeList>(url, initial);
+  if (data.items.length === 0) return <p className="text-sm text-zinc-500">No nodes.</p>;
+  return (
+    <div className="space-y-2">
+      <LiveError error={error} />
+      {data.notes.map((n) => (
+        <p key={n} className="text-sm text-zinc-600 dark:text-zinc-400">
+          {n}
+        </p>
+      ))}
+      <Table aria-label="Nodes">
+        <thead>
+          <tr>
+            <Th>Name</Th>
+            <Th>Status</Th>
+            <Th>CPU requested</Th>
+            <Th>Memory requested</Th>
+            <Th>Pods</Th>
+            {data.metrics && <Th>CPU used</Th>}
+            {data.metrics && <Th>Memory used</Th>}
+            <Th>Taints</Th>
+          </tr>
+        </thead>
+        <tbody>
+          {data.items.map((n) => (
+            <tr key={n.name} data-key={n.name}>
+              <Td className="font-medium">
+                {n.name}
+                <details className="mt-1 text-xs font-normal">
+                  <summary className="cursor-pointer text-zinc-500">Conditions</summary>
+                  <ul>
+                    {n.conditions.map((c) => (
+                      <li key={c.type}>
+                        {c.type}={c.status}
+                        {c.reason ? ` (${c.reason})` : ''}
+                        {c.message ? `: ${c.message}` : ''}
+                      </li>
+                    ))}
+                  </ul>
+                  <p className="text-zinc-500">kubelet {n.kubelet}</p>
+                </details>
+              </Td>
+              <Td>
+                <Status n={n} />
+              </Td>
+              <Td>
+                {n.requested ? (
+                  <Meter
+                    label={`CPU requested on ${n.name}`}
+                    used={n.requested.cpu}
+                    total={n.allocatable.cpu}
+                    fmt={formatCpu}
+                  />
+                ) : (
+                  '—'
+                )}
+              </Td>
+              <Td>
+                {n.requested ? (
+                  <Meter
+                    label={`Memory requested on ${n.name}`}
+                    used={n.requested.memory}
+                    total={n.allocatable.memory}
+                    fmt={formatBytes}
+                  />
+                ) : (
+                  '—'
+                )}
+              </Td>
+              <Td className="tabular-nums">
+                {n.pods ?? '—'} / {n.allocatable.pods}
+              </Td>
+              {data.metrics && (
+                <Td>
+                  {n.usage ? (
+                    <Meter
+                      label={`CPU used on ${n.name}`}
+                      used={n.usage.cpu}
+                      total={n.allocatable.cpu}
+                      fmt={formatCpu}
+                    />
+                  ) : (
+                    '—'
+                  )}
+                </Td>
+              )}
+              {data.metrics && (
+                <Td>
+                  {n.usage ? (
+                    <Meter
+                      label={`Memory used on ${n.name}`}
+                      used={n.usage.memory}
+                      total={n.allocatable.memory}
+                      fmt={formatBytes}
+                    />
+                  ) : (
+                    '—'
+                  )}
+                </Td>
+              )}
+              <Td className="font-mono text-xs break-all">{n.taints.join(', ') || '—'}</Td>
+            </tr>
+          ))}
+        </tbody>
+      </Table>
+      {!data.metrics && (
+        <p className="text-xs text-zinc-500">
+          Live CPU and memory use appear when the cluster serves metrics.k8s.io (metrics-server).
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,167 @@
+'use client';
+
+import Link from 'next/link';
+import { EventsTable } from '@/components/events-table';
+import { HealthBadge, WorkloadHealthBadge } from '@/components/health-badge';
+import { LiveError } from '@/components/live-error';
+import { PodRowsTable } from '@/components/pods-table';
+import { Callout } from '@/components/ui/callout';
+import { Table, Td, Th } from '@/components/ui/table';
+import { useLive } from '@/components/use-live';
+import type { OverviewData } from '@/lib/k8s/overview';
+import type { WorkloadRow } from '@/lib/k8s/workload-views';
+import { podPath, workloadPath } from '@/lib/links';
+
+function WorkloadsTable({
+  rows,
+  context,
+  showNamespace,
+}: {
+  rows: WorkloadRow[];
+  context: string;
+  showNamespace: boolean;
+}) {
+  if (rows.length === 0) return <p className="text-sm text-zinc-500">No workloads here.</p>;
+  return (
+    <Table aria-label="Workloads">
+      <thead>
+        <tr>
+          <Th>Health</Th>
+          {showNamespace && <Th>Namespace</Th>}
+          <Th>Kind</Th>
+          <Th>Name</Th>
+          <Th>Ready</Th>
+          <Th>Diagnosis</Th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((w) => (
+          <tr key={w.uid} data-key={`${w.kind}/${w.namespace}/${w.name}`}>
+            <Td>
+              <WorkloadHealthBadge health={w.health} />
+            </Td>
+            {showNamespace && <Td className="text-zinc-500">{w.namespace}</Td>}
+            <Td className="text-zinc-600 dark:text-zinc-400">{w.kind}</Td>
+            <Td className="font-medium">
+              <Link
+                href={workloadPath(context, w.namespace, w.kind, w.name) ?? '#'}
+                className="text-sky-700 hover:underline dark:text-sky-400"
+              >
+                {w.name}
+              </Link>
+            </Td>
+            <Td className="tabular-nums">
+              {w.desired === null
+                ? `${w.podCount} ${w.podCount === 1 ? 'pod' : 'pods'}`
+                : `${w.ready}/${w.desired}`}
+            </Td>
+            <Td>
+              <p>{w.summary}</p>
+              {w.pods.length > 0 && (
+                <ul aria-label={`Problem pods of ${w.name}`} className="mt-1 space-y-1">
+                  {w.pods.map((p) => (
+                    <li key={p.uid} className="flex flex-wrap items-baseline gap-2 text-xs">
+                      <HealthBadge health={p.health} />
+                      <Link
+                        href={podPath(context, p.namespace, p.name)}
+                        className="font-mono text-sky-700 hover:underline dark:text-sky-400"
+                      >
+                        {p.name}
+                      </Link>
+                      <span className="text-zinc-700 dark:text-zinc-300">{p.health.summary}</span>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </Td>
+          </tr>
+        ))}
+      </tbody>
+    </Table>
+  );
+}
+
+export function OverviewView({
+  url,
+  initial,
+  context,
+  showNamespace,
+}: {
+  url: string;
+  initial: OverviewData;
+  context: string;
+  showNamespace: boolean;
+}) {
+  const { data, error } = useLive<OverviewData>(url, initial);
+  const counts = { failing: 0, degraded: 0, healthy: 0 };
+  for (const w of data.workloads) counts[w.health]++;
+  return (
+    <div className="space-y-6">
+      <LiveError error={error} />
+      <p className="text-sm">
+        {data.workloads.length} workloads:{' '}
+        <span className="text-red-700 dark:text-red-400">{counts.failing} failing</span>,{' '}
+        <span className="text-amber-700 dark:text-amber-400">{counts.degraded} degraded</span>,{' '}
+        {counts.healthy} healthy · {data.problemPods.length} of {data.podCount} pods need attention
+      </p>
+      {data.gaps.length > 0 && (
+        <Callout tone="info" title="Partly shown">
+          <ul className="list-disc pl-5">
+            {data.gaps.map((g) => (
+              <li key={g}>{g}</li>
+            ))}
+          </ul>
+        </Callout>
+      )}
+      <section aria-labelledby="workloads-title" className="space-y-2">
+        <h2 id="workloads-title" className="text-lg font-semibold">
+          Workloads
+        </h2>
+        <WorkloadsTable rows={data.workloads} context={context} showNamespace={showNamespace} />
+      </section>
+      <section aria-labelledby="problems-title" className="space-y-2">
+        <h2 id="problems-title" className="text-lg font-semibold">
+          Problem pods
+        </h2>
+        {data.problemPods.length ? (
+          <PodRowsTable
+            rows={data.problemPods}
+            now={data.now}
+            showNamespace={showNamespace}
+            context={context}
+            label="Problem pods"
+          />
+        ) : (
+          <p className="text-sm text-zinc-500">No pod needs attention.</p>
+        )}
+      </section>
+      <section aria-labelledby="warnings-title" className="space-y-2">
+        <h2 id="warnings-title" className="text-lg font-semibold">
+          Recent warnings
+        </h2>
+        <EventsTable events={data.warnings} now={data.now} label="Recent warnings" showObject />
+      </section>
+      <section aria-labelledby="nodes-title" className="space-y-2">
+        <h2 id="nodes-title" className="text-lg font-semibold">
+          Nodes
+        </h2>
+        {data.nodes === null ? (
+          <p className="text-sm text-zinc-500">Node status is not available to you.</p>
+        ) : data.nodes.attention.length === 0 ? (
+          <p className="text-sm">All {data.nodes.total} nodes are ready and schedulable.</p>
+        ) : (
+          <ul aria-label="Nodes needing attention" className="space-y-1 text-sm">
+            {data.nodes.attention.map((n) => (
+              <li key={n.name}>
+                <span className="font-medium">{n.name}</span>:{' '}
+                {n.ready !== 'True' ? `not ready (${n.ready}${n.reason ? `, ${n.reason}` : ''})` : 'ready'}
+                {n.unschedulable ? ', cordoned' : ''}
+                {n.ready !== 'True' && n.message ? ` — ${n.message}` : ''}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}

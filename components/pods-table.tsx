@@ -1,0 +1,101 @@
+'use client';
+
+import Link from 'next/link';
+import { HealthBadge } from '@/components/health-badge';
+import { LiveError } from '@/components/live-error';
+import { Table, Td, Th } from '@/components/ui/table';
+import { useLive } from '@/components/use-live';
+import { formatAge } from '@/lib/format';
+import type { PodRow } from '@/lib/k8s/pod-views';
+import { podPath } from '@/lib/links';
+
+export interface PodList {
+  items: PodRow[];
+  now: number;
+}
+
+/** Pods with their diagnosis, problem pods first (the server sorts), refreshed every 2 s. */
+export function PodsTable({
+  url,
+  initial,
+  showNamespace,
+  context,
+  label = 'Pods',
+}: {
+  url: string;
+  initial: PodList;
+  showNamespace: boolean;
+  context: string;
+  label?: string;
+}) {
+  const { data, error } = useLive<PodList>(url, initial);
+  return (
+    <div className="space-y-2">
+      <LiveError error={error} />
+      <PodRowsTable
+        rows={data.items}
+        now={data.now}
+        showNamespace={showNamespace}
+        context={context}
+        label={label}
+      />
+    </div>
+  );
+}
+
+export function PodRowsTable({
+  rows,
+  now,
+  showNamespace,
+  context,
+  label,
+}: {
+  rows: PodRow[];
+  now: number;
+  showNamespace: boolean;
+  context: string;
+  label: string;
+}) {
+  if (rows.length === 0) return <p className="text-sm text-zinc-500">No pods here.</p>;
+  return (
+    <Table aria-label={label}>
+      <thead>
+        <tr>
+          {showNamespace && <Th>Namespace</Th>}
+          <Th>Name</Th>
+          <Th>Health</Th>
+          <Th>Diagnosis</Th>
+          <Th>Ready</Th>
+          <Th>Restarts</Th>
+          <Th>Node</Th>
+          <Th>Age</Th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((p) => (
+          <tr key={p.uid} data-key={`${p.namespace}/${p.name}`}>
+            {showNamespace && <Td className="text-zinc-500">{p.namespace}</Td>}
+            <Td className="font-medium">
+              <Link
+                href={podPath(context, p.namespace, p.name)}
+                className="text-sky-700 hover:underline dark:text-sky-400"
+              >
+                {p.name}
+              </Link>
+            </Td>
+            <Td>
+              <HealthBadge health={p.health} />
+            </Td>
+            <Td className="max-w-xl text-zinc-700 dark:text-zinc-300">{p.health.summary}</Td>
+            <Td className="tabular-nums">{p.ready}</Td>
+            <Td className="tabular-nums">{p.restarts}</Td>
+            <Td className="whitespace-nowrap text-zinc-500">{p.node ?? '—'}</Td>
+            <Td className="tabular-nums" title={p.createdAt ?? undefined}>
+              {formatAge(p.createdAt, now)}
+            </Td>
+          </tr>
+        ))}
+      </tbody>
+    </Table>
+  );
+}

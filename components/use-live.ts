@@ -1,0 +1,35 @@
+'use client';
+
+import useSWR from 'swr';
+
+/** How often live views poll their JSON route until the shared watch-backed streams replace it. */
+export const POLL_MS = 2000;
+
+export class FetchError extends Error {
+  readonly status: number;
+  constructor(status: number, message: string) {
+    super(message);
+    this.status = status;
+  }
+}
+
+export async function fetchJson<T>(url: string): Promise<T> {
+  const res = await fetch(url, { cache: 'no-store' });
+  if (!res.ok) {
+    const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
+    throw new FetchError(res.status, body?.error?.message ?? `The server answered ${res.status}.`);
+  }
+  return (await res.json()) as T;
+}
+
+/** Server-rendered data first, then refreshed every POLL_MS; a failed refresh keeps the last data. */
+export function useLive<T>(url: string, fallbackData: T) {
+  const { data, error } = useSWR<T, FetchError>(url, fetchJson, {
+    refreshInterval: POLL_MS,
+    fallbackData,
+    keepPreviousData: true,
+    revalidateOnMount: false,
+    dedupingInterval: 500,
+  });
+  return { data: data ?? fallbackData, error };
+}

@@ -1,0 +1,50 @@
+'use client';
+
+import Link from 'next/link';
+import { WorkloadHealthBadge } from '@/components/health-badge';
+import { LiveError } from '@/components/live-error';
+import { PodRowsTable } from '@/components/pods-table';
+import { useLive } from '@/components/use-live';
+import type { WorkloadDetail } from '@/lib/k8s/workload-health';
+import { workloadPath } from '@/lib/links';
+
+export interface WorkloadData {
+  detail: WorkloadDetail;
+  now: number;
+}
+
+/** A workload's health from its pods, problem pods first, live. */
+export function WorkloadView({
+  url,
+  initial,
+  context,
+}: {
+  url: string;
+  initial: WorkloadData;
+  context: string;
+}) {
+  const { data, error } = useLive<WorkloadData>(url, initial);
+  const { row, selector } = data.detail;
+  const logs = workloadPath(context, row.namespace, row.kind, row.name, 'logs');
+  return (
+    <div className="space-y-4">
+      <LiveError error={error} />
+      <section aria-label="Workload health" className="flex flex-wrap items-center gap-3 text-sm">
+        <WorkloadHealthBadge health={row.health} />
+        <span>{row.summary}</span>
+      </section>
+      <p className="text-sm text-zinc-600 dark:text-zinc-400">
+        Selector <code className="font-mono text-xs">{selector}</code>
+        {logs && (
+          <>
+            {' · '}
+            <Link href={logs} className="text-sky-700 hover:underline dark:text-sky-400">
+              Logs of every pod
+            </Link>
+          </>
+        )}
+      </p>
+      <PodRowsTable rows={row.pods} now={data.now} showNamespace={false} context={context} label="Pods" />
+    </div>
+  );
+}
