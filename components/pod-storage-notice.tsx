@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { Callout } from '@/components/ui/callout';
-import { objectPath } from '@/lib/k8s/links';
+import { pagePath } from '@/lib/k8s/links';
 import type { PvcView } from '@/lib/k8s/pvc-view';
 import { getClaim } from '@/lib/k8s/pvcs';
 
@@ -32,10 +32,7 @@ export async function PodStorageNotice({
         {unbound.map((c) => (
           <li key={c.name}>
             Claim{' '}
-            <Link
-              className="underline"
-              href={objectPath(context, namespace, 'PersistentVolumeClaim', c.name)}
-            >
+            <Link className="underline" href={pagePath(context, namespace, 'PersistentVolumeClaim', c.name)}>
               {c.name}
             </Link>{' '}
             is {c.phase}

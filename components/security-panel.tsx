@@ -1,7 +1,6 @@
-import Link from 'next/link';
+import { ObjectLink } from '@/components/object-link';
 import { Badge, type BadgeTone } from '@/components/ui/badge';
 import type { ExposureRule, ExposureWarning, Severity } from '@/lib/k8s/exposure';
-import { objectPath } from '@/lib/k8s/links';
 
 const tone: Record<Severity, BadgeTone> = { critical: 'bad', high: 'warn', medium: 'neutral' };
 
@@ -95,12 +94,14 @@ export function SecurityPanel({
                   <span className="text-zinc-500">
                     {' '}
                     — {w.ref.kind}{' '}
-                    <Link
-                      className="text-sky-700 hover:underline dark:text-sky-400"
-                      href={objectPath(context, w.ref.namespace, w.ref.kind, w.ref.name)}
+                    <ObjectLink
+                      context={context}
+                      namespace={w.ref.namespace}
+                      kind={w.ref.kind}
+                      name={w.ref.name}
                     >
                       {w.ref.namespace}/{w.ref.name}
-                    </Link>
+                    </ObjectLink>
                   </span>
                   {w.why !== g.why && <p className="text-xs text-zinc-500">{w.why}</p>}
                 </li>

@@ -1,7 +1,6 @@
-import Link from 'next/link';
+import { ObjectLink } from '@/components/object-link';
 import { Muted } from '@/components/ui/detail';
 import { Table, Td, Th } from '@/components/ui/table';
-import { objectPath } from '@/lib/k8s/links';
 import type { UsedBy } from '@/lib/k8s/usage';
 
 /** "Used by" table for a Secret, ConfigMap or claim; `gaps` say which lists could not be read. */
@@ -35,12 +34,7 @@ export function UsedByTable({
               <tr key={`${u.kind}/${u.name}`}>
                 <Td>{u.kind}</Td>
                 <Td>
-                  <Link
-                    className="text-sky-700 hover:underline dark:text-sky-400"
-                    href={objectPath(context, u.namespace, u.kind, u.name)}
-                  >
-                    {u.name}
-                  </Link>
+                  <ObjectLink context={context} namespace={u.namespace} kind={u.kind} name={u.name} />
                 </Td>
                 <Td>{u.via.join(', ')}</Td>
                 <Td>{u.containers.join(', ') || '—'}</Td>

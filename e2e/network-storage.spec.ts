@@ -238,6 +238,15 @@ for (const [label, namespace, claim, pod] of [
     await expect(page.getByRole('list', { name: 'Pods mounting this claim' })).toContainText(
       'waiting for this claim',
     );
+    // And the pod's own page points back to the claim.
+    await page
+      .getByRole('list', { name: 'Pods mounting this claim' })
+      .getByRole('link', { name: pod })
+      .click();
+    const notice = page.getByRole('alert', { name: 'Waiting for storage' });
+    await expect(notice).toContainText(`Claim ${claim} is Pending: ${reason}`);
+    await notice.getByRole('link', { name: claim }).click();
+    await expect(page).toHaveURL(new RegExp(`/persistentvolumeclaims/${claim}$`));
   });
 }
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { type APIRequestContext, expect, test } from '@playwright/test';
-import { ADMIN_CONTEXT, core, createNamespace, deleteNamespace } from './support/kube';
+import { ADMIN_CONTEXT, apps, core, createNamespace, deleteNamespace } from './support/kube';
 
 /**
  * Secrets never leave the server unless one key is revealed by someone allowed to read it.
@@ -112,8 +112,60 @@ async function detailUrls(context: string, namespace: string): Promise<string[]>
     ...svcs.map((n) => `${base}/services/${n}`),
     ...pvcs.map((n) => `${base}/persistentvolumeclaims/${n}`),
     ...ings.map((n) => `${base}/ingresses/${n}`),
-    `/api/c/${context}/${namespace}/deployments`,
+    ...['deployments', 'pods', 'overview', 'nodes', 'audit'].map(
+      (r) => `/api/c/${context}/${namespace}/${r}`,
+    ),
   ];
+}
+
+/** Every GET API route of the namespace's pods and workloads, streams (logs) included. */
+async function apiUrls(context: string, namespace: string): Promise<string[]> {
+  const base = `/api/c/${context}/${namespace}`;
+  const pods = (await core().listNamespacedPod({ namespace })).items.map((p) => p.metadata?.name ?? '');
+  const a = apps();
+  const workloads = (
+    await Promise.all([
+      a
+        .listNamespacedDeployment({ namespace })
+        .then((l) => l.items.map((i) => ['deployment', i.metadata?.name])),
+      a
+        .listNamespacedStatefulSet({ namespace })
+        .then((l) => l.items.map((i) => ['statefulset', i.metadata?.name])),
+      a
+        .listNamespacedDaemonSet({ namespace })
+        .then((l) => l.items.map((i) => ['daemonset', i.metadata?.name])),
+    ])
+  ).flat();
+  return [
+    ...pods.flatMap((p) => [`${base}/pods/${p}`, `${base}/pods/${p}/log`]),
+    ...workloads.flatMap(([k, n]) =>
+      ['', '/health', '/history', '/log'].map((r) => `${base}/workloads/${k}/${n}${r}`),
+    ),
+  ];
+}
+
+/** Reads a response for at most `ms`: log and watch streams never end on their own. */
+async function readSome(url: string, ms = 1500): Promise<{ status: number; body: string }> {
+  const ctrl = new AbortController();
+  const timer = setTimeout(() => ctrl.abort(), ms);
+  let body = '';
+  let status = 0;
+  try {
+    const res = await fetch(url, { signal: ctrl.signal });
+    status = res.status;
+    const reader = res.body?.getReader();
+    const dec = new TextDecoder();
+    while (reader) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      body += dec.decode(value, { stream: true });
+    }
+  } catch (e) {
+    if (!ctrl.signal.aborted) throw e;
+  } finally {
+    clearTimeout(timer);
+  }
+  return { status, body };
 }
 
 async function crawl(request: APIRequestContext, context: string, start: string[]) {
@@ -142,7 +194,7 @@ async function crawl(request: APIRequestContext, context: string, start: string[
 }
 
 for (const context of [ADMIN_CONTEXT, 'viewer']) {
-  test(`no Secret value appears on any page or API route as ${context}`, async ({ request }) => {
+  test(`no Secret value appears on any page or API route as ${context}`, async ({ request, baseURL }) => {
     test.setTimeout(300_000);
     const start = [
       '/',
@@ -152,6 +204,17 @@ for (const context of [ADMIN_CONTEXT, 'viewer']) {
     ];
     for (const namespace of [ns, ...SEEDED]) start.push(...(await detailUrls(context, namespace)));
     const { leaks, pages, rsc } = await crawl(request, context, start);
+    let apis = 0;
+    for (const namespace of [ns, ...SEEDED]) {
+      for (const url of await apiUrls(context, namespace)) {
+        const { status, body } = await readSome(`${baseURL}${url}`);
+        expect(status, `${url} must not fail`).toBeLessThan(500);
+        const leak = leakedIn(body);
+        if (leak) leaks.push(`${url} contains ${leak}`);
+        apis++;
+      }
+    }
+    console.log(`[leak check] ${context}: ${apis} pod and workload API answers and streams`);
     console.log(`[leak check] ${context}: ${pages} URLs, each as HTML and RSC (${rsc} RSC payloads)`);
     expect(leaks).toEqual([]);
     // The crawl must actually have covered the pages and their RSC payloads, or it proves nothing.

@@ -3,8 +3,9 @@ import { CoreV1Api, type V1Service } from '@kubernetes/client-node';
 import { AppError } from '../errors';
 import { apiClient } from './client';
 import { toAppError } from './errors';
-import { type ExposureWarning, namespaceWarnings } from './exposure';
+import { type ExposureWarning, namespaceWarnings, podWarnings } from './exposure';
 import { scanPodSpecs } from './pod-specs';
+import { claimNamesOf } from './pvc-view';
 
 export interface NamespaceExposure {
   warnings: ExposureWarning[];
@@ -41,4 +42,19 @@ export async function namespaceExposure(context: string, namespace: string): Pro
     warnings: namespaceWarnings({ services, pods: scan.pods, workloads }),
     gaps: [...gaps, ...scan.gaps],
   };
+}
+
+export interface PodExposure {
+  warnings: ExposureWarning[];
+  claimNames: string[];
+}
+
+/** Exposure warnings and claims of one pod, for the pod page's security panel. */
+export async function podExposure(context: string, namespace: string, name: string): Promise<PodExposure> {
+  try {
+    const pod = await apiClient(context, CoreV1Api).readNamespacedPod({ name, namespace });
+    return { warnings: podWarnings(pod), claimNames: claimNamesOf(pod) };
+  } catch (e) {
+    throw toAppError(e, { context, verb: 'get', resource: 'Pod', namespace, name });
+  }
 }

@@ -5,7 +5,7 @@ import { ErrorState } from '@/components/error-state';
 import { Callout } from '@/components/ui/callout';
 import { Muted, Section } from '@/components/ui/detail';
 import { Table, Td, Th } from '@/components/ui/table';
-import { objectPath } from '@/lib/k8s/links';
+import { pagePath } from '@/lib/k8s/links';
 import { type StorageOverview, storageOverview } from '@/lib/k8s/pvcs';
 import { parseScope } from '@/lib/params';
 
@@ -49,7 +49,7 @@ export default async function StoragePage({
                 {data.waiting.map((w) => (
                   <li key={w.pod}>
                     Pod{' '}
-                    <Link className={link} href={objectPath(scope.context, ns, 'Pod', w.pod)}>
+                    <Link className={link} href={pagePath(scope.context, ns, 'Pod', w.pod)}>
                       {w.pod}
                     </Link>{' '}
                     waits for{' '}
@@ -59,7 +59,7 @@ export default async function StoragePage({
                         claim{' '}
                         <Link
                           className={link}
-                          href={objectPath(scope.context, ns, 'PersistentVolumeClaim', c.name)}
+                          href={pagePath(scope.context, ns, 'PersistentVolumeClaim', c.name)}
                         >
                           {c.name}
                         </Link>{' '}
@@ -94,7 +94,7 @@ export default async function StoragePage({
                       <Td>
                         <Link
                           className={link}
-                          href={objectPath(scope.context, ns, 'PersistentVolumeClaim', c.name)}
+                          href={pagePath(scope.context, ns, 'PersistentVolumeClaim', c.name)}
                         >
                           {c.name}
                         </Link>

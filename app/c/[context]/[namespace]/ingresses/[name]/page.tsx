@@ -6,7 +6,7 @@ import { Badge } from '@/components/ui/badge';
 import { DetailHeader, Fields, Muted, Section } from '@/components/ui/detail';
 import { Table, Td, Th } from '@/components/ui/table';
 import { parseDetail } from '@/lib/detail-params';
-import { objectPath } from '@/lib/k8s/links';
+import { pagePath } from '@/lib/k8s/links';
 import { getIngressDetail, type IngressDetail } from '@/lib/k8s/services';
 
 export const metadata: Metadata = { title: 'Ingress' };
@@ -67,10 +67,7 @@ export default async function IngressPage({
                       <Td className="font-mono">{r.host}</Td>
                       <Td className="font-mono">{r.path}</Td>
                       <Td>
-                        <Link
-                          className={link}
-                          href={objectPath(p.context, p.namespace, 'Service', r.service)}
-                        >
+                        <Link className={link} href={pagePath(p.context, p.namespace, 'Service', r.service)}>
                           {r.service}
                         </Link>
                       </Td>
@@ -87,7 +84,7 @@ export default async function IngressPage({
                 <li key={b.service} className="rounded-md border border-zinc-200 p-3 dark:border-zinc-800">
                   <p className="flex items-center gap-2">
                     Service{' '}
-                    <Link className={link} href={objectPath(p.context, p.namespace, 'Service', b.service)}>
+                    <Link className={link} href={pagePath(p.context, p.namespace, 'Service', b.service)}>
                       {b.service}
                     </Link>
                     {!b.exists ? (
@@ -105,7 +102,7 @@ export default async function IngressPage({
                         <Link
                           key={pod.name}
                           className={link}
-                          href={objectPath(p.context, p.namespace, 'Pod', pod.name)}
+                          href={pagePath(p.context, p.namespace, 'Pod', pod.name)}
                         >
                           {pod.name}
                           {pod.ready ? '' : ' (not ready)'}

@@ -9,7 +9,7 @@ import { DetailHeader, Fields, Muted, Section } from '@/components/ui/detail';
 import { Table, Td, Th } from '@/components/ui/table';
 import { parseDetail } from '@/lib/detail-params';
 import { formatAge } from '@/lib/format';
-import { objectPath } from '@/lib/k8s/links';
+import { pagePath } from '@/lib/k8s/links';
 import type { PvcView } from '@/lib/k8s/pvc-view';
 import { getClaim } from '@/lib/k8s/pvcs';
 
@@ -93,7 +93,7 @@ export default async function ClaimPage({
               <ul className="space-y-1 text-sm" aria-label="Pods mounting this claim">
                 {v.pods.map((pod) => (
                   <li key={pod.name} className="flex items-center gap-2">
-                    <Link className={link} href={objectPath(p.context, p.namespace, 'Pod', pod.name)}>
+                    <Link className={link} href={pagePath(p.context, p.namespace, 'Pod', pod.name)}>
                       {pod.name}
                     </Link>
                     <Badge tone={pod.ready ? 'good' : 'warn'}>{pod.ready ? 'ready' : pod.phase}</Badge>

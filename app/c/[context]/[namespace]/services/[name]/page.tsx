@@ -8,7 +8,7 @@ import { Callout } from '@/components/ui/callout';
 import { DetailHeader, Fields, LabelList, Muted, Section } from '@/components/ui/detail';
 import { Table, Td, Th } from '@/components/ui/table';
 import { parseDetail } from '@/lib/detail-params';
-import { objectPath } from '@/lib/k8s/links';
+import { pagePath } from '@/lib/k8s/links';
 import { getServiceDetail, type ServiceDetail } from '@/lib/k8s/services';
 
 export const metadata: Metadata = { title: 'Service' };
@@ -113,7 +113,7 @@ export default async function ServicePage({
                       </Td>
                       <Td>
                         {e.podName ? (
-                          <Link className={link} href={objectPath(p.context, p.namespace, 'Pod', e.podName)}>
+                          <Link className={link} href={pagePath(p.context, p.namespace, 'Pod', e.podName)}>
                             {e.podName}
                           </Link>
                         ) : (
@@ -134,7 +134,7 @@ export default async function ServicePage({
               <ul className="flex flex-wrap gap-2 text-sm" aria-label="Matched pods">
                 {v.pods.map((pod) => (
                   <li key={pod.name} className="flex items-center gap-1">
-                    <Link className={link} href={objectPath(p.context, p.namespace, 'Pod', pod.name)}>
+                    <Link className={link} href={pagePath(p.context, p.namespace, 'Pod', pod.name)}>
                       {pod.name}
                     </Link>
                     <Badge tone={pod.ready ? 'good' : 'warn'}>{pod.ready ? 'ready' : pod.phase}</Badge>
@@ -150,7 +150,7 @@ export default async function ServicePage({
               <ul className="space-y-1 text-sm" aria-label="Ingress routes">
                 {v.routes.map((r) => (
                   <li key={`${r.ingress}${r.host}${r.path}`}>
-                    <Link className={link} href={objectPath(p.context, p.namespace, 'Ingress', r.ingress)}>
+                    <Link className={link} href={pagePath(p.context, p.namespace, 'Ingress', r.ingress)}>
                       {r.ingress}
                     </Link>{' '}
                     <span className="font-mono">

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AppError } from '@/lib/errors';
 import { errorResponse } from '@/lib/http';
 import { revealSecretKey } from '@/lib/k8s/secrets';
+import { assertSameOrigin } from '@/lib/origin';
 import { decodeSegment, objectName, parseOrThrow, parseScope } from '@/lib/params';
 
 const body = z
@@ -13,25 +14,6 @@ const body = z
       .regex(/^[-._a-zA-Z0-9]+$/, 'a Secret key consists of letters, digits, "-", "_" and "."'),
   })
   .strict();
-
-/**
- * Private same-origin check until lib/origin.ts (rollouts issue) lands: a reveal must come from a
- * Wheelhouse page, never from another site riding on the user's session.
- */
-function assertSameOrigin(request: Request): void {
-  const origin = request.headers.get('origin');
-  const host = request.headers.get('host');
-  let ok = false;
-  if (origin && host) {
-    try {
-      ok = new URL(origin).host === host;
-    } catch {
-      ok = false;
-    }
-  }
-  if (!ok)
-    throw new AppError(403, 'This request did not come from a Wheelhouse page (Origin mismatch).', 'origin');
-}
 
 const NO_STORE = { 'Cache-Control': 'no-store', Pragma: 'no-cache' };
 
