@@ -257,3 +257,14 @@ test('a user who may not read the namespace gets no false all-clear', async ({ p
   );
   await expect(page.getByText('No exposure warnings')).toHaveCount(0);
 });
+
+test('the overview summarises exposure and leads to the Security page', async ({ page }) => {
+  await page.goto(`/c/${ADMIN_CONTEXT}/demo/overview`);
+  const summary = page.getByRole('region', { name: /^Security/ });
+  await expect(summary).toContainText(/\d+ critical/);
+  const critical = Number((await summary.textContent())?.match(/(\d+) critical/)?.[1]);
+  expect(critical).toBeGreaterThan(0);
+  await summary.getByRole('link', { name: 'All exposure warnings' }).click();
+  await expect(page).toHaveURL(/\/c\/admin\/demo\/security$/);
+  await expect(page.getByRole('region', { name: /^critical: / }).getByRole('listitem')).toHaveCount(critical);
+});
