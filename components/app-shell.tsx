@@ -8,6 +8,8 @@ const nav = [
   { label: 'Overview', path: 'overview' },
   { label: 'Deployments', path: 'deployments' },
   { label: 'Pods', path: 'pods' },
+  { label: 'Storage', path: 'storage' },
+  { label: 'Security', path: 'security' },
   { label: 'Nodes', path: 'nodes' },
   { label: 'Audit', path: 'audit' },
 ];

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ErrorState } from '@/components/error-state';
 import { OverviewView } from '@/components/overview-view';
+import { SecuritySummary } from '@/components/security-summary';
 import { isAppError } from '@/lib/errors';
 import { assertNamespaceExists } from '@/lib/k8s/namespaces';
 import { getOverview, type OverviewData } from '@/lib/k8s/overview';
@@ -36,7 +37,15 @@ export default async function OverviewPage({
         </p>
       </header>
       {initial ? (
-        <OverviewView url={url} initial={initial} context={scope.context} showNamespace={!scope.namespace} />
+        <>
+          {scope.namespace && <SecuritySummary context={scope.context} namespace={scope.namespace} />}
+          <OverviewView
+            url={url}
+            initial={initial}
+            context={scope.context}
+            showNamespace={!scope.namespace}
+          />
+        </>
       ) : (
         <ErrorState error={error} context={scope.context} />
       )}

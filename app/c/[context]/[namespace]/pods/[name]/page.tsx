@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ErrorState } from '@/components/error-state';
 import { type PodDetailData, PodDetailView } from '@/components/pod-detail-view';
+import { PodSecurity } from '@/components/pod-security';
 import { isAppError } from '@/lib/errors';
 import { getPodDetail } from '@/lib/k8s/pods';
 import { parseNamedScope } from '@/lib/named-scope';
@@ -38,7 +39,10 @@ export default async function PodPage({ params }: { params: Params }) {
         </h1>
       </header>
       {initial ? (
-        <PodDetailView url={url} initial={initial} context={scope.context} />
+        <>
+          <PodDetailView url={url} initial={initial} context={scope.context} />
+          <PodSecurity context={scope.context} namespace={scope.namespace} name={scope.name} />
+        </>
       ) : (
         <ErrorState error={error} context={scope.context} />
       )}

@@ -1,0 +1,27 @@
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+import { objectPath } from '@/lib/k8s/links';
+
+/** A link to an object's page, or plain text for kinds Wheelhouse has no page for (e.g. CronJob). */
+export function ObjectLink({
+  context,
+  namespace,
+  kind,
+  name,
+  children,
+}: {
+  context: string;
+  namespace: string;
+  kind: string;
+  name: string;
+  children?: ReactNode;
+}) {
+  const href = objectPath(context, namespace, kind, name);
+  const text = children ?? name;
+  if (!href) return <span>{text}</span>;
+  return (
+    <Link className="text-sky-700 hover:underline dark:text-sky-400" href={href}>
+      {text}
+    </Link>
+  );
+}

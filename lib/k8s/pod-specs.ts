@@ -1,0 +1,61 @@
+import 'server-only';
+import { AppsV1Api, BatchV1Api, CoreV1Api, type V1Pod } from '@kubernetes/client-node';
+import { isAppError } from '../errors';
+import { apiClient } from './client';
+import { toAppError } from './errors';
+import type { PodSpecHolder } from './usage';
+
+export interface PodSpecScan {
+  /** Workload templates and pods, for "used by" and exposure checks. */
+  holders: PodSpecHolder[];
+  pods: V1Pod[];
+  /** One sentence per list the user may not read: the answer is then incomplete and says so. */
+  gaps: string[];
+}
+
+/**
+ * Lists every pod-template holder of a namespace in parallel. A forbidden list becomes a gap, not a
+ * failure, so a user allowed to read pods but not CronJobs still gets an answer.
+ */
+export async function scanPodSpecs(context: string, namespace: string): Promise<PodSpecScan> {
+  const core = apiClient(context, CoreV1Api);
+  const apps = apiClient(context, AppsV1Api);
+  const batch = apiClient(context, BatchV1Api);
+  const gaps: string[] = [];
+  async function attempt<T>(resource: string, f: () => Promise<{ items: T[] }>): Promise<T[]> {
+    try {
+      return (await f()).items;
+    } catch (e) {
+      const err = toAppError(e, { context, verb: 'list', resource, namespace });
+      if (isAppError(err) && err.status === 403) {
+        gaps.push(err.message);
+        return [];
+      }
+      throw err;
+    }
+  }
+  const [pods, deployments, statefulSets, daemonSets, jobs, cronJobs] = await Promise.all([
+    attempt('pods', () => core.listNamespacedPod({ namespace })),
+    attempt('deployments', () => apps.listNamespacedDeployment({ namespace })),
+    attempt('statefulsets', () => apps.listNamespacedStatefulSet({ namespace })),
+    attempt('daemonsets', () => apps.listNamespacedDaemonSet({ namespace })),
+    attempt('jobs', () => batch.listNamespacedJob({ namespace })),
+    attempt('cronjobs', () => batch.listNamespacedCronJob({ namespace })),
+  ]);
+  const holders: PodSpecHolder[] = [
+    ...deployments.map((d) => ({ kind: 'Deployment', metadata: d.metadata, spec: d.spec?.template.spec })),
+    ...statefulSets.map((d) => ({ kind: 'StatefulSet', metadata: d.metadata, spec: d.spec?.template.spec })),
+    ...daemonSets.map((d) => ({ kind: 'DaemonSet', metadata: d.metadata, spec: d.spec?.template.spec })),
+    // Jobs made by a CronJob are covered by the CronJob's template.
+    ...jobs
+      .filter((j) => !(j.metadata?.ownerReferences ?? []).some((o) => o.controller))
+      .map((j) => ({ kind: 'Job', metadata: j.metadata, spec: j.spec?.template.spec })),
+    ...cronJobs.map((c) => ({
+      kind: 'CronJob',
+      metadata: c.metadata,
+      spec: c.spec?.jobTemplate.spec?.template.spec,
+    })),
+    ...pods.map((p) => ({ kind: 'Pod', metadata: p.metadata, spec: p.spec })),
+  ];
+  return { holders, pods, gaps };
+}
