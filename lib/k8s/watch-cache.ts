@@ -1,0 +1,345 @@
+import 'server-only';
+import { createHash } from 'node:crypto';
+import {
+  HttpMethod,
+  IsomorphicFetchHttpLibrary,
+  type KubeConfig,
+  RequestContext,
+  Watch,
+} from '@kubernetes/client-node';
+import type { AppError } from '../errors';
+import { kubeConfig } from './client';
+import { toAppError } from './errors';
+import { collectionPath, type KindDef, type KubeObject, kindBySlug, type Row } from './kinds';
+import {
+  applyBookmark,
+  applyEvent,
+  backoffMs,
+  type Change,
+  type ChangeType,
+  fromList,
+  httpStatus,
+  isGone,
+  isIdleTimeout,
+  type ListState,
+} from './watch-reducer';
+
+/**
+ * One LIST+WATCH per (context, credentials, kind, namespace), shared by every subscriber. It starts
+ * with the first subscriber and stops `graceMs` after the last leaves. Only rows (kinds.ts view
+ * models) are kept: no managedFields, annotations or Secret values ever reach the cache.
+ */
+
+export interface ErrorInfo {
+  status: number;
+  code: string;
+  message: string;
+}
+
+export type CacheMessage =
+  | { type: 'snapshot'; rows: Row[] }
+  | { type: 'changes'; changes: Change[] }
+  | { type: 'error'; error: ErrorInfo }
+  | { type: 'status'; state: 'live' | 'reconnecting'; since?: number };
+
+export type Listener = (m: CacheMessage) => void;
+
+interface Entry {
+  key: string;
+  context: string;
+  kind: KindDef;
+  namespace: string | undefined;
+  kc: KubeConfig;
+  state: ListState | undefined;
+  error: ErrorInfo | undefined;
+  reconnectingSince: number | undefined;
+  listeners: Set<Listener>;
+  stopTimer: NodeJS.Timeout | undefined;
+  abort: AbortController;
+  watchAbort: AbortController | undefined;
+}
+
+const settings = { graceMs: 15_000, pageSize: 500 };
+const entries = new Map<string, Entry>();
+const counters = { lists: 0, watches: 0, relistsAfterGone: 0 };
+
+export function configureWatchCache(s: Partial<typeof settings>): void {
+  Object.assign(settings, s);
+}
+
+/** Our own view of the upstream traffic; integration tests check it against the API server's. */
+export function watchCacheStats() {
+  return {
+    ...counters,
+    entries: entries.size,
+    subscribers: [...entries.values()].map((e) => e.listeners.size),
+  };
+}
+
+/** Same kubeconfig user and server means same rights; a different identity never shares a cache. */
+function credentialsId(kc: KubeConfig): string {
+  const user = kc.getCurrentUser();
+  const server = kc.getCurrentCluster()?.server ?? '';
+  return createHash('sha256')
+    .update(JSON.stringify([server, user]))
+    .digest('hex')
+    .slice(0, 16);
+}
+
+export function subscribe(
+  context: string,
+  slug: string,
+  namespace: string | undefined,
+  listener: Listener,
+): () => void {
+  const kind = kindBySlug(slug);
+  if (!kind) throw new Error(`unknown kind ${slug}`);
+  const ns = kind.namespaced ? namespace : undefined;
+  const kc = kubeConfig(context);
+  const key = [context, credentialsId(kc), slug, ns ?? ''].join('\u0000');
+  let entry = entries.get(key);
+  if (!entry) {
+    entry = {
+      key,
+      context,
+      kind,
+      namespace: ns,
+      kc,
+      state: undefined,
+      error: undefined,
+      reconnectingSince: undefined,
+      listeners: new Set(),
+      stopTimer: undefined,
+      abort: new AbortController(),
+      watchAbort: undefined,
+    };
+    entries.set(key, entry);
+    void run(entry);
+  }
+  clearTimeout(entry.stopTimer);
+  entry.stopTimer = undefined;
+  entry.listeners.add(listener);
+  if (entry.error) listener({ type: 'error', error: entry.error });
+  else if (entry.state) listener({ type: 'snapshot', rows: [...entry.state.rows.values()] });
+  if (entry.reconnectingSince)
+    listener({ type: 'status', state: 'reconnecting', since: entry.reconnectingSince });
+  const e = entry;
+  return () => {
+    if (!e.listeners.delete(listener) || e.listeners.size > 0) return;
+    e.stopTimer = setTimeout(() => stop(e), settings.graceMs);
+    e.stopTimer.unref?.();
+  };
+}
+
+/** The current rows, for server rendering: waits for the first LIST (or its error), up to `timeoutMs`. */
+export function currentRows(
+  context: string,
+  slug: string,
+  namespace: string | undefined,
+  timeoutMs = 5000,
+): Promise<Row[] | undefined> {
+  return new Promise((resolve, reject) => {
+    let unsubscribe: (() => void) | undefined;
+    let settled = false;
+    const finish = (fn: () => void) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      queueMicrotask(() => unsubscribe?.());
+      fn();
+    };
+    const timer = setTimeout(() => finish(() => resolve(undefined)), timeoutMs);
+    unsubscribe = subscribe(context, slug, namespace, (m) => {
+      if (m.type === 'snapshot') finish(() => resolve(m.rows));
+      else if (m.type === 'error') finish(() => reject(m.error));
+    });
+    if (settled) unsubscribe();
+  });
+}
+
+function stop(e: Entry): void {
+  if (e.listeners.size > 0) return;
+  e.abort.abort();
+  e.watchAbort?.abort();
+  if (entries.get(e.key) === e) entries.delete(e.key);
+}
+
+function broadcast(e: Entry, m: CacheMessage): void {
+  for (const l of e.listeners) {
+    try {
+      l(m);
+    } catch (err) {
+      console.error('[wheelhouse] watch listener failed', err);
+    }
+  }
+}
+
+/** Watch failures are reported as the list they keep alive: "You may not list pods in …". */
+function toErrorInfo(e: unknown, entry: Entry): ErrorInfo {
+  const status = httpStatus(e);
+  const err: AppError = toAppError(status ? { code: status } : e, {
+    context: entry.context,
+    verb: 'list',
+    resource: entry.kind.slug,
+    namespace: entry.namespace,
+  });
+  return { status: err.status, code: err.code, message: err.message };
+}
+
+const sleep = (ms: number, signal: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    const t = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => {
+      clearTimeout(t);
+      resolve();
+    });
+  });
+
+async function run(e: Entry): Promise<void> {
+  let attempt = 0;
+  let needList = true;
+  while (!e.abort.signal.aborted) {
+    const started = Date.now();
+    try {
+      if (needList) {
+        const { rows, rv } = await listAll(e);
+        if (e.abort.signal.aborted) return;
+        e.state = fromList(rows, rv);
+        e.error = undefined;
+        needList = false;
+        // A full snapshot replaces whatever subscribers had: after a 410 this is the consistent resync.
+        broadcast(e, { type: 'snapshot', rows });
+      }
+      await watchOnce(e, () => markLive(e));
+      // A clean end (server timeout): re-watch at once, unless it ended so fast it would spin.
+      attempt = Date.now() - started < 1000 ? attempt + 1 : 0;
+      if (attempt > 0) await sleep(backoffMs(attempt, Math.random()), e.abort.signal);
+    } catch (err) {
+      if (e.abort.signal.aborted) return;
+      if (isIdleTimeout(err)) {
+        attempt = 0;
+        continue;
+      }
+      if (isGone(err)) {
+        counters.relistsAfterGone++;
+        needList = true;
+        continue;
+      }
+      const info = toErrorInfo(err, e);
+      if (info.status === 401 || info.status === 403 || info.status === 404) {
+        // Rights may have been revoked: what these credentials cannot list must not stay on screen.
+        e.state = undefined;
+        e.error = info;
+        needList = true;
+        broadcast(e, { type: 'error', error: info });
+      } else if (!e.state) {
+        // Never listed (unreachable from the start): say so; keep trying in the background.
+        e.error = info;
+        broadcast(e, { type: 'error', error: info });
+      } else if (!e.reconnectingSince) {
+        e.reconnectingSince = Date.now();
+        broadcast(e, { type: 'status', state: 'reconnecting', since: e.reconnectingSince });
+      }
+      // A watch that ran for a while before failing starts the backoff afresh.
+      attempt = Date.now() - started > 10_000 ? 1 : attempt + 1;
+      await sleep(backoffMs(attempt, Math.random()), e.abort.signal);
+    }
+  }
+}
+
+function markLive(e: Entry): void {
+  if (!e.reconnectingSince) return;
+  e.reconnectingSince = undefined;
+  broadcast(e, { type: 'status', state: 'live' });
+}
+
+async function getJson(e: Entry, url: string): Promise<unknown> {
+  const ctx = new RequestContext(url, HttpMethod.GET);
+  ctx.setSignal(e.abort.signal);
+  ctx.setHeaderParam('Accept', 'application/json');
+  await e.kc.applySecurityAuthentication(ctx);
+  const res = await new IsomorphicFetchHttpLibrary().send(ctx).toPromise();
+  const text = await res.body.text();
+  if (res.httpStatusCode !== 200) {
+    // Only the status travels on: the body can echo request details.
+    throw Object.assign(new Error(`HTTP ${res.httpStatusCode}`), { code: res.httpStatusCode });
+  }
+  return JSON.parse(text);
+}
+
+interface ListBody {
+  metadata?: { resourceVersion?: string; continue?: string };
+  items?: KubeObject[];
+}
+
+async function listAll(e: Entry): Promise<{ rows: Row[]; rv: string }> {
+  counters.lists++;
+  const server = e.kc.getCurrentCluster()?.server ?? '';
+  const path = collectionPath(e.kind, e.namespace);
+  const rows: Row[] = [];
+  let rv = '';
+  let cont: string | undefined;
+  do {
+    const q = new URLSearchParams({ limit: String(settings.pageSize) });
+    if (cont) q.set('continue', cont);
+    const body = (await getJson(e, `${server}${path}?${q}`)) as ListBody;
+    // Every page of a paged LIST is the same snapshot; its resourceVersion is where the watch starts.
+    if (!rv) rv = body.metadata?.resourceVersion ?? '';
+    for (const item of body.items ?? []) rows.push(e.kind.toRow(item));
+    cont = body.metadata?.continue || undefined;
+  } while (cont && !e.abort.signal.aborted);
+  return { rows, rv };
+}
+
+/** Resolves when the watch ends cleanly, rejects with the error otherwise (410 included). */
+function watchOnce(e: Entry, onConnected: () => void): Promise<void> {
+  counters.watches++;
+  const state = e.state;
+  if (!state) return Promise.reject(new Error('watch without a list'));
+  return new Promise<void>((resolve, reject) => {
+    let finished = false;
+    const finish = (err: unknown) => {
+      if (finished) return;
+      finished = true;
+      e.abort.signal.removeEventListener('abort', onAbort);
+      if (err) reject(err);
+      else resolve();
+    };
+    const onAbort = () => {
+      e.watchAbort?.abort();
+      finish(null);
+    };
+    e.abort.signal.addEventListener('abort', onAbort);
+    const onEvent = (type: string, obj: unknown) => {
+      if (finished) return;
+      if (type === 'BOOKMARK') {
+        applyBookmark(state, (obj as KubeObject).metadata?.resourceVersion);
+        return;
+      }
+      if (type === 'ERROR') {
+        // A Status object: 410 when our resourceVersion was compacted away.
+        e.watchAbort?.abort();
+        finish(Object.assign(new Error('watch error'), { code: (obj as { code?: number }).code ?? 500 }));
+        return;
+      }
+      if (type !== 'ADDED' && type !== 'MODIFIED' && type !== 'DELETED') return;
+      const change = applyEvent(state, type as ChangeType, e.kind.toRow(obj as KubeObject));
+      if (change) broadcast(e, { type: 'changes', changes: [change] });
+    };
+    new Watch(e.kc)
+      .watch(
+        collectionPath(e.kind, e.namespace),
+        { allowWatchBookmarks: true, resourceVersion: state.rv },
+        onEvent,
+        (err: unknown) => finish(err ?? null),
+      )
+      .then((controller) => {
+        e.watchAbort = controller;
+        // watch() resolves after the response headers, also on failure (done has run by then).
+        if (finished || e.abort.signal.aborted) controller.abort();
+        else onConnected();
+      })
+      // watch() can reject without calling done (auth setup, TLS): treat it as the end of this watch.
+      .catch((err: unknown) => finish(err ?? new Error('watch failed')));
+  });
+}
