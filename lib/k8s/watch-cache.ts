@@ -59,9 +59,20 @@ interface Entry {
   watchAbort: AbortController | undefined;
 }
 
-const settings = { graceMs: 15_000, pageSize: 500 };
-const entries = new Map<string, Entry>();
-const counters = { lists: 0, watches: 0, relistsAfterGone: 0 };
+// On globalThis: Next bundles route handlers and pages separately, and they must share one cache.
+const shared = globalThis as typeof globalThis & {
+  __wheelhouseWatchCache?: {
+    settings: { graceMs: number; pageSize: number };
+    entries: Map<string, Entry>;
+    counters: { lists: number; watches: number; relistsAfterGone: number };
+  };
+};
+shared.__wheelhouseWatchCache ??= {
+  settings: { graceMs: 15_000, pageSize: 500 },
+  entries: new Map(),
+  counters: { lists: 0, watches: 0, relistsAfterGone: 0 },
+};
+const { settings, entries, counters } = shared.__wheelhouseWatchCache;
 
 export function configureWatchCache(s: Partial<typeof settings>): void {
   Object.assign(settings, s);
