@@ -1,10 +1,16 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { ConnectionStatus } from '@/components/connection-status';
 import { ScopeSwitcher } from '@/components/scope-switcher';
+import { KINDS } from '@/lib/k8s/kinds';
 import type { NamespaceList } from '@/lib/k8s/namespaces';
 import { scopePath } from '@/lib/params';
 
-const nav = [{ label: 'Deployments', path: 'deployments' }];
+const nav = [
+  { label: 'Deployments', path: 'deployments' },
+  // Every other kind of the live lists (lib/k8s/kinds.ts), in registry order.
+  ...KINDS.filter((k) => k.slug !== 'deployments').map((k) => ({ label: k.label, path: k.slug })),
+];
 
 export function AppShell({
   contexts,
@@ -32,6 +38,7 @@ export function AppShell({
           namespaces={namespaces.names}
           namespacesError={namespaces.error}
         />
+        <ConnectionStatus />
       </header>
       <div className="flex flex-1">
         <nav
