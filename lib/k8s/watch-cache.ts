@@ -1,16 +1,11 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
-import {
-  HttpMethod,
-  IsomorphicFetchHttpLibrary,
-  type KubeConfig,
-  RequestContext,
-  Watch,
-} from '@kubernetes/client-node';
+import { type KubeConfig, Watch } from '@kubernetes/client-node';
 import type { AppError } from '../errors';
 import { kubeConfig } from './client';
 import { toAppError } from './errors';
 import { collectionPath, type KindDef, type KubeObject, kindBySlug, type Row } from './kinds';
+import { listRows } from './raw-list';
 import {
   applyBookmark,
   applyEvent,
@@ -65,6 +60,7 @@ const shared = globalThis as typeof globalThis & {
     settings: { graceMs: number; pageSize: number };
     entries: Map<string, Entry>;
     counters: { lists: number; watches: number; relistsAfterGone: number };
+    suspended?: { promise: Promise<void>; resolve: () => void };
   };
 };
 shared.__wheelhouseWatchCache ??= {
@@ -213,7 +209,8 @@ async function run(e: Entry): Promise<void> {
     const started = Date.now();
     try {
       if (needList) {
-        const { rows, rv } = await listAll(e);
+        counters.lists++;
+        const { rows, rv } = await listRows(e.kc, e.kind, e.namespace, settings.pageSize, e.abort.signal);
         if (e.abort.signal.aborted) return;
         e.state = fromList(rows, rv);
         e.error = undefined;
@@ -221,6 +218,7 @@ async function run(e: Entry): Promise<void> {
         // A full snapshot replaces whatever subscribers had: after a 410 this is the consistent resync.
         broadcast(e, { type: 'snapshot', rows });
       }
+      await whileSuspended(e.abort.signal);
       await watchOnce(e, () => markLive(e));
       // A clean end (server timeout): re-watch at once, unless it ended so fast it would spin.
       attempt = Date.now() - started < 1000 ? attempt + 1 : 0;
@@ -258,48 +256,37 @@ async function run(e: Entry): Promise<void> {
   }
 }
 
+/**
+ * Tests only: drops every upstream watch and holds re-watching until released, so that changes can
+ * happen unseen (to force a 410 on the next watch). Nothing in the app calls it.
+ */
+export function suspendWatchesForTests(suspend: boolean): void {
+  const s = shared.__wheelhouseWatchCache;
+  if (!s) return;
+  if (suspend) {
+    if (!s.suspended) {
+      let resolve = () => {};
+      const promise = new Promise<void>((r) => {
+        resolve = r;
+      });
+      s.suspended = { promise, resolve };
+    }
+    for (const e of entries.values()) e.watchAbort?.abort();
+  } else {
+    s.suspended?.resolve();
+    s.suspended = undefined;
+  }
+}
+
+async function whileSuspended(signal: AbortSignal): Promise<void> {
+  const held = shared.__wheelhouseWatchCache?.suspended;
+  if (held && !signal.aborted) await held.promise;
+}
+
 function markLive(e: Entry): void {
   if (!e.reconnectingSince) return;
   e.reconnectingSince = undefined;
   broadcast(e, { type: 'status', state: 'live' });
-}
-
-async function getJson(e: Entry, url: string): Promise<unknown> {
-  const ctx = new RequestContext(url, HttpMethod.GET);
-  ctx.setSignal(e.abort.signal);
-  ctx.setHeaderParam('Accept', 'application/json');
-  await e.kc.applySecurityAuthentication(ctx);
-  const res = await new IsomorphicFetchHttpLibrary().send(ctx).toPromise();
-  const text = await res.body.text();
-  if (res.httpStatusCode !== 200) {
-    // Only the status travels on: the body can echo request details.
-    throw Object.assign(new Error(`HTTP ${res.httpStatusCode}`), { code: res.httpStatusCode });
-  }
-  return JSON.parse(text);
-}
-
-interface ListBody {
-  metadata?: { resourceVersion?: string; continue?: string };
-  items?: KubeObject[];
-}
-
-async function listAll(e: Entry): Promise<{ rows: Row[]; rv: string }> {
-  counters.lists++;
-  const server = e.kc.getCurrentCluster()?.server ?? '';
-  const path = collectionPath(e.kind, e.namespace);
-  const rows: Row[] = [];
-  let rv = '';
-  let cont: string | undefined;
-  do {
-    const q = new URLSearchParams({ limit: String(settings.pageSize) });
-    if (cont) q.set('continue', cont);
-    const body = (await getJson(e, `${server}${path}?${q}`)) as ListBody;
-    // Every page of a paged LIST is the same snapshot; its resourceVersion is where the watch starts.
-    if (!rv) rv = body.metadata?.resourceVersion ?? '';
-    for (const item of body.items ?? []) rows.push(e.kind.toRow(item));
-    cont = body.metadata?.continue || undefined;
-  } while (cont && !e.abort.signal.aborted);
-  return { rows, rv };
 }
 
 /** Resolves when the watch ends cleanly, rejects with the error otherwise (410 included). */
