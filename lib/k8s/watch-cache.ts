@@ -278,6 +278,10 @@ export function suspendWatchesForTests(suspend: boolean): void {
   }
 }
 
+function isSuspended(): boolean {
+  return shared.__wheelhouseWatchCache?.suspended !== undefined;
+}
+
 async function whileSuspended(signal: AbortSignal): Promise<void> {
   const held = shared.__wheelhouseWatchCache?.suspended;
   if (held && !signal.aborted) await held.promise;
@@ -309,7 +313,7 @@ function watchOnce(e: Entry, onConnected: () => void): Promise<void> {
     };
     e.abort.signal.addEventListener('abort', onAbort);
     const onEvent = (type: string, obj: unknown) => {
-      if (finished) return;
+      if (finished || isSuspended()) return;
       if (type === 'BOOKMARK') {
         applyBookmark(state, (obj as KubeObject).metadata?.resourceVersion);
         return;
@@ -334,8 +338,10 @@ function watchOnce(e: Entry, onConnected: () => void): Promise<void> {
       .then((controller) => {
         e.watchAbort = controller;
         // watch() resolves after the response headers, also on failure (done has run by then).
-        if (finished || e.abort.signal.aborted) controller.abort();
-        else onConnected();
+        if (finished || e.abort.signal.aborted || isSuspended()) {
+          controller.abort();
+          finish(null);
+        } else onConnected();
       })
       // watch() can reject without calling done (auth setup, TLS): treat it as the end of this watch.
       .catch((err: unknown) => finish(err ?? new Error('watch failed')));
