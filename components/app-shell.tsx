@@ -9,7 +9,10 @@ import { scopePath } from '@/lib/params';
 const nav = [
   { label: 'Deployments', path: 'deployments' },
   // Every other kind of the live lists (lib/k8s/kinds.ts), in registry order.
-  ...KINDS.filter((k) => k.slug !== 'deployments').map((k) => ({ label: k.label, path: k.slug })),
+  ...KINDS.filter((k) => k.slug !== 'deployments').map((k) => ({
+    label: k.navLabel ?? k.label,
+    path: k.slug,
+  })),
 ];
 
 export function AppShell({

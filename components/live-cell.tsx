@@ -4,12 +4,12 @@ import { formatAge } from '@/lib/format';
 import type { Column, Row } from '@/lib/k8s/kinds';
 
 const widths: Record<Column['type'], [number, string]> = {
-  text: [8, '1.2fr'],
+  text: [9, '1.2fr'],
   mono: [8, '1fr'],
-  number: [6, '6rem'],
+  number: [7, '7rem'],
   ratio: [6, '6rem'],
   age: [5, '5.5rem'],
-  status: [9, '1fr'],
+  status: [10, '1fr'],
   list: [10, '1.6fr'],
 };
 
@@ -42,7 +42,8 @@ export function LiveCell({ row, column, now }: { row: Row; column: Column; now: 
     );
   if (column.key === 'namespace') return <td className={`${base} text-zinc-500`}>{row.namespace}</td>;
   const v = row.cells[column.key];
-  if (v === null || v === undefined || v === '') return <td className={`${base} text-zinc-400`}>—</td>;
+  if (v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0))
+    return <td className={`${base} text-zinc-400`}>—</td>;
   switch (column.type) {
     case 'age':
       return (

@@ -114,40 +114,42 @@ export function LiveList({
 
   return (
     <div className="space-y-3">
-      <div className="flex flex-wrap items-end gap-3 text-sm">
-        <div className="flex flex-col gap-1">
-          <label htmlFor={ids.text} className="text-zinc-500">
-            Filter
-          </label>
-          <input
-            id={ids.text}
-            type="search"
-            value={text}
-            onChange={(e) => setText(e.target.value)}
-            placeholder="name, status, node, label…"
-            className="w-64 rounded border border-zinc-300 bg-transparent px-2 py-1 dark:border-zinc-700"
-          />
+      {list.status !== 'error' && (
+        <div className="flex flex-wrap items-end gap-3 text-sm">
+          <div className="flex flex-col gap-1">
+            <label htmlFor={ids.text} className="text-zinc-500">
+              Filter
+            </label>
+            <input
+              id={ids.text}
+              type="search"
+              value={text}
+              onChange={(e) => setText(e.target.value)}
+              placeholder="name, status, node, label…"
+              className="w-64 rounded border border-zinc-300 bg-transparent px-2 py-1 dark:border-zinc-700"
+            />
+          </div>
+          <div className="flex flex-col gap-1">
+            <label htmlFor={ids.selector} className="text-zinc-500">
+              Label selector
+            </label>
+            <input
+              id={ids.selector}
+              value={selector}
+              onChange={(e) => setSelector(e.target.value)}
+              placeholder="app=web,tier!=db"
+              aria-invalid={parsed.error ? true : undefined}
+              className="w-64 rounded border border-zinc-300 bg-transparent px-2 py-1 font-mono dark:border-zinc-700"
+            />
+          </div>
+          {list.status === 'ready' && (
+            <p className="ml-auto text-zinc-500">
+              {visible.length === total ? `${total}` : `${visible.length} of ${total}`} in {where}
+              {list.partial ? ' (loading the rest…)' : ''}
+            </p>
+          )}
         </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor={ids.selector} className="text-zinc-500">
-            Label selector
-          </label>
-          <input
-            id={ids.selector}
-            value={selector}
-            onChange={(e) => setSelector(e.target.value)}
-            placeholder="app=web,tier!=db"
-            aria-invalid={parsed.error ? true : undefined}
-            className="w-64 rounded border border-zinc-300 bg-transparent px-2 py-1 font-mono dark:border-zinc-700"
-          />
-        </div>
-        {list.status === 'ready' && (
-          <p className="ml-auto text-zinc-500">
-            {visible.length === total ? `${total}` : `${visible.length} of ${total}`} in {where}
-            {list.partial ? ' (loading the rest…)' : ''}
-          </p>
-        )}
-      </div>
+      )}
       {parsed.error && (
         <p role="alert" className="text-sm text-red-700 dark:text-red-400">
           Invalid label selector: {parsed.error}.
@@ -189,7 +191,7 @@ export function LiveList({
                       key={c.key}
                       scope="col"
                       aria-sort={active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}
-                      className="px-3 py-2 font-medium text-zinc-600 dark:text-zinc-400"
+                      className="whitespace-nowrap px-3 py-2 font-medium text-zinc-600 dark:text-zinc-400"
                     >
                       <button
                         type="button"

@@ -16,6 +16,8 @@ export interface KindDef {
   slug: string;
   /** Plural, for headings and sentences. */
   label: string;
+  /** A shorter label where space is tight (the nav). */
+  navLabel?: string;
   kind: string;
   group: string;
   version: string;
@@ -118,6 +120,10 @@ export const KINDS: readonly KindDef[] = [
 ];
 
 const bySlug = new Map(KINDS.map((k) => [k.slug, k]));
+
+// "HorizontalPodAutoscalers" does not fit a sidebar.
+const hpa = KINDS.find((k) => k.slug === 'horizontalpodautoscalers');
+if (hpa) hpa.navLabel = 'Autoscalers (HPA)';
 
 export const KIND_SLUGS = KINDS.map((k) => k.slug);
 

@@ -190,7 +190,12 @@ function toErrorInfo(e: unknown, entry: Entry): ErrorInfo {
     resource: entry.kind.slug,
     namespace: entry.namespace,
   });
-  return { status: err.status, code: err.code, message: err.message };
+  // toAppError speaks of namespaces; a cluster-scoped kind has none.
+  const message =
+    err.code === 'forbidden' && !entry.kind.namespaced
+      ? `You may not list ${entry.kind.slug} in this cluster.`
+      : err.message;
+  return { status: err.status, code: err.code, message };
 }
 
 const sleep = (ms: number, signal: AbortSignal) =>
@@ -235,23 +240,22 @@ async function run(e: Entry): Promise<void> {
         continue;
       }
       const info = toErrorInfo(err, e);
-      if (info.status === 401 || info.status === 403 || info.status === 404) {
-        // Rights may have been revoked: what these credentials cannot list must not stay on screen.
-        e.state = undefined;
+      const refused = info.status === 401 || info.status === 403 || info.status === 404;
+      if (refused || !e.state) {
+        // Refused: rights may have been revoked, and what these credentials cannot list must not stay
+        // on screen. Never listed (unreachable from the start): say so. Either way, keep retrying.
+        const repeat = e.error?.message === info.message;
+        if (refused) e.state = undefined;
         e.error = info;
         needList = true;
-        broadcast(e, { type: 'error', error: info });
-      } else if (!e.state) {
-        // Never listed (unreachable from the start): say so; keep trying in the background.
-        e.error = info;
-        broadcast(e, { type: 'error', error: info });
+        if (!repeat) broadcast(e, { type: 'error', error: info });
       } else if (!e.reconnectingSince) {
         e.reconnectingSince = Date.now();
         broadcast(e, { type: 'status', state: 'reconnecting', since: e.reconnectingSince });
       }
       // A watch that ran for a while before failing starts the backoff afresh.
       attempt = Date.now() - started > 10_000 ? 1 : attempt + 1;
-      await sleep(backoffMs(attempt, Math.random()), e.abort.signal);
+      await sleep(backoffMs(attempt, Math.random(), 500, refused ? 30_000 : 8000), e.abort.signal);
     }
   }
 }
