@@ -3,6 +3,7 @@
 import { useConnectionState } from '@/lib/use-watched-list';
 
 const styles = {
+  idle: 'bg-zinc-300 dark:bg-zinc-700',
   connecting: 'bg-zinc-400',
   live: 'bg-emerald-500',
   reconnecting: 'bg-amber-500 animate-pulse',
@@ -18,9 +19,11 @@ export function ConnectionStatus() {
   const text =
     c.state === 'live'
       ? 'Live'
-      : c.state === 'connecting'
-        ? 'Connecting…'
-        : `Reconnecting… stale since ${c.staleSince ? clock(c.staleSince) : 'now'}`;
+      : c.state === 'idle'
+        ? 'Not live: reload to refresh'
+        : c.state === 'connecting'
+          ? 'Connecting…'
+          : `Reconnecting… stale since ${c.staleSince ? clock(c.staleSince) : 'now'}`;
   return (
     <output
       aria-label="Connection"

@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import type { CSSProperties } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { formatAge } from '@/lib/format';
@@ -32,43 +33,64 @@ function ratioTone(v: string): 'good' | 'warn' | 'bad' {
   return a === 0 ? 'bad' : 'warn';
 }
 
-export function LiveCell({ row, column, now }: { row: Row; column: Column; now: number }) {
+export function LiveCell({
+  row,
+  column,
+  now,
+  as: Tag = 'td',
+  href,
+}: {
+  row: Row;
+  column: Column;
+  now: number;
+  /** `div` outside a table (the detail page's summary). */
+  as?: 'td' | 'div';
+  /** For the name cell: the object's detail page. */
+  href?: string;
+}) {
   const base = 'truncate px-3 py-2';
   if (column.key === 'name')
     return (
-      <td className={`${base} font-medium`} title={row.name}>
-        {row.name}
-      </td>
+      <Tag className={`${base} font-medium`} title={row.name}>
+        {href ? (
+          <Link href={href} prefetch={false} className="hover:underline">
+            {row.name}
+          </Link>
+        ) : (
+          row.name
+        )}
+      </Tag>
     );
-  if (column.key === 'namespace') return <td className={`${base} text-zinc-500`}>{row.namespace}</td>;
+  if (column.key === 'namespace') return <Tag className={`${base} text-zinc-500`}>{row.namespace}</Tag>;
   const v = row.cells[column.key];
   if (v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0))
-    return <td className={`${base} text-zinc-400`}>—</td>;
+    return <Tag className={`${base} text-zinc-400`}>—</Tag>;
   switch (column.type) {
     case 'age':
       return (
-        <td className={`${base} tabular-nums`} title={String(v)}>
+        <Tag className={`${base} tabular-nums`} title={String(v)}>
           {formatAge(String(v), now)}
-        </td>
+        </Tag>
       );
     case 'ratio':
       return (
-        <td className="px-3 py-1.5">
-          <Badge tone={ratioTone(String(v))}>{String(v)}</Badge>
-        </td>
+        <Tag className="px-3 py-1.5">
+          {/* A completed pod is 0/1 ready by design: no alarm colour for it. */}
+          <Badge tone={row.tone === 'neutral' ? 'neutral' : ratioTone(String(v))}>{String(v)}</Badge>
+        </Tag>
       );
     case 'status':
       return (
-        <td className="truncate px-3 py-1.5" title={String(v)}>
+        <Tag className="truncate px-3 py-1.5" title={String(v)}>
           <Badge tone={row.tone ?? 'neutral'}>{String(v)}</Badge>
-        </td>
+        </Tag>
       );
     case 'number':
-      return <td className={`${base} tabular-nums`}>{String(v)}</td>;
+      return <Tag className={`${base} tabular-nums`}>{String(v)}</Tag>;
     case 'list': {
       const items = Array.isArray(v) ? v : [String(v)];
       return (
-        <td className={`${base} text-xs`} title={items.join('\n')}>
+        <Tag className={`${base} text-xs`} title={items.join('\n')}>
           {items.map((item, i) => (
             // Items are spans, not "a, b" text, so the cell's text is exactly the items.
             // biome-ignore lint/suspicious/noArrayIndexKey: items can repeat; order is the identity
@@ -76,20 +98,20 @@ export function LiveCell({ row, column, now }: { row: Row; column: Column; now: 
               {item}
             </span>
           ))}
-        </td>
+        </Tag>
       );
     }
     case 'mono':
       return (
-        <td className={`${base} font-mono text-xs leading-5`} title={String(v)}>
+        <Tag className={`${base} font-mono text-xs leading-5`} title={String(v)}>
           {String(v)}
-        </td>
+        </Tag>
       );
     default:
       return (
-        <td className={base} title={String(v)}>
+        <Tag className={base} title={String(v)}>
           {String(v)}
-        </td>
+        </Tag>
       );
   }
 }

@@ -8,7 +8,7 @@ import { Callout } from '@/components/ui/callout';
 import type { Column, Row } from '@/lib/k8s/kinds';
 import { kindBySlug } from '@/lib/k8s/kinds';
 import { filterRows, type ListQuery, listQueryString, parseSelector, sortRows } from '@/lib/k8s/list-query';
-import { ALL_NAMESPACES } from '@/lib/params';
+import { ALL_NAMESPACES, scopePath } from '@/lib/params';
 import type { ErrorInfo } from '@/lib/stream-protocol';
 import { useWatchedList, type WatchedList } from '@/lib/use-watched-list';
 
@@ -235,7 +235,21 @@ export function LiveList({
                     style={{ ...layout, height: ROW_HEIGHT, transform: `translateY(${vi.start}px)` }}
                   >
                     {columns.map((c) => (
-                      <LiveCell key={c.key} row={r} column={c} now={now} />
+                      <LiveCell
+                        key={c.key}
+                        row={r}
+                        column={c}
+                        now={now}
+                        href={
+                          c.key === 'name'
+                            ? scopePath(
+                                context,
+                                r.namespace || namespaceSegment,
+                                `${kind}/${encodeURIComponent(r.name)}`,
+                              )
+                            : undefined
+                        }
+                      />
                     ))}
                   </tr>
                 );

@@ -184,3 +184,30 @@ test('an unknown kind is a 404 and a bad subscription is a 400 with the reason',
   expect(bad.status()).toBe(400);
   expect((await bad.json()).error.message).toContain('DNS-1123');
 });
+
+test('a detail page shows YAML without managedFields and a Secret without its values', async ({ page }) => {
+  const value = 'correct-horse-battery-staple';
+  await core().createNamespacedSecret({
+    namespace: ns,
+    body: {
+      metadata: {
+        name: 'api-token',
+        annotations: {
+          'kubectl.kubernetes.io/last-applied-configuration': `{"stringData":{"token":"${value}"}}`,
+        },
+      },
+      stringData: { token: value },
+    },
+  });
+  await page.goto(`/c/${ADMIN_CONTEXT}/${ns}/secrets`);
+  await page.getByRole('link', { name: 'api-token', exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`/c/admin/${ns}/secrets/api-token$`));
+  await expect(page.getByRole('heading', { name: 'api-token', level: 1 })).toBeVisible();
+  await expect(page.getByText('token (28 B)')).toBeVisible();
+  const yaml = page.getByRole('region', { name: 'YAML' }).locator('pre');
+  await expect(yaml).toContainText('kind: Secret');
+  await expect(yaml).not.toContainText('managedFields');
+  const html = await page.content();
+  expect(html).not.toContain(value);
+  expect(html).not.toContain(Buffer.from(value).toString('base64'));
+});

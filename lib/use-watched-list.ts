@@ -23,7 +23,8 @@ export interface WatchedList {
 }
 
 export interface ConnectionState {
-  state: 'connecting' | 'live' | 'reconnecting';
+  /** `idle`: nothing on the page is live (a detail page), so there is no stream to report on. */
+  state: 'idle' | 'connecting' | 'live' | 'reconnecting';
   /** When the data shown stopped being known to be current. */
   staleSince?: number;
 }
@@ -57,7 +58,8 @@ const connectionListeners = new Set<() => void>();
 function recompute(): void {
   const opened = source?.readyState === EventSource.OPEN && lastMessageAt > 0;
   let next: ConnectionState;
-  if (!opened) {
+  if (wanted.size === 0) next = { state: 'idle' };
+  else if (!opened) {
     next = browserDownSince
       ? { state: 'reconnecting', staleSince: browserDownSince }
       : { state: 'connecting' };
@@ -71,6 +73,12 @@ function recompute(): void {
 }
 
 export function useConnectionState(): ConnectionState {
+  // A page without live lists never opens the stream: after a moment, report that instead of
+  // "connecting" forever.
+  useEffect(() => {
+    const t = setTimeout(recompute, 500);
+    return () => clearTimeout(t);
+  }, []);
   return useSyncExternalStore(
     (cb) => {
       connectionListeners.add(cb);
@@ -172,6 +180,7 @@ function acquire(id: string, spec: SubscriptionSpec): () => void {
   else {
     wanted.set(id, { spec, count: 1 });
     ensureStream();
+    recompute();
     postSubscriptions();
   }
   return () => {

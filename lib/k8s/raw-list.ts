@@ -7,7 +7,7 @@ import {
 } from '@kubernetes/client-node';
 import { collectionPath, type KindDef, type KubeObject, type Row } from './kinds';
 
-async function getJson(kc: KubeConfig, url: string, signal: AbortSignal): Promise<unknown> {
+export async function getJson(kc: KubeConfig, url: string, signal: AbortSignal): Promise<unknown> {
   const ctx = new RequestContext(url, HttpMethod.GET);
   ctx.setSignal(signal);
   ctx.setHeaderParam('Accept', 'application/json');
@@ -36,6 +36,7 @@ export async function listRows(
   namespace: string | undefined,
   pageSize: number,
   signal: AbortSignal,
+  fieldSelector?: string,
 ): Promise<{ rows: Row[]; rv: string }> {
   const server = kc.getCurrentCluster()?.server ?? '';
   const path = collectionPath(kind, namespace);
@@ -45,6 +46,7 @@ export async function listRows(
   do {
     const q = new URLSearchParams({ limit: String(pageSize) });
     if (cont) q.set('continue', cont);
+    if (fieldSelector) q.set('fieldSelector', fieldSelector);
     const body = (await getJson(kc, `${server}${path}?${q}`, signal)) as ListBody;
     if (!rv) rv = body.metadata?.resourceVersion ?? '';
     for (const item of body.items ?? []) rows.push(kind.toRow(item));
