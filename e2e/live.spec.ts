@@ -61,8 +61,10 @@ test('create, scale, label and delete through the API appear without a reload', 
   const alpha = dataRows(page, 'Deployments').filter({
     has: page.getByRole('cell', { name: 'alpha', exact: true }),
   });
-  await expect(alpha).toHaveCount(1);
-  await expect(alpha.getByRole('cell').nth(1)).toHaveText('1/1');
+  // Well under the page's 10 s clock tick, which re-renders everything and would hide a stuck update.
+  const live = { timeout: 5000 };
+  await expect(alpha).toHaveCount(1, live);
+  await expect(alpha.getByRole('cell').nth(1)).toHaveText('1/1', live);
 
   await apps().patchNamespacedDeploymentScale({
     namespace: ns,
@@ -70,7 +72,7 @@ test('create, scale, label and delete through the API appear without a reload', 
     body: [{ op: 'replace', path: '/spec/replicas', value: 3 }],
   });
   await waitForDeploymentReady(ns, 'alpha');
-  await expect(alpha.getByRole('cell').nth(1)).toHaveText('3/3');
+  await expect(alpha.getByRole('cell').nth(1)).toHaveText('3/3', live);
 
   // Filter by a label nobody has yet, then give it: the row comes back on its own.
   await page.getByLabel('Label selector').fill('tier=gold');
@@ -81,10 +83,10 @@ test('create, scale, label and delete through the API appear without a reload', 
     name: 'alpha',
     body: [{ op: 'add', path: '/metadata/labels', value: { tier: 'gold' } }],
   });
-  await expect(alpha).toHaveCount(1);
+  await expect(alpha).toHaveCount(1, live);
 
   await apps().deleteNamespacedDeployment({ namespace: ns, name: 'alpha' });
-  await expect(alpha).toHaveCount(0);
+  await expect(alpha).toHaveCount(0, live);
   expect(await page.evaluate(() => (window as unknown as { marker?: string }).marker)).toBe('same page');
 });
 

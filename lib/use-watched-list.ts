@@ -207,6 +207,8 @@ export function useWatchedList(spec: SubscriptionSpec, initial?: WatchedList): W
     revalidateOnFocus: false,
     revalidateOnReconnect: false,
     revalidateIfStale: false,
+    // SWR's default deep compare (dequal/lite) sees every Map as equal; each update is a new object.
+    compare: (a, b) => a === b,
   });
   return data ?? initial ?? LOADING;
 }
