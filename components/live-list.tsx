@@ -231,6 +231,7 @@ export function LiveList({
                     key={vi.key}
                     aria-rowindex={vi.index + 2}
                     data-key={r.key}
+                    data-rv={r.rv}
                     className="absolute left-0 grid w-full border-b border-zinc-100 hover:bg-zinc-50 dark:border-zinc-900 dark:hover:bg-zinc-900/50"
                     style={{ ...layout, height: ROW_HEIGHT, transform: `translateY(${vi.start}px)` }}
                   >
