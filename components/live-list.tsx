@@ -7,7 +7,7 @@ import { LiveCell, layoutOf } from '@/components/live-cell';
 import { Callout } from '@/components/ui/callout';
 import type { Column, Row } from '@/lib/k8s/kinds';
 import { kindBySlug } from '@/lib/k8s/kinds';
-import { filterRows, type ListQuery, listQueryString, parseSelector, sortRows } from '@/lib/k8s/list-query';
+import { type ListQuery, listQueryString, parseSelector, type View, viewOf } from '@/lib/k8s/list-query';
 import { ALL_NAMESPACES, scopePath } from '@/lib/params';
 import type { ErrorInfo } from '@/lib/stream-protocol';
 import { useWatchedList, type WatchedList } from '@/lib/use-watched-list';
@@ -81,10 +81,11 @@ export function LiveList({
   }, [def, namespaceSegment]);
   const layout = useMemo(() => layoutOf(columns), [columns]);
 
-  const visible = useMemo(
-    () => sortRows(filterRows(list.rows.values(), deferredText, parsed.reqs), columns, sort.key, sort.dir),
-    [list.rows, deferredText, parsed.reqs, columns, sort],
-  );
+  const view = useRef<View | undefined>(undefined);
+  const visible = useMemo(() => {
+    view.current = viewOf(view.current, list.rows, columns, deferredText, parsed.reqs, sort.key, sort.dir);
+    return view.current.shown;
+  }, [list.rows, deferredText, parsed.reqs, columns, sort]);
 
   // The URL carries filters and sort, so the view can be shared; no server round trip for it.
   useEffect(() => {

@@ -73,26 +73,28 @@ async function main() {
     args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
   });
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  await page.addInitScript(() => {
-    const w = window as unknown as { __long: number[]; __seen: Map<string, number> };
-    w.__long = [];
-    w.__seen = new Map();
-    new PerformanceObserver((l) => {
-      for (const e of l.getEntries()) w.__long.push(e.duration);
-    }).observe({ type: 'longtask', buffered: true });
-    const note = (el: Element) => {
+  // A string, not a function: tsx would wrap named arrows in a helper the page does not have.
+  await page.addInitScript(`
+    window.__long = [];
+    window.__seen = [];
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__long.push(e.duration); })
+      .observe({ type: 'longtask', buffered: true });
+    function note(el) {
       const rv = el.getAttribute('data-rv');
-      if (rv && !w.__seen.has(rv)) w.__seen.set(rv, performance.timeOrigin + performance.now());
-    };
+      const key = el.getAttribute('data-key');
+      if (rv && key) window.__seen.push([key, rv, performance.timeOrigin + performance.now()]);
+    }
     new MutationObserver((records) => {
       for (const r of records) {
         if (r.type === 'attributes' && r.target instanceof Element) note(r.target);
-        for (const n of r.addedNodes)
-          if (n instanceof Element) for (const tr of n.querySelectorAll('tr[data-rv]')) note(tr);
-        if (r.target instanceof Element && r.target.matches('tr[data-rv]')) note(r.target);
+        for (const n of r.addedNodes) {
+          if (!(n instanceof Element)) continue;
+          if (n.matches('tr[data-rv]')) note(n);
+          for (const tr of n.querySelectorAll('tr[data-rv]')) note(tr);
+        }
       }
     }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-rv'] });
-  });
+  `);
   const tNav = Date.now();
   await page.goto(`${base}/c/admin/_all/pods`, { waitUntil: 'commit' });
   await page.locator('tbody tr[data-key]').first().waitFor();
@@ -115,7 +117,7 @@ async function main() {
   const pods = (await core().listPodForAllNamespaces({ limit: 2000 })).items.map(
     (p) => `${p.metadata?.namespace}/${p.metadata?.name}`,
   );
-  const samples: { rv: string; at: number }[] = [];
+  const samples: { key: string; rv: string; at: number }[] = [];
   const changesBefore = first.changes;
   const bytesBefore = first.changeBytes;
   let seq = 0;
@@ -136,7 +138,7 @@ async function main() {
           body: [{ op: 'add', path: '/metadata/labels/bench-seq', value: String(n) }],
         })
         .then((p) => {
-          if (timed) samples.push({ rv: p.metadata?.resourceVersion ?? '', at: Date.now() });
+          if (timed) samples.push({ key: key ?? '', rv: p.metadata?.resourceVersion ?? '', at: Date.now() });
         })
         .catch(() => undefined),
     );
@@ -144,10 +146,25 @@ async function main() {
   await Promise.all(inflight);
   const achieved = seq / ((Date.now() - start) / 1000);
   await page.waitForTimeout(2000);
-  const seen = new Map(
-    await page.evaluate(() => [...(window as unknown as { __seen: Map<string, number> }).__seen.entries()]),
+  const seen = await page.evaluate(
+    () => (window as unknown as { __seen: [string, string, number][] }).__seen,
   );
-  const lat = samples.filter((s) => seen.has(s.rv)).map((s) => (seen.get(s.rv) ?? 0) - s.at);
+  // KWOK updates a pod right after each of ours, and the stream coalesces both into one change, so the
+  // DOM may skip our exact resourceVersion. The bench (only) compares them as etcd revisions: the first
+  // DOM state at or after ours is when our change became visible.
+  const lat: number[] = [];
+  for (const s of samples) {
+    const hit = seen.find(([k, rv, t]) => k === s.key && Number(rv) >= Number(s.rv) && t >= s.at - 1000);
+    if (hit) lat.push(hit[2] - s.at);
+  }
+  // The same, measured where the stream reaches a client: the server's share of the latency.
+  const server: number[] = [];
+  for (const s of samples) {
+    const hit = first.arrivals.get(s.key)?.find(([rv, t]) => Number(rv) >= Number(s.rv) && t >= s.at - 1000);
+    if (hit) server.push(hit[1] - s.at);
+  }
+  out['watch-to-stream p50 / p99 (server share), ms'] =
+    `${pct(server, 50).toFixed(0)} / ${pct(server, 99).toFixed(0)}`;
   out['updates sent per second (achieved)'] = achieved.toFixed(0);
   out['watch-to-DOM samples (seen/sent)'] = `${lat.length}/${samples.length}`;
   out['watch-to-DOM p50, ms'] = pct(lat, 50).toFixed(0);

@@ -6,6 +6,8 @@ export interface BenchStream {
   snapshotBytes: number;
   changeBytes: number;
   changes: number;
+  /** When each (key, resourceVersion) arrived on this stream. */
+  arrivals: Map<string, [string, number][]>;
   ready: Promise<void>;
   close: () => void;
 }
@@ -22,6 +24,7 @@ export function openStream(
     snapshotBytes: 0,
     changeBytes: 0,
     changes: 0,
+    arrivals: new Map(),
     ready: new Promise<void>((r) => {
       resolveReady = r;
     }),
@@ -49,8 +52,9 @@ export function openStream(
           const items = JSON.parse(block.slice(block.indexOf('data: ') + 6)) as {
             t: string;
             rows?: unknown[];
-            changes?: unknown[];
+            changes?: { key: string; row?: { rv: string } }[];
           }[];
+          const now = Date.now();
           const bytes = Buffer.byteLength(block);
           for (const i of items) {
             if (i.t === 'snapshot') {
@@ -60,6 +64,12 @@ export function openStream(
             } else if (i.t === 'changes') {
               s.changes += i.changes?.length ?? 0;
               s.changeBytes += bytes;
+              for (const c of i.changes ?? []) {
+                if (!c.row) continue;
+                const list = s.arrivals.get(c.key) ?? [];
+                list.push([c.row.rv, now]);
+                s.arrivals.set(c.key, list);
+              }
             }
           }
         }

@@ -7,6 +7,7 @@ import {
   parseListQuery,
   parseSelector,
   sortRows,
+  viewOf,
 } from './list-query';
 import type { Column, Row } from './rows/types';
 
@@ -107,4 +108,44 @@ test('the URL carries filters and sort, and bad ones are refused with a reason',
   assert.throws(() => parseListQuery({ dir: 'up' }), /dir/);
   assert.throws(() => parseListQuery({ selector: 'a in (b' }), /unbalanced/);
   assert.throws(() => parseListQuery({ sort: 'x;y' }), /sort/);
+});
+
+test('viewOf reuses the order when changed rows keep their place, and re-sorts when they move', () => {
+  const map = new Map(rows.map((r) => [r.key, r]));
+  const reqs = parseSelector('');
+  const v1 = viewOf(undefined, map, cols, '', reqs, 'restarts', 'asc');
+  assert.deepEqual(
+    v1.shown.map((r) => r.name),
+    ['db-1', 'web-9', 'web-10'],
+  );
+  // A status change that does not move the row: same order, new row object.
+  const statusOnly = new Map(map);
+  const changed = { ...map.get('a/web-9')!, cells: { ...map.get('a/web-9')!.cells, status: 'Running' } };
+  statusOnly.set('a/web-9', changed);
+  const v2 = viewOf(v1, statusOnly, cols, '', reqs, 'restarts', 'asc');
+  assert.deepEqual(
+    v2.shown.map((r) => r.name),
+    ['db-1', 'web-9', 'web-10'],
+  );
+  assert.equal(v2.shown[1], changed);
+  // More restarts move it past web-10.
+  const moved = new Map(statusOnly);
+  moved.set('a/web-9', { ...changed, cells: { ...changed.cells, restarts: 99 } });
+  assert.deepEqual(
+    viewOf(v2, moved, cols, '', reqs, 'restarts', 'asc').shown.map((r) => r.name),
+    ['db-1', 'web-10', 'web-9'],
+  );
+  // Leaving the filter removes it; a new row is inserted in order.
+  const filtered = viewOf(v2, moved, cols, 'crash', reqs, 'restarts', 'asc');
+  assert.deepEqual(
+    filtered.shown.map((r) => r.name),
+    [],
+  );
+  const added = new Map(moved);
+  added.set('b/db-0', row('db-0', 'b', {}, { ready: '1/1', restarts: 1, status: 'Running' }));
+  assert.deepEqual(
+    viewOf(v2, added, cols, '', reqs, 'name', 'asc').shown.map((r) => r.name),
+    ['db-0', 'db-1', 'web-9', 'web-10'],
+  );
+  assert.equal(viewOf(v2, statusOnly, cols, '', reqs, 'restarts', 'asc').shown.length, 3);
 });
