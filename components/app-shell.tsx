@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { CommandPalette } from '@/components/command-palette';
 import { ConnectionStatus } from '@/components/connection-status';
 import { ScopeSwitcher } from '@/components/scope-switcher';
 import { KINDS } from '@/lib/k8s/kinds';
@@ -41,6 +42,7 @@ export function AppShell({
           namespaces={namespaces.names}
           namespacesError={namespaces.error}
         />
+        <CommandPalette context={context} namespaceSegment={namespaceSegment} />
         <ConnectionStatus />
       </header>
       <div className="flex flex-1">

@@ -28,7 +28,7 @@ export function ConnectionStatus() {
     <output
       aria-label="Connection"
       aria-live="polite"
-      className="ml-auto inline-flex items-center gap-2 text-sm text-zinc-600 dark:text-zinc-400"
+      className="inline-flex items-center gap-2 text-sm text-zinc-600 dark:text-zinc-400"
     >
       <span aria-hidden className={`h-2.5 w-2.5 rounded-full ${styles[c.state]}`} />
       {text}

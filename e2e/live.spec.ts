@@ -213,3 +213,22 @@ test('a detail page shows YAML without managedFields and a Secret without its va
   expect(html).not.toContain(value);
   expect(html).not.toContain(Buffer.from(value).toString('base64'));
 });
+
+test('Ctrl-K finds an object by name or label across kinds and opens it', async ({ page }) => {
+  await core().createNamespacedConfigMap({
+    namespace: ns,
+    body: { metadata: { name: 'findable-settings', labels: { team: 'search-test' } }, data: { a: '1' } },
+  });
+  await page.goto(`/c/${ADMIN_CONTEXT}/${ns}/pods`);
+  await page.keyboard.press('Control+k');
+  const dialog = page.getByRole('dialog', { name: 'Search' });
+  await expect(dialog).toBeVisible();
+  await dialog.getByLabel('Search objects').fill('team=search-test');
+  await expect(dialog.getByRole('link')).toHaveCount(1);
+  await expect(dialog.getByRole('link')).toContainText('findable-settings');
+  await dialog.getByLabel('Search objects').fill('findable');
+  await expect(dialog.getByRole('link').first()).toContainText('findable-settings');
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(new RegExp(`/c/admin/${ns}/configmaps/findable-settings$`));
+  await expect(page.getByRole('heading', { name: 'findable-settings', level: 1 })).toBeVisible();
+});
