@@ -15,11 +15,21 @@ import { type StreamItem, type SubscriptionSpec, subscriptionId } from './stream
 
 const FLUSH_MS = 50;
 const HEARTBEAT_MS = 15_000;
-/** Unsent changes per subscription before we stop tracking them and plan a snapshot instead. */
-const MAX_PENDING = 5_000;
-/** How long a connection may stay full before every subscription is resynced. */
-const MAX_BLOCKED_MS = 5_000;
 const MAX_TABS = 500;
+
+const limits = {
+  /** Bytes queued for a tab beyond which we stop writing to it. */
+  highWaterMark: 256 * 1024,
+  /** Unsent changes per subscription before we stop tracking them and plan a snapshot instead. */
+  maxPending: 5_000,
+  /** How long a connection may stay full before every subscription is resynced. */
+  maxBlockedMs: 5_000,
+};
+
+/** Tests only: smaller limits so a slow client can be simulated with a handful of objects. */
+export function configureStreamHub(l: Partial<typeof limits>): void {
+  Object.assign(limits, l);
+}
 
 interface Sub {
   id: string;
@@ -41,6 +51,7 @@ interface Tab {
   closed: boolean;
   bytesSent: number;
   eventsSent: number;
+  resyncs: number;
 }
 
 const shared = globalThis as typeof globalThis & { __wheelhouseTabs?: Map<string, Tab> };
@@ -50,6 +61,8 @@ const encoder = new TextEncoder();
 
 export function streamStats() {
   return [...tabs.values()].map((t) => ({
+    id: t.id,
+    resyncs: t.resyncs,
     subs: t.subs.size,
     bytesSent: t.bytesSent,
     eventsSent: t.eventsSent,
@@ -87,6 +100,7 @@ export function openTab(id: string, signal: AbortSignal): ReadableStream<Uint8Ar
           closed: false,
           bytesSent: 0,
           eventsSent: 0,
+          resyncs: 0,
         };
         tab = t;
         tabs.set(id, t);
@@ -99,7 +113,7 @@ export function openTab(id: string, signal: AbortSignal): ReadableStream<Uint8Ar
         if (tab) closeTab(tab);
       },
     },
-    new ByteLengthQueuingStrategy({ highWaterMark: 256 * 1024 }),
+    new ByteLengthQueuingStrategy({ highWaterMark: limits.highWaterMark }),
   );
 }
 
@@ -163,7 +177,7 @@ function onMessage(tab: Tab, sub: Sub, m: CacheMessage): void {
     case 'changes':
       if (sub.resync) break;
       for (const c of m.changes) coalesce(sub.pending, c);
-      if (sub.pending.size > MAX_PENDING) markResync(sub);
+      if (sub.pending.size > limits.maxPending) markResync(sub);
       break;
     case 'error':
       sub.snapshot = undefined;
@@ -195,7 +209,11 @@ function flush(tab: Tab): void {
     // The browser is not reading as fast as the cluster changes: keep coalescing, and past a limit,
     // forget the backlog and send a snapshot when the connection drains.
     tab.blockedSince ??= Date.now();
-    if (Date.now() - tab.blockedSince > MAX_BLOCKED_MS) for (const s of tab.subs.values()) markResync(s);
+    if (Date.now() - tab.blockedSince > limits.maxBlockedMs)
+      for (const s of tab.subs.values()) {
+        if (!s.resync) tab.resyncs++;
+        markResync(s);
+      }
     schedule(tab, 250);
     return;
   }

@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { after, before, test } from 'node:test';
 import { configureWatchCache, watchCacheStats } from '@/lib/k8s/watch-cache';
+import { configureStreamHub, openTab, setSubscriptions, streamStats } from '@/lib/stream-hub';
+import type { StreamItem } from '@/lib/stream-protocol';
 import { ADMIN_CONTEXT, core, createNamespace, deleteNamespace, waitFor } from '../support/kube';
 import { openTabStream, type TabStream, waitForNames } from '../support/stream';
 
@@ -101,4 +104,59 @@ test('the viewer cannot stream Secrets and is told so; nobody cannot stream Pods
   assert.deepEqual(row?.cells.keys, ['password (7 B)']);
   assert.ok(!JSON.stringify(row).includes('aHVudGVyMg') && !JSON.stringify(row).includes('hunter2'));
   for (const t of [viewer, nobody, admin]) t.close();
+});
+
+test('a tab that does not read is resynced with a snapshot, not buffered without end', async () => {
+  const slowNs = await createNamespace('slow');
+  configureStreamHub({ highWaterMark: 2048, maxBlockedMs: 300 });
+  const tab = randomUUID();
+  const abort = new AbortController();
+  const reader = openTab(tab, abort.signal).getReader();
+  try {
+    setSubscriptions(tab, [{ context: ADMIN_CONTEXT, kind: 'configmaps', namespace: slowNs }]);
+    const names = Array.from({ length: 30 }, (_, i) => `cm-${i}`);
+    const body = (name: string, v: string) => ({ metadata: { name }, data: { v: v.repeat(200) } });
+    // Nobody reads. The first wave fills the connection (2 KiB); the second finds it full.
+    await Promise.all(
+      names.map((n) => core().createNamespacedConfigMap({ namespace: slowNs, body: body(n, 'x') })),
+    );
+    await Promise.all(
+      names.map((n) => core().replaceNamespacedConfigMap({ namespace: slowNs, name: n, body: body(n, 'y') })),
+    );
+    await waitFor(
+      'the hub to drop the backlog and plan a resync',
+      async () => (streamStats().find((t) => t.id === tab)?.resyncs ?? 0) >= 1,
+      { timeoutMs: 20_000 },
+    );
+    // Reading again brings a fresh snapshot holding the latest state, not the changes one by one.
+    const decoder = new TextDecoder();
+    let text = '';
+    let snapshots = 0;
+    let latest = new Map<string, string>();
+    await waitFor(
+      'a resync snapshot with every ConfigMap at its latest version',
+      async () => {
+        const { value } = await reader.read();
+        text += decoder.decode(value, { stream: true });
+        for (let end = text.indexOf('\n\n'); end >= 0; end = text.indexOf('\n\n')) {
+          const block = text.slice(0, end);
+          text = text.slice(end + 2);
+          if (!block.startsWith('event: batch')) continue;
+          for (const item of JSON.parse(block.slice(block.indexOf('data: ') + 6)) as StreamItem[]) {
+            if (item.t !== 'snapshot') continue;
+            snapshots++;
+            latest = new Map(item.rows.map((r) => [r.name, r.rv]));
+          }
+        }
+        return snapshots >= 2 && names.every((n) => latest.has(n));
+      },
+      { timeoutMs: 20_000, intervalMs: 1 },
+    );
+    const truth = (await core().listNamespacedConfigMap({ namespace: slowNs })).items;
+    for (const c of truth) assert.equal(latest.get(c.metadata?.name ?? ''), c.metadata?.resourceVersion);
+  } finally {
+    configureStreamHub({ highWaterMark: 256 * 1024, maxBlockedMs: 5_000 });
+    abort.abort();
+    await deleteNamespace(slowNs);
+  }
 });
