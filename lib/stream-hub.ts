@@ -14,6 +14,8 @@ import { type StreamItem, type SubscriptionSpec, subscriptionId } from './stream
  */
 
 const FLUSH_MS = 50;
+/** Rows per snapshot part: each part is its own SSE message, so parsing stays a short task. */
+const SNAPSHOT_PART = 2000;
 const HEARTBEAT_MS = 15_000;
 const MAX_TABS = 500;
 
@@ -218,7 +220,8 @@ function flush(tab: Tab): void {
     return;
   }
   tab.blockedSince = undefined;
-  const items: StreamItem[] = [];
+  const messages: StreamItem[][] = [];
+  let items: StreamItem[] = [];
   for (const sub of tab.subs.values()) {
     if (sub.resync) {
       // Re-subscribing hands us the cache's current rows synchronously (or soon after).
@@ -227,12 +230,26 @@ function flush(tab: Tab): void {
     }
     items.push(...sub.control);
     sub.control = [];
-    if (sub.snapshot) items.push({ s: sub.id, t: 'snapshot', rows: sub.snapshot });
+    const snap = sub.snapshot;
     sub.snapshot = undefined;
+    if (snap && snap.length <= SNAPSHOT_PART) items.push({ s: sub.id, t: 'snapshot', rows: snap });
+    else if (snap) {
+      for (let i = 0; i < snap.length; i += SNAPSHOT_PART) {
+        const rows = snap.slice(i, i + SNAPSHOT_PART);
+        const more = i + SNAPSHOT_PART < snap.length ? { more: true as const } : {};
+        items.push(
+          i === 0 ? { s: sub.id, t: 'snapshot', rows, ...more } : { s: sub.id, t: 'append', rows, ...more },
+        );
+        messages.push(items);
+        items = [];
+      }
+    }
     if (sub.pending.size) items.push({ s: sub.id, t: 'changes', changes: [...sub.pending.values()] });
     sub.pending.clear();
   }
-  if (items.length === 0) return;
-  tab.eventsSent += items.reduce((n, i) => n + (i.t === 'changes' ? i.changes.length : 1), 0);
-  write(tab, `event: batch\ndata: ${JSON.stringify(items)}\n\n`);
+  if (items.length) messages.push(items);
+  for (const m of messages) {
+    tab.eventsSent += m.reduce((n, i) => n + (i.t === 'changes' ? i.changes.length : 1), 0);
+    write(tab, `event: batch\ndata: ${JSON.stringify(m)}\n\n`);
+  }
 }

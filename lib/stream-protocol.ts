@@ -21,7 +21,9 @@ export interface ErrorInfo {
 }
 
 export type StreamItem =
-  | { s: string; t: 'snapshot'; rows: Row[] }
+  /** Large snapshots come in parts (`more` on all but the last) so no browser task parses them whole. */
+  | { s: string; t: 'snapshot'; rows: Row[]; more?: true }
+  | { s: string; t: 'append'; rows: Row[]; more?: true }
   | { s: string; t: 'changes'; changes: Change[] }
   | { s: string; t: 'error'; error: ErrorInfo }
   | { s: string; t: 'status'; state: 'live' | 'reconnecting'; since?: number };

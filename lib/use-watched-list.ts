@@ -161,7 +161,17 @@ function apply(item: StreamItem): void {
         case 'snapshot':
           clusterStale.delete(item.s);
           recompute();
-          return { status: 'ready', rows: new Map(item.rows.map((r) => [r.key, r])) };
+          return {
+            status: 'ready',
+            rows: new Map(item.rows.map((r) => [r.key, r])),
+            ...(item.more ? { partial: true } : {}),
+          };
+        case 'append': {
+          if (!cur) return cur;
+          const rows = new Map(cur.rows);
+          for (const r of item.rows) rows.set(r.key, r);
+          return { status: 'ready', rows, ...(item.more ? { partial: true } : {}) };
+        }
         case 'changes':
           return cur ? { ...cur, rows: applyChanges(cur.rows, item.changes) } : cur;
         case 'error':

@@ -52,15 +52,16 @@ export function openStream(
           const items = JSON.parse(block.slice(block.indexOf('data: ') + 6)) as {
             t: string;
             rows?: unknown[];
+            more?: boolean;
             changes?: { key: string; row?: { rv: string } }[];
           }[];
           const now = Date.now();
           const bytes = Buffer.byteLength(block);
           for (const i of items) {
-            if (i.t === 'snapshot') {
-              s.snapshotRows = i.rows?.length ?? 0;
-              s.snapshotBytes = bytes;
-              resolveReady();
+            if (i.t === 'snapshot' || i.t === 'append') {
+              s.snapshotRows = (i.t === 'snapshot' ? 0 : s.snapshotRows) + (i.rows?.length ?? 0);
+              s.snapshotBytes = (i.t === 'snapshot' ? 0 : s.snapshotBytes) + bytes;
+              if (!i.more) resolveReady();
             } else if (i.t === 'changes') {
               s.changes += i.changes?.length ?? 0;
               s.changeBytes += bytes;

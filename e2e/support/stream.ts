@@ -24,6 +24,7 @@ function mirror(): ListMirror {
 
 function applyItem(m: ListMirror, i: StreamItem): void {
   if (i.t === 'snapshot') apply(m, { type: 'snapshot', rows: i.rows });
+  else if (i.t === 'append') for (const r of i.rows) m.rows.set(r.key, r);
   else if (i.t === 'changes') apply(m, { type: 'changes', changes: i.changes });
   else if (i.t === 'error') apply(m, { type: 'error', error: i.error });
   else apply(m, { type: 'status', state: i.state });
