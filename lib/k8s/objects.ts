@@ -11,7 +11,7 @@ import {
   type Row,
   sanitize,
 } from './kinds';
-import { getJson, listRows } from './raw-list';
+import { getJson, listRows } from './upstream';
 import { httpStatus } from './watch-reducer';
 
 export interface ObjectDetail {

@@ -1,11 +1,11 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
-import { type KubeConfig, Watch } from '@kubernetes/client-node';
+import type { KubeConfig } from '@kubernetes/client-node';
 import type { AppError } from '../errors';
 import { kubeConfig } from './client';
 import { toAppError } from './errors';
-import { collectionPath, type KindDef, type KubeObject, kindBySlug, type Row } from './kinds';
-import { listRows } from './raw-list';
+import { type KindDef, kindBySlug, type Row } from './kinds';
+import { listRows, watchOnce } from './upstream';
 import {
   applyBookmark,
   applyEvent,
@@ -224,7 +224,24 @@ async function run(e: Entry): Promise<void> {
         broadcast(e, { type: 'snapshot', rows });
       }
       await whileSuspended(e.abort.signal);
-      await watchOnce(e, () => markLive(e));
+      const state = e.state;
+      if (!state) continue;
+      counters.watches++;
+      await watchOnce(e.kc, e.kind, e.namespace, state.rv, e.abort.signal, {
+        onEvent: (type, obj) => {
+          if (isSuspended()) return;
+          if (type === 'BOOKMARK') applyBookmark(state, obj.metadata?.resourceVersion);
+          else {
+            const change = applyEvent(state, type, e.kind.toRow(obj));
+            if (change) broadcast(e, { type: 'changes', changes: [change] });
+          }
+        },
+        onConnected: () => markLive(e),
+        holdOff: isSuspended,
+        setController: (c) => {
+          e.watchAbort = c;
+        },
+      });
       // A clean end (server timeout): re-watch at once, unless it ended so fast it would spin.
       attempt = Date.now() - started < 1000 ? attempt + 1 : 0;
       if (attempt > 0) await sleep(backoffMs(attempt, Math.random()), e.abort.signal);
@@ -295,59 +312,4 @@ function markLive(e: Entry): void {
   if (!e.reconnectingSince) return;
   e.reconnectingSince = undefined;
   broadcast(e, { type: 'status', state: 'live' });
-}
-
-/** Resolves when the watch ends cleanly, rejects with the error otherwise (410 included). */
-function watchOnce(e: Entry, onConnected: () => void): Promise<void> {
-  counters.watches++;
-  const state = e.state;
-  if (!state) return Promise.reject(new Error('watch without a list'));
-  return new Promise<void>((resolve, reject) => {
-    let finished = false;
-    const finish = (err: unknown) => {
-      if (finished) return;
-      finished = true;
-      e.abort.signal.removeEventListener('abort', onAbort);
-      if (err) reject(err);
-      else resolve();
-    };
-    const onAbort = () => {
-      e.watchAbort?.abort();
-      finish(null);
-    };
-    e.abort.signal.addEventListener('abort', onAbort);
-    const onEvent = (type: string, obj: unknown) => {
-      if (finished || isSuspended()) return;
-      if (type === 'BOOKMARK') {
-        applyBookmark(state, (obj as KubeObject).metadata?.resourceVersion);
-        return;
-      }
-      if (type === 'ERROR') {
-        // A Status object: 410 when our resourceVersion was compacted away.
-        e.watchAbort?.abort();
-        finish(Object.assign(new Error('watch error'), { code: (obj as { code?: number }).code ?? 500 }));
-        return;
-      }
-      if (type !== 'ADDED' && type !== 'MODIFIED' && type !== 'DELETED') return;
-      const change = applyEvent(state, type as ChangeType, e.kind.toRow(obj as KubeObject));
-      if (change) broadcast(e, { type: 'changes', changes: [change] });
-    };
-    new Watch(e.kc)
-      .watch(
-        collectionPath(e.kind, e.namespace),
-        { allowWatchBookmarks: true, resourceVersion: state.rv },
-        onEvent,
-        (err: unknown) => finish(err ?? null),
-      )
-      .then((controller) => {
-        e.watchAbort = controller;
-        // watch() resolves after the response headers, also on failure (done has run by then).
-        if (finished || e.abort.signal.aborted || isSuspended()) {
-          controller.abort();
-          finish(null);
-        } else onConnected();
-      })
-      // watch() can reject without calling done (auth setup, TLS): treat it as the end of this watch.
-      .catch((err: unknown) => finish(err ?? new Error('watch failed')));
-  });
 }
