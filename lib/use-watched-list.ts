@@ -142,7 +142,16 @@ function postSubscriptions(delay = 25): void {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ tab: tabId, subscriptions: [...wanted.values()].map((w) => w.spec) }),
-    }).catch(() => undefined);
+    })
+      .then((res) => {
+        // The server no longer knows this stream (restarted, or another instance): open a new one.
+        if (res.status === 404 && source) {
+          source.close();
+          source = undefined;
+          ensureStream();
+        }
+      })
+      .catch(() => undefined);
   }, delay);
 }
 
