@@ -11,7 +11,6 @@ import {
   applyEvent,
   backoffMs,
   type Change,
-  type ChangeType,
   fromList,
   httpStatus,
   isGone,
