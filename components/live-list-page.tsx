@@ -30,6 +30,8 @@ export async function LiveListPage({
   let queryError: string | undefined;
   try {
     query = parseListQuery(searchParams);
+    if (!searchParams.sort && kind.defaultSort)
+      query = { ...query, ...{ sort: kind.defaultSort.key, dir: kind.defaultSort.dir } };
   } catch (e) {
     queryError = e instanceof Error ? e.message : 'not valid';
   }

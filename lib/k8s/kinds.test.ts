@@ -314,3 +314,9 @@ test('Events, HPAs, PVCs, Jobs and EndpointSlices summarise what an operator che
     ['web', '1/2', ['http:8080/TCP']],
   );
 });
+
+test('events sort newest first by default; other kinds by name', () => {
+  assert.deepEqual(k('events').defaultSort, { key: 'lastSeen', dir: 'desc' });
+  assert.equal(k('pods').defaultSort, undefined);
+  assert.equal(k('horizontalpodautoscalers').navLabel, 'Autoscalers (HPA)');
+});

@@ -18,6 +18,8 @@ export interface KindDef {
   label: string;
   /** A shorter label where space is tight (the nav). */
   navLabel?: string;
+  /** The order when the URL gives none; by name otherwise. */
+  defaultSort?: { key: string; dir: 'asc' | 'desc' };
   kind: string;
   group: string;
   version: string;
@@ -121,9 +123,11 @@ export const KINDS: readonly KindDef[] = [
 
 const bySlug = new Map(KINDS.map((k) => [k.slug, k]));
 
-// "HorizontalPodAutoscalers" does not fit a sidebar.
+// "HorizontalPodAutoscalers" does not fit a sidebar; events matter newest first, not by their names.
 const hpa = KINDS.find((k) => k.slug === 'horizontalpodautoscalers');
 if (hpa) hpa.navLabel = 'Autoscalers (HPA)';
+const events = KINDS.find((k) => k.slug === 'events');
+if (events) events.defaultSort = { key: 'lastSeen', dir: 'desc' };
 
 export const KIND_SLUGS = KINDS.map((k) => k.slug);
 
