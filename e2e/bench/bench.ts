@@ -47,8 +47,16 @@ const pct = (xs: number[], p: number) => {
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? Number.NaN;
 };
 
+// Each figure is printed as soon as it is measured, so a run that breaks still reports how far it got.
+const out = new Proxy({} as Record<string, string>, {
+  set(target, key: string, value: string) {
+    target[key] = value;
+    console.error(`[bench] ${key}: ${value}`);
+    return true;
+  },
+});
+
 async function main() {
-  const out: Record<string, string> = {};
   if (process.env.BENCH_SKIP_POPULATE !== '1') {
     await populate({ namespaces: Math.max(1, Math.round(PODS / 100)), deployments: DEPLOYMENTS, pods: PODS });
   }
@@ -99,7 +107,13 @@ async function main() {
   await page.goto(`${base}/c/admin/_all/pods`, { waitUntil: 'commit' });
   await page.locator('tbody tr[data-key]').first().waitFor();
   out['first rows of all-namespaces Pods (warm cache), ms'] = String(Date.now() - tNav);
-  await page.getByText(/^\d+ in all namespaces$/).waitFor({ timeout: 120_000 });
+  await page
+    .getByText(/^\d+ in all namespaces$/)
+    .waitFor({ timeout: 120_000 })
+    .catch(async (e) => {
+      await page.screenshot({ path: `${process.env.WHEELHOUSE_CLUSTER_DIR ?? '/tmp'}/bench-failure.png` });
+      throw e;
+    });
   out['all rows live in the browser, ms'] = String(Date.now() - tNav);
   out['longest main-thread task during load, ms'] = String(
     Math.round(
