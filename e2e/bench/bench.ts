@@ -5,7 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { chromium } from '@playwright/test';
-import { core } from '../support/kube';
+import { core, waitFor } from '../support/kube';
 import { populate } from './populate';
 import { openStream } from './sse';
 
@@ -60,6 +60,16 @@ async function main() {
   if (process.env.BENCH_SKIP_POPULATE !== '1') {
     await populate({ namespaces: Math.max(1, Math.round(PODS / 100)), deployments: DEPLOYMENTS, pods: PODS });
   }
+  // KWOK is still starting pods for a while after they are created; measure a settled cluster.
+  const t = Date.now();
+  await waitFor(
+    'every pod to be Running',
+    async () =>
+      (await core().listPodForAllNamespaces({ fieldSelector: 'status.phase!=Running', limit: 1 })).items
+        .length === 0,
+    { timeoutMs: 600_000, intervalMs: 2000 },
+  );
+  out['cluster settled (all pods Running) after, s'] = ((Date.now() - t) / 1000).toFixed(0);
   const baseline = podWatches();
 
   // 1 tab, then 20: the upstream watch count must not move.
