@@ -6,6 +6,33 @@ const nextConfig = {
   // client-node is ESM with optional native-ish deps; keep it out of the server bundle.
   serverExternalPackages: ['@kubernetes/client-node'],
   output: 'standalone',
+  // audit.ts resolves a path under process.cwd(), so tracing copies the whole project; the image
+  // needs none of the tests, manifests or docs.
+  outputFileTracingExcludes: {
+    '*': [
+      'e2e/**',
+      'deploy/**',
+      'Dockerfile',
+      '*.md',
+      'playwright.config.ts',
+      '*.tsbuildinfo',
+      '.wheelhouse/**',
+    ],
+  },
+  // Build assets skip proxy.ts (which sets CSP and no-store on everything else); they still must not
+  // be sniffed or framed. Same values as lib/security.ts STATIC_SECURITY_HEADERS.
+  async headers() {
+    return [
+      {
+        source: '/:path*',
+        headers: [
+          { key: 'X-Content-Type-Options', value: 'nosniff' },
+          { key: 'Referrer-Policy', value: 'no-referrer' },
+          { key: 'X-Frame-Options', value: 'DENY' },
+        ],
+      },
+    ];
+  },
 };
 
 export default nextConfig;

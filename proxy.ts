@@ -1,29 +1,100 @@
 import { type NextRequest, NextResponse } from 'next/server';
+import { authMode, serverEnv } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import { parseScope } from '@/lib/params';
+import { API_CSP, crossOriginRefusal, isPublicPath, pageCsp, STATIC_SECURITY_HEADERS } from '@/lib/security';
+import { SESSION_COOKIE, unseal } from '@/lib/session-seal';
 
 /**
- * Rejects malformed scope segments with a real 400 before any page renders: a server component
- * can only produce 404 or 500, and a bad namespace in a shared link deserves a clear "why".
+ * Runs before every route: refuses cross-site changes (403), signs people in (token mode: 401 for the
+ * API, a redirect for pages), rejects malformed scope segments with a real 400 (a server component
+ * can only produce 404 or 500), and puts the security headers on every answer.
  */
 export function proxy(request: NextRequest) {
-  const parts = request.nextUrl.pathname.split('/');
-  const isApi = parts[1] === 'api';
+  const { pathname } = request.nextUrl;
+  const isApi = pathname === '/api' || pathname.startsWith('/api/');
+  const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
+  const csp = isApi ? API_CSP : pageCsp(nonce, process.env.NODE_ENV === 'development');
+  const finish = (res: NextResponse) => withHeaders(res, csp);
+
+  const refusal = crossOriginRefusal(
+    request.method,
+    request.headers.get('origin'),
+    request.headers.get('host'),
+  );
+  if (refusal) return finish(jsonError(403, 'cross_origin', refusal));
+
+  // Changes go to /api route handlers only. Wheelhouse has no Server Actions, and a form-encoded
+  // POST to a page would make Next try to run one (and, with an RSC header, fail with a 500).
+  if (!isApi && !['GET', 'HEAD', 'OPTIONS'].includes(request.method)) {
+    const res = jsonError(405, 'method_not_allowed', 'Pages only answer GET; changes go through /api.');
+    res.headers.set('Allow', 'GET, HEAD');
+    return finish(res);
+  }
+
+  const scopeError = badScope(pathname, isApi);
+  if (scopeError) {
+    return finish(
+      isApi
+        ? jsonError(400, 'bad_request', scopeError)
+        : new NextResponse(badRequestPage(scopeError), {
+            status: 400,
+            headers: { 'Content-Type': 'text/html; charset=utf-8' },
+          }),
+    );
+  }
+
+  if (authMode() === 'token' && !isPublicPath(pathname)) {
+    const key = serverEnv().WHEELHOUSE_SESSION_KEY;
+    const session = key ? unseal(request.cookies.get(SESSION_COOKIE)?.value, key) : undefined;
+    if (!session) {
+      const hadCookie = request.cookies.has(SESSION_COOKIE);
+      if (isApi) {
+        return finish(
+          jsonError(
+            401,
+            'unauthenticated',
+            'You are not signed in, or your sign-in has expired. Sign in again.',
+          ),
+        );
+      }
+      const to = new URL('/sign-in', request.url);
+      to.searchParams.set('next', `${pathname}${request.nextUrl.search}`);
+      if (hadCookie) to.searchParams.set('reason', 'expired');
+      return finish(NextResponse.redirect(to, 303));
+    }
+  }
+
+  // Next reads the nonce from the request's CSP header and puts it on its own scripts.
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set('x-nonce', nonce);
+  requestHeaders.set('Content-Security-Policy', csp);
+  return finish(NextResponse.next({ request: { headers: requestHeaders } }));
+}
+
+function withHeaders(res: NextResponse, csp: string): NextResponse {
+  res.headers.set('Content-Security-Policy', csp);
+  for (const [k, v] of Object.entries(STATIC_SECURITY_HEADERS)) res.headers.set(k, v);
+  // Pages and API answers carry cluster data: never keep them in a shared or browser cache.
+  res.headers.set('Cache-Control', 'no-store');
+  return res;
+}
+
+function jsonError(status: number, code: string, message: string): NextResponse {
+  return NextResponse.json({ error: { status, code, message } }, { status });
+}
+
+function badScope(pathname: string, isApi: boolean): string | undefined {
+  const parts = pathname.split('/');
+  if (parts[isApi ? 2 : 1] !== 'c') return undefined;
   const [context, namespace] = isApi ? [parts[3], parts[4]] : [parts[2], parts[3]];
-  if (context === undefined || namespace === undefined) return NextResponse.next();
+  if (context === undefined || namespace === undefined) return undefined;
   try {
     parseScope({ context, namespace });
+    return undefined;
   } catch (e) {
-    const message = e instanceof AppError ? e.message : 'The address is not valid.';
-    if (isApi) {
-      return NextResponse.json({ error: { status: 400, code: 'bad_request', message } }, { status: 400 });
-    }
-    return new NextResponse(badRequestPage(message), {
-      status: 400,
-      headers: { 'Content-Type': 'text/html; charset=utf-8' },
-    });
+    return e instanceof AppError ? e.message : 'The address is not valid.';
   }
-  return NextResponse.next();
 }
 
 function escapeHtml(s: string): string {
@@ -39,5 +110,6 @@ function badRequestPage(message: string): string {
 }
 
 export const config = {
-  matcher: ['/c/:path*', '/api/c/:path*'],
+  // Everything but build assets, which carry no data and get their headers from next.config.js.
+  matcher: ['/((?!_next/static|_next/image|favicon.ico).*)'],
 };

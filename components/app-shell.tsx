@@ -14,6 +14,7 @@ const nav = [
     label: k.navLabel ?? k.label,
     path: k.slug,
   })),
+  { label: 'Audit', path: 'audit' },
 ];
 
 export function AppShell({
@@ -21,12 +22,15 @@ export function AppShell({
   context,
   namespaceSegment,
   namespaces,
+  account,
   children,
 }: {
   contexts: string[];
   context: string;
   namespaceSegment: string;
   namespaces: NamespaceList;
+  /** Who am I, at the end of the header. */
+  account?: ReactNode;
   children: ReactNode;
 }) {
   return (
@@ -44,6 +48,7 @@ export function AppShell({
         />
         <CommandPalette context={context} namespaceSegment={namespaceSegment} />
         <ConnectionStatus />
+        {account}
       </header>
       <div className="flex flex-1">
         <nav

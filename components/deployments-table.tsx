@@ -1,7 +1,9 @@
+import Link from 'next/link';
 import { Badge } from '@/components/ui/badge';
 import { Table, Td, Th } from '@/components/ui/table';
 import { formatAge } from '@/lib/format';
 import type { DeploymentRow } from '@/lib/k8s/views';
+import { scopePath } from '@/lib/params';
 
 function readiness(r: DeploymentRow): 'good' | 'warn' | 'bad' {
   if (r.desired === 0 || r.ready >= r.desired) return 'good';
@@ -12,10 +14,13 @@ export function DeploymentsTable({
   rows,
   showNamespace,
   now,
+  context,
 }: {
   rows: DeploymentRow[];
   showNamespace: boolean;
   now: number;
+  /** When given, names link to each Deployment's rollout page. */
+  context?: string;
 }) {
   if (rows.length === 0) {
     return <p className="text-sm text-zinc-500">No Deployments here.</p>;
@@ -38,7 +43,16 @@ export function DeploymentsTable({
           <tr key={r.uid} data-key={`${r.namespace}/${r.name}`}>
             {showNamespace && <Td className="text-zinc-500">{r.namespace}</Td>}
             <Td className="font-medium">
-              {r.name}
+              {context ? (
+                <Link
+                  href={scopePath(context, r.namespace, `deployments/${r.name}`)}
+                  className="text-sky-800 hover:underline dark:text-sky-300"
+                >
+                  {r.name}
+                </Link>
+              ) : (
+                r.name
+              )}
               {r.paused && (
                 <span className="ml-2">
                   <Badge tone="warn">paused</Badge>

@@ -1,11 +1,17 @@
 import 'server-only';
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { CoreV1Api } from '@kubernetes/client-node';
+import { dashboardApiClient } from './k8s/client';
 
 /**
- * One record per mutation or Secret reveal. Written as a JSON line to a file that survives restarts
- * and to stdout for the cluster's log collection. Writes are synchronous appends so that a record
- * exists before the response that reports the change goes out.
+ * One record per mutation or Secret reveal. Written as a JSON line to a file that survives restarts,
+ * to stdout for the cluster's log collection, and (when the object is named) as a Kubernetes Event
+ * on it, so several replicas share one history. File and stdout writes are synchronous appends so a
+ * record exists before the response that reports the change goes out. The Event is written with the
+ * dashboard's own identity because the people acting usually may not create Events.
  */
 export interface AuditRecord {
   time: string;
@@ -20,20 +26,108 @@ export interface AuditRecord {
   reason?: string;
   result: 'success' | 'failure';
   message?: string;
+  /** Set on every new record; joins the file line and the Event of the same action. */
+  id?: string;
 }
+
+/** The object an audit Event is attached to. */
+export interface AuditTarget {
+  apiVersion: string;
+  kind: string;
+  uid?: string;
+}
+
+export const AUDIT_REASON = 'WheelhouseAudit';
+export const AUDIT_LABEL = 'wheelhouse.dev/audit';
+export const AUDIT_ANNOTATION = 'wheelhouse.dev/audit-record';
 
 export function auditFile(): string {
   return process.env.WHEELHOUSE_AUDIT_FILE ?? path.join(process.cwd(), '.wheelhouse', 'audit.jsonl');
 }
 
-export function recordAudit(entry: Omit<AuditRecord, 'time'>): AuditRecord {
-  const record: AuditRecord = { time: new Date().toISOString(), ...entry };
+const pending = new Set<Promise<void>>();
+
+/**
+ * Writes the record to the file and stdout now; with a target, also starts writing the Event (see
+ * `recordAuditWithEvent` to wait for it).
+ */
+export function recordAudit(entry: Omit<AuditRecord, 'time'>, target?: AuditTarget): AuditRecord {
+  const record: AuditRecord = { time: new Date().toISOString(), id: randomUUID(), ...entry };
   const line = `${JSON.stringify(record)}\n`;
   const file = auditFile();
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.appendFileSync(file, line, { mode: 0o600 });
   process.stdout.write(`[wheelhouse-audit] ${line}`);
+  if (target && record.name) {
+    const p = writeAuditEvent(record, target).finally(() => pending.delete(p));
+    pending.add(p);
+  }
   return record;
+}
+
+/** Like `recordAudit`, and resolves once the Event is written (or its failure logged). */
+export async function recordAuditWithEvent(
+  entry: Omit<AuditRecord, 'time'>,
+  target: AuditTarget,
+): Promise<AuditRecord> {
+  const record = recordAudit(entry, target);
+  await auditEventsSettled();
+  return record;
+}
+
+/** Resolves when every Event write started so far has finished. */
+export async function auditEventsSettled(): Promise<void> {
+  await Promise.all([...pending]);
+}
+
+export function auditEventMessage(r: AuditRecord): string {
+  const object = `${r.resource} ${r.namespace ? `${r.namespace}/` : ''}${r.name ?? ''}`.trim();
+  const revisions =
+    r.fromRevision || r.toRevision ? ` from revision ${r.fromRevision ?? '?'} to ${r.toRevision ?? '?'}` : '';
+  const why = r.reason ? `; reason: ${r.reason}` : '';
+  const outcome = r.result === 'success' ? 'succeeded' : `failed${r.message ? ` (${r.message})` : ''}`;
+  return `${r.user} ${r.verb} ${object}${revisions}: ${outcome}${why}`.slice(0, 1024);
+}
+
+async function writeAuditEvent(r: AuditRecord, target: AuditTarget): Promise<void> {
+  const namespace = r.namespace ?? 'default';
+  const now = new Date(r.time);
+  try {
+    await dashboardApiClient(r.context, CoreV1Api).createNamespacedEvent({
+      namespace,
+      body: {
+        metadata: {
+          generateName: `${(r.name ?? 'object').slice(0, 200)}.wheelhouse-`,
+          namespace,
+          labels: { [AUDIT_LABEL]: 'true' },
+          annotations: { [AUDIT_ANNOTATION]: JSON.stringify(r) },
+        },
+        involvedObject: {
+          apiVersion: target.apiVersion,
+          kind: target.kind,
+          name: r.name,
+          namespace: r.namespace,
+          uid: target.uid,
+        },
+        reason: AUDIT_REASON,
+        message: auditEventMessage(r),
+        type: r.result === 'success' ? 'Normal' : 'Warning',
+        source: { component: 'wheelhouse', host: os.hostname() },
+        reportingComponent: 'wheelhouse.dev/dashboard',
+        reportingInstance: os.hostname().slice(0, 128),
+        action: r.verb,
+        firstTimestamp: now,
+        lastTimestamp: now,
+        count: 1,
+      },
+    });
+  } catch (e) {
+    // The file and stdout already hold the record; say why the shared copy is missing.
+    const code = (e as { code?: unknown }).code;
+    console.error(
+      `[wheelhouse-audit] could not write the audit Event for ${r.id} in namespace ${namespace} (${typeof code === 'number' || typeof code === 'string' ? code : 'error'})`,
+    );
+  }
 }
 
 export function readAudit(limit = 500): AuditRecord[] {

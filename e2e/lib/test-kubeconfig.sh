@@ -16,7 +16,9 @@ k config set-credentials viewer --token="$WHEELHOUSE_VIEWER_TOKEN"
 k config set-credentials nobody --token="$WHEELHOUSE_NOBODY_TOKEN"
 k config set-context viewer --cluster="$cluster" --user=viewer --namespace=demo
 k config set-context nobody --cluster="$cluster" --user=nobody --namespace=demo
-k config set-cluster closed --server=https://127.0.0.1:1 --insecure-skip-tls-verify=true
+# A free port nobody listens on (fetch refuses "bad ports" such as 1 before connecting).
+closed_port=$(node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
+k config set-cluster closed --server="https://127.0.0.1:$closed_port" --insecure-skip-tls-verify=true
 k config set-context unreachable --cluster=closed --user=nobody --namespace=default
 k config use-context admin
 echo "WHEELHOUSE_TEST_KUBECONFIG=$out" >>"$WHEELHOUSE_CLUSTER_DIR/env"

@@ -48,3 +48,8 @@ test('a refused connection is 503 "cannot reach" naming the context', () => {
   assert.equal(e.code, 'unreachable');
   assert.match(e.message, /context "prod"/);
 });
+
+test('a fetch failure without an errno is still "cannot reach"', () => {
+  const err = new TypeError('fetch failed', { cause: new Error('bad port') });
+  assert.equal(toAppError(err, attempt).status, 503);
+});

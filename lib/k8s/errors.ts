@@ -127,6 +127,10 @@ export function toAppError(e: unknown, a: Attempt): AppError {
   ) {
     return new AppError(502, `The TLS connection to the cluster for context "${a.context}" failed (${net}).`);
   }
+  // undici reports connection failures it has no errno for (a blocked port, a reset during TLS) this way.
+  if (e instanceof TypeError && e.message === 'fetch failed') {
+    return new AppError(503, `Cannot reach the cluster for context "${a.context}".`, 'unreachable');
+  }
   return new AppError(
     502,
     `Talking to the cluster for context "${a.context}" failed unexpectedly.`,

@@ -1,8 +1,11 @@
-import { notFound } from 'next/navigation';
+import { notFound, redirect } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { AppShell } from '@/components/app-shell';
+import { UserBadge } from '@/components/user-badge';
+import { authMode } from '@/lib/env';
 import { isAppError } from '@/lib/errors';
 import { getContext, listContexts } from '@/lib/k8s/client';
+import { type Identity, whoAmI } from '@/lib/k8s/identity';
 import { listNamespaces, type NamespaceList } from '@/lib/k8s/namespaces';
 import { parseScope } from '@/lib/params';
 
@@ -24,6 +27,16 @@ export default async function ScopeLayout({
     if (isAppError(e) && e.status === 404) notFound();
     throw e;
   }
+  const tokenMode = authMode() === 'token';
+  let who: Identity | undefined;
+  let whoError: string | undefined;
+  try {
+    who = await whoAmI(scope.context);
+  } catch (e) {
+    // In token mode a 401 means the token died after sign-in (expired, revoked): sign in again.
+    if (tokenMode && isAppError(e) && e.status === 401) redirect('/sign-in?reason=rejected');
+    whoError = isAppError(e) ? e.message : 'The cluster could not say who you are.';
+  }
   let namespaces: NamespaceList;
   try {
     namespaces = await listNamespaces(scope.context);
@@ -37,6 +50,14 @@ export default async function ScopeLayout({
       context={scope.context}
       namespaceSegment={scope.namespaceSegment}
       namespaces={namespaces}
+      account={
+        <UserBadge
+          username={who?.username}
+          groups={who?.groups ?? []}
+          canSignOut={tokenMode}
+          error={whoError}
+        />
+      }
     >
       {children}
     </AppShell>

@@ -1,0 +1,30 @@
+# Wheelhouse as a container: Next.js standalone output on a slim Node, as a non-root user, with a
+# read-only root filesystem (writable paths are volumes, see deploy/deployment.yaml).
+# Build: docker build -t wheelhouse .
+FROM node:20-bookworm-slim AS build
+WORKDIR /src
+ENV NEXT_TELEMETRY_DISABLED=1
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY . .
+RUN npx next build
+
+FROM node:20-bookworm-slim
+ENV NODE_ENV=production \
+    NEXT_TELEMETRY_DISABLED=1 \
+    PORT=3000 \
+    HOSTNAME=0.0.0.0 \
+    WHEELHOUSE_AUTH_MODE=token \
+    WHEELHOUSE_AUDIT_FILE=/var/lib/wheelhouse/audit.jsonl
+WORKDIR /app
+RUN groupadd --system --gid 10001 wheelhouse \
+ && useradd --system --uid 10001 --gid wheelhouse --no-create-home --shell /usr/sbin/nologin wheelhouse \
+ && mkdir -p /var/lib/wheelhouse /app/.next/cache \
+ && chown wheelhouse:wheelhouse /var/lib/wheelhouse /app/.next/cache
+# root-owned and not writable by the app: only the volumes above are.
+COPY --from=build /src/.next/standalone ./
+COPY --from=build /src/.next/static ./.next/static
+USER 10001:10001
+EXPOSE 3000
+# server.js listens on $HOSTNAME; instrumentation.ts refuses a non-loopback address unless token mode is on.
+CMD ["node", "server.js"]

@@ -1,0 +1,15 @@
+import { errorResponse } from '@/lib/http';
+import { setPaused } from '@/lib/k8s/rollouts';
+import { assertSameOrigin } from '@/lib/origin';
+import { parseBody, parseTarget, simpleBody, type WorkloadParams } from '@/lib/rollout-params';
+
+export async function POST(request: Request, { params }: { params: Promise<WorkloadParams> }) {
+  try {
+    assertSameOrigin(request);
+    const target = parseTarget(await params);
+    const body = await parseBody(request, simpleBody);
+    return Response.json(await setPaused(target, { ...body, paused: false }));
+  } catch (e) {
+    return errorResponse(e);
+  }
+}

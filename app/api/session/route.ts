@@ -1,0 +1,106 @@
+import { z } from 'zod';
+import { isLoopback } from '@/lib/bind';
+import { authMode, serverEnv } from '@/lib/env';
+import { AppError } from '@/lib/errors';
+import { errorResponse } from '@/lib/http';
+import { currentContext } from '@/lib/k8s/client';
+import { whoAmI } from '@/lib/k8s/identity';
+import { parseOrThrow } from '@/lib/params';
+import { currentSession } from '@/lib/session';
+import { cookieIsSecure, SESSION_COOKIE, seal, sessionExpiry } from '@/lib/session-seal';
+
+const NO_STORE = { 'Cache-Control': 'no-store' };
+
+const signInBody = z.object({
+  token: z
+    .string()
+    .trim()
+    .min(1, 'paste a token')
+    .max(16_384, 'a token has at most 16384 characters')
+    .regex(/^[\x21-\x7e]+$/, 'a bearer token is printable ASCII without spaces'),
+});
+
+function requireTokenMode(): void {
+  if (authMode() !== 'token') {
+    throw new AppError(
+      404,
+      'Sign-in is only used in token mode; this dashboard acts with the kubeconfig.',
+      'not_found',
+    );
+  }
+}
+
+function cookieAttributes(request: Request, maxAge: number): string {
+  const url = new URL(request.url);
+  const host = request.headers.get('host') ?? url.host;
+  const hostname = host.replace(/:\d+$/, '');
+  const secure = cookieIsSecure(url.protocol, isLoopback(hostname));
+  return `Path=/; HttpOnly; SameSite=Strict; Max-Age=${maxAge}${secure ? '; Secure' : ''}`;
+}
+
+/** Who is signed in (token mode), from the sealed cookie; 401 when nobody is. */
+export async function GET() {
+  try {
+    requireTokenMode();
+    const s = await currentSession();
+    if (!s) throw new AppError(401, 'You are not signed in.', 'unauthenticated');
+    return Response.json({ username: s.username, groups: s.groups, expires: s.exp }, { headers: NO_STORE });
+  } catch (e) {
+    return errorResponse(e);
+  }
+}
+
+/** Signs in with a Kubernetes bearer token, after the cluster says whose it is (SelfSubjectReview). */
+export async function POST(request: Request) {
+  try {
+    requireTokenMode();
+    let raw: unknown;
+    try {
+      raw = await request.json();
+    } catch {
+      throw new AppError(400, 'The request body must be JSON: {"token": "…"}.', 'bad_request');
+    }
+    const { token } = parseOrThrow(signInBody, raw, 'sign-in');
+    const ctx = currentContext();
+    if (!ctx) throw new AppError(503, 'There is no cluster configured to sign in to.', 'no_kubeconfig');
+    let who: Awaited<ReturnType<typeof whoAmI>>;
+    try {
+      who = await whoAmI(ctx.name, { token });
+    } catch (e) {
+      if (e instanceof AppError && e.status === 401) {
+        throw new AppError(
+          401,
+          'The cluster did not accept this token: it may be mistyped, expired or revoked.',
+          'unauthenticated',
+        );
+      }
+      throw e;
+    }
+    const env = serverEnv();
+    const now = Math.floor(Date.now() / 1000);
+    const exp = sessionExpiry(token, env.WHEELHOUSE_SESSION_HOURS, now);
+    if (exp <= now) throw new AppError(401, 'This token has already expired.', 'unauthenticated');
+    const key = env.WHEELHOUSE_SESSION_KEY;
+    if (!key) throw new AppError(500, 'WHEELHOUSE_SESSION_KEY is not set.', 'misconfigured');
+    const value = seal({ v: 1, token, username: who.username, groups: who.groups, iat: now, exp }, key);
+    return Response.json(
+      { username: who.username, groups: who.groups, context: ctx.name, expires: exp },
+      {
+        headers: {
+          ...NO_STORE,
+          'Set-Cookie': `${SESSION_COOKIE}=${value}; ${cookieAttributes(request, exp - now)}`,
+        },
+      },
+    );
+  } catch (e) {
+    return errorResponse(e);
+  }
+}
+
+/** Signs out: the cookie is the whole session, so clearing it is enough on every replica. */
+export async function DELETE(request: Request) {
+  return new Response(null, {
+    status: 204,
+    headers: { ...NO_STORE, 'Set-Cookie': `${SESSION_COOKIE}=; ${cookieAttributes(request, 0)}` },
+  });
+}

@@ -1,0 +1,48 @@
+import type { Metadata } from 'next';
+import { redirect } from 'next/navigation';
+import { SignInForm } from '@/components/sign-in-form';
+import { Callout } from '@/components/ui/callout';
+import { authMode } from '@/lib/env';
+import { currentContext } from '@/lib/k8s/client';
+import { safeNext } from '@/lib/security';
+
+export const metadata: Metadata = { title: 'Sign in' };
+export const dynamic = 'force-dynamic';
+
+const reasons: Record<string, string> = {
+  expired: 'Your sign-in has expired. Sign in again to continue.',
+  rejected: 'The cluster no longer accepts your token (it expired or was revoked). Sign in again.',
+  signed_out: 'You have signed out.',
+};
+
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  if (authMode() !== 'token') redirect('/');
+  const sp = await searchParams;
+  const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+  const next = safeNext(one(sp.next));
+  const reason = reasons[one(sp.reason) ?? ''];
+  let cluster: string | undefined;
+  try {
+    cluster = currentContext()?.server;
+  } catch {
+    cluster = undefined;
+  }
+  return (
+    <main className="mx-auto max-w-lg space-y-6 p-10">
+      <header>
+        <h1 className="text-2xl font-semibold">Sign in to Wheelhouse</h1>
+        {cluster && <p className="mt-1 text-sm text-zinc-500">Cluster: {cluster}</p>}
+      </header>
+      {reason && (
+        <Callout tone="warning" title="Signed out">
+          <p>{reason}</p>
+        </Callout>
+      )}
+      <SignInForm next={next} />
+    </main>
+  );
+}

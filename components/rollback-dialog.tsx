@@ -1,0 +1,159 @@
+'use client';
+
+import { useCallback, useEffect, useId, useState } from 'react';
+import { TemplateDiffView } from '@/components/template-diff-view';
+import { Button } from '@/components/ui/button';
+import { Callout } from '@/components/ui/callout';
+import { Dialog } from '@/components/ui/dialog';
+import { type ActionError, callJson } from '@/lib/client-actions';
+import type { RollbackPlan } from '@/lib/k8s/rollback-plan';
+import type { MutationResult } from '@/lib/k8s/rollout-views';
+
+type PlanView = Omit<RollbackPlan, 'patch'>;
+
+/**
+ * The rollback confirmation: shows exactly what will change, then applies it only at the
+ * resourceVersion shown. If the workload changed meanwhile, the server answers 409 and the dialog
+ * reloads the plan so the user confirms the new diff, never a stale one.
+ */
+export function RollbackDialog({
+  open,
+  apiBase,
+  kindLabel,
+  name,
+  revision,
+  onClose,
+  onDone,
+  onResume,
+}: {
+  open: boolean;
+  apiBase: string;
+  kindLabel: string;
+  name: string;
+  revision: number;
+  onClose: () => void;
+  onDone: (message: string) => void;
+  onResume?: () => void;
+}) {
+  const [plan, setPlan] = useState<PlanView | null>(null);
+  const [loadError, setLoadError] = useState<ActionError | null>(null);
+  const [conflict, setConflict] = useState<string | null>(null);
+  const [submitError, setSubmitError] = useState<ActionError | null>(null);
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const reasonId = useId();
+
+  const load = useCallback(async () => {
+    setPlan(null);
+    setLoadError(null);
+    const r = await callJson<PlanView>(`${apiBase}/rollback?revision=${revision}`);
+    if (r.ok) setPlan(r.data);
+    else setLoadError(r.error);
+  }, [apiBase, revision]);
+
+  useEffect(() => {
+    if (!open) return;
+    setConflict(null);
+    setSubmitError(null);
+    setReason('');
+    void load();
+  }, [open, load]);
+
+  async function confirm() {
+    if (!plan) return;
+    setBusy(true);
+    setSubmitError(null);
+    const r = await callJson<MutationResult>(`${apiBase}/rollback`, {
+      method: 'POST',
+      body: {
+        revision: plan.toRevision,
+        resourceVersion: plan.resourceVersion,
+        ...(reason.trim() ? { reason: reason.trim() } : {}),
+      },
+    });
+    setBusy(false);
+    if (r.ok) {
+      onDone(
+        r.data.noop
+          ? `Nothing to do: the template already matches revision ${plan.toRevision}.`
+          : `Rolled back ${kindLabel} "${name}" to revision ${plan.toRevision}.`,
+      );
+      return;
+    }
+    if (r.error.status === 409 && r.error.code === 'conflict') {
+      setConflict(r.error.message);
+      await load();
+      return;
+    }
+    setSubmitError(r.error);
+  }
+
+  const title = `Roll back ${kindLabel} "${name}"${plan ? ` to revision ${plan.toRevision}` : ''}`;
+  return (
+    <Dialog open={open} title={title} onClose={onClose}>
+      {conflict && (
+        <Callout tone="warning" title="Changed since you looked">
+          <p>{conflict}</p>
+          <p className="mt-1">The changes below are recomputed from the latest version. Review them again.</p>
+        </Callout>
+      )}
+      {loadError &&
+        (loadError.code === 'paused' ? (
+          <Callout tone="warning" title="Paused">
+            <p>{loadError.message}</p>
+            {onResume && (
+              <p className="mt-2">
+                <Button onClick={onResume}>Resume rollout</Button>
+              </p>
+            )}
+          </Callout>
+        ) : (
+          <Callout tone="danger" title="Cannot roll back">
+            <p>{loadError.message}</p>
+          </Callout>
+        ))}
+      {!plan && !loadError && <p className="text-sm text-zinc-500">Computing the changes…</p>}
+      {plan && (
+        <>
+          <p className="text-sm">
+            From revision <strong>{plan.fromRevision ?? '?'}</strong> to revision{' '}
+            <strong>{plan.toRevision}</strong>. The {kindLabel} will get revision {plan.toRevision}’s pod
+            template and a new revision number; its pods roll over as in any rollout.
+          </p>
+          {plan.noop ? (
+            <Callout tone="info" title="Nothing to do">
+              <p>The current template already matches revision {plan.toRevision}.</p>
+            </Callout>
+          ) : (
+            <TemplateDiffView diff={plan.diff} label="Changes the rollback makes" />
+          )}
+          <div className="space-y-1">
+            <label htmlFor={reasonId} className="block text-sm font-medium">
+              Reason (optional)
+            </label>
+            <textarea
+              id={reasonId}
+              value={reason}
+              maxLength={500}
+              onChange={(e) => setReason(e.target.value)}
+              rows={2}
+              className="w-full rounded border border-zinc-300 bg-transparent p-2 text-sm dark:border-zinc-700"
+            />
+            <p className="text-xs text-zinc-500">Recorded as the change-cause and in the audit log.</p>
+          </div>
+        </>
+      )}
+      {submitError && (
+        <Callout tone="danger" title="Rollback failed">
+          <p>{submitError.message}</p>
+        </Callout>
+      )}
+      <div className="flex justify-end gap-2">
+        <Button onClick={onClose}>Cancel</Button>
+        <Button variant="danger" disabled={!plan || plan.noop || busy} onClick={confirm}>
+          {busy ? 'Rolling back…' : conflict ? 'Roll back using the latest version' : 'Confirm rollback'}
+        </Button>
+      </div>
+    </Dialog>
+  );
+}

@@ -1,0 +1,182 @@
+'use client';
+
+import { useEffect, useState } from 'react';
+import useSWR from 'swr';
+import { RevisionHistory } from '@/components/revision-history';
+import { RollbackDialog } from '@/components/rollback-dialog';
+import { Badge, type BadgeTone } from '@/components/ui/badge';
+import { Button } from '@/components/ui/button';
+import { Callout } from '@/components/ui/callout';
+import { WorkloadActions } from '@/components/workload-actions';
+import { callJson } from '@/lib/client-actions';
+import type { RolloutState } from '@/lib/k8s/rollout-status';
+import { KINDS, type WorkloadDetail } from '@/lib/k8s/rollout-views';
+
+const POLL_MS = 2000;
+
+const stateTone: Record<RolloutState, BadgeTone> = {
+  complete: 'good',
+  progressing: 'neutral',
+  pending: 'neutral',
+  paused: 'warn',
+  stuck: 'bad',
+  unsupported: 'neutral',
+};
+
+const stateLabel: Record<RolloutState, string> = {
+  complete: 'Complete',
+  progressing: 'Progressing',
+  pending: 'Pending',
+  paused: 'Paused',
+  stuck: 'Stuck',
+  unsupported: 'No rollout tracking',
+};
+
+async function fetchDetail(url: string): Promise<WorkloadDetail> {
+  const r = await callJson<WorkloadDetail>(url);
+  if (!r.ok) throw new Error(r.error.message);
+  return r.data;
+}
+
+/** Live rollout status, history and actions of one workload; polls until the watch layer lands. */
+export function RolloutDetail({
+  initial,
+  apiBase,
+  now,
+}: {
+  initial: WorkloadDetail;
+  apiBase: string;
+  now: number;
+}) {
+  const { data, error, mutate } = useSWR(apiBase, fetchDetail, {
+    fallbackData: initial,
+    refreshInterval: POLL_MS,
+    revalidateOnMount: false,
+  });
+  const detail = data ?? initial;
+  const [clock, setClock] = useState(now);
+  const [rollbackTo, setRollbackTo] = useState<number | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [pending, setPending] = useState<'resume' | null>(null);
+  // Ages tick with each refresh; the first render uses the server's clock so hydration matches.
+  useEffect(() => {
+    if (data) setClock(Date.now());
+  }, [data]);
+
+  const kind = KINDS[detail.kind].singular;
+  const s = detail.status;
+  const pct = s.desired > 0 ? Math.round((Math.min(s.updated, s.desired) / s.desired) * 100) : 100;
+
+  function done(message: string) {
+    setRollbackTo(null);
+    setNotice(message);
+    void mutate();
+  }
+
+  return (
+    <div className="space-y-6">
+      {notice && (
+        <Callout tone="info" title="Done">
+          <p>{notice}</p>
+        </Callout>
+      )}
+      {error && (
+        <Callout tone="warning" title="Live updates interrupted">
+          <p>{error.message} Showing the last known state.</p>
+        </Callout>
+      )}
+      <section aria-labelledby="rollout-status" className="space-y-2">
+        <h2 id="rollout-status" className="text-base font-semibold">
+          Rollout status
+        </h2>
+        <div role="status" aria-label="Rollout status" className="space-y-2">
+          <p className="flex flex-wrap items-center gap-2 text-sm">
+            <Badge tone={stateTone[s.state]}>{stateLabel[s.state]}</Badge>
+            <span>{s.message}</span>
+            {detail.currentRevision !== null && (
+              <span className="text-zinc-500">· revision {detail.currentRevision}</span>
+            )}
+          </p>
+          <div
+            role="progressbar"
+            aria-label="Updated replicas"
+            aria-valuemin={0}
+            aria-valuemax={s.desired}
+            aria-valuenow={Math.min(s.updated, s.desired)}
+            className="h-2 w-full max-w-md overflow-hidden rounded bg-zinc-200 dark:bg-zinc-800"
+          >
+            <div
+              className={`h-full ${s.state === 'stuck' ? 'bg-red-600' : s.state === 'complete' ? 'bg-emerald-600' : 'bg-sky-600'}`}
+              style={{ width: `${pct}%` }}
+            />
+          </div>
+          <dl className="flex flex-wrap gap-x-6 gap-y-1 text-sm text-zinc-600 dark:text-zinc-400">
+            <Fact label="Desired" value={s.desired} />
+            <Fact label="Updated" value={s.updated} />
+            <Fact label="Ready" value={s.ready} />
+            <Fact label="Available" value={s.available} />
+            {s.partition !== undefined && <Fact label="Partition" value={s.partition} />}
+            <Fact label="Strategy" value={detail.strategy || '—'} />
+          </dl>
+        </div>
+        {s.state === 'stuck' && (
+          <Callout tone="danger" title="Rollout stuck">
+            <p>{s.reason}</p>
+            {detail.lastHealthyRevision !== null ? (
+              <p className="mt-2">
+                <Button
+                  variant="danger"
+                  disabled={!detail.canPatch.allowed}
+                  title={detail.canPatch.reason}
+                  onClick={() => setRollbackTo(detail.lastHealthyRevision)}
+                >
+                  Roll back to revision {detail.lastHealthyRevision}
+                </Button>
+              </p>
+            ) : (
+              <p className="mt-1">There is no earlier revision to roll back to.</p>
+            )}
+          </Callout>
+        )}
+        {s.state === 'unsupported' && s.reason && <p className="text-sm text-zinc-500">{s.reason}</p>}
+      </section>
+
+      <WorkloadActions
+        detail={detail}
+        apiBase={apiBase}
+        onDone={done}
+        pendingAction={pending}
+        onPendingHandled={() => setPending(null)}
+      />
+
+      <RevisionHistory detail={detail} now={clock} onRollback={(r) => setRollbackTo(r)} />
+
+      <RollbackDialog
+        open={rollbackTo !== null}
+        apiBase={apiBase}
+        kindLabel={kind}
+        name={detail.name}
+        revision={rollbackTo ?? 0}
+        onClose={() => setRollbackTo(null)}
+        onDone={done}
+        onResume={
+          detail.kind === 'deployments'
+            ? () => {
+                setRollbackTo(null);
+                setPending('resume');
+              }
+            : undefined
+        }
+      />
+    </div>
+  );
+}
+
+function Fact({ label, value }: { label: string; value: string | number }) {
+  return (
+    <div className="flex gap-1">
+      <dt>{label}</dt>
+      <dd className="font-medium text-zinc-900 tabular-nums dark:text-zinc-100">{value}</dd>
+    </div>
+  );
+}

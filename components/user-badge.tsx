@@ -1,0 +1,56 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+
+/** Who the cluster says you are; groups on hover. Sign-out only exists where there is a sign-in. */
+export function UserBadge({
+  username,
+  groups,
+  canSignOut,
+  error,
+}: {
+  username?: string;
+  groups: string[];
+  canSignOut: boolean;
+  error?: string;
+}) {
+  const router = useRouter();
+  const [busy, setBusy] = useState(false);
+
+  async function signOut() {
+    setBusy(true);
+    try {
+      await fetch('/api/session', { method: 'DELETE' });
+    } finally {
+      router.replace('/sign-in?reason=signed_out');
+      router.refresh();
+    }
+  }
+
+  const groupText = groups.length ? `Groups: ${groups.join(', ')}` : 'No groups';
+  return (
+    <div className="ml-auto flex items-center gap-3 text-sm">
+      {username ? (
+        <span title={groupText}>
+          <span className="text-zinc-500">{canSignOut ? 'Signed in as ' : 'Acting as '}</span>
+          <span className="font-medium">{username}</span>
+        </span>
+      ) : (
+        <span className="text-amber-700 dark:text-amber-400" title={error}>
+          Identity unknown
+        </span>
+      )}
+      {canSignOut && (
+        <button
+          type="button"
+          onClick={signOut}
+          disabled={busy}
+          className="rounded border border-zinc-300 px-2 py-0.5 hover:bg-zinc-100 disabled:opacity-50 dark:border-zinc-700 dark:hover:bg-zinc-900"
+        >
+          Sign out
+        </button>
+      )}
+    </div>
+  );
+}

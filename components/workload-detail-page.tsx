@@ -1,0 +1,70 @@
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { ErrorState } from '@/components/error-state';
+import { RolloutDetail } from '@/components/rollout-detail';
+import { isAppError } from '@/lib/errors';
+import type { WorkloadKind } from '@/lib/k8s/rollback-plan';
+import { KINDS, type WorkloadDetail } from '@/lib/k8s/rollout-views';
+import { getWorkloadDetail } from '@/lib/k8s/rollouts';
+import { scopePath } from '@/lib/params';
+import { parseTarget } from '@/lib/rollout-params';
+
+/** Server-rendered first paint of a workload's rollout page; the client part then polls for changes. */
+export async function WorkloadDetailPage({
+  kind,
+  params,
+}: {
+  kind: WorkloadKind;
+  params: { context: string; namespace: string; name: string };
+}) {
+  let target: ReturnType<typeof parseTarget>;
+  try {
+    target = parseTarget({ ...params, kind });
+  } catch {
+    notFound();
+  }
+  let detail: WorkloadDetail | undefined;
+  let error: unknown;
+  try {
+    detail = await getWorkloadDetail(target);
+  } catch (e) {
+    if (isAppError(e) && e.status === 404) notFound();
+    error = e;
+  }
+  const label = KINDS[kind];
+  const apiBase = `/api/c/${encodeURIComponent(target.context)}/${target.namespace}/workloads/${kind}/${target.name}`;
+  return (
+    <section aria-labelledby="page-title" className="max-w-6xl space-y-4">
+      <nav aria-label="Breadcrumb" className="text-sm text-zinc-500">
+        {kind === 'deployments' ? (
+          <Link href={scopePath(target.context, target.namespace, 'deployments')} className="hover:underline">
+            {label.plural}
+          </Link>
+        ) : (
+          <span>{label.plural}</span>
+        )}{' '}
+        / <span>{target.namespace}</span>
+      </nav>
+      <header className="space-y-1">
+        <h1 id="page-title" className="text-xl font-semibold">
+          <span className="sr-only">{label.singular} </span>
+          {target.name}
+        </h1>
+        <p className="text-sm text-zinc-500">
+          {label.singular} in namespace {target.namespace}
+          {detail && detail.images.length > 0 && (
+            <>
+              {' · '}
+              <span className="font-mono text-xs">{detail.images.join(', ')}</span>
+            </>
+          )}
+        </p>
+      </header>
+      {detail ? (
+        <RolloutDetail initial={detail} apiBase={apiBase} now={Date.now()} />
+      ) : (
+        <ErrorState error={error} context={target.context} />
+      )}
+    </section>
+  );
+}

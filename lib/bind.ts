@@ -1,0 +1,53 @@
+import net from 'node:net';
+import type { AuthMode } from './env';
+
+/**
+ * Where the server is about to listen, and whether that is allowed. Pure functions over argv and
+ * env so they can be tested without starting a server.
+ */
+
+/** The hostname `next start` or the standalone server.js will listen on; undefined = every interface. */
+export function listenHost(
+  argv: readonly string[],
+  env: Record<string, string | undefined>,
+): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] ?? '';
+    if (a === '-H' || a === '--hostname') return argv[i + 1];
+    if (a.startsWith('--hostname=')) return a.slice('--hostname='.length);
+    if (a.startsWith('-H') && a.length > 2) return a.slice(2);
+  }
+  // The standalone server.js listens on HOSTNAME, defaulting to 0.0.0.0.
+  const script = argv[1] ?? '';
+  if (/(^|[/\\])server\.js$/.test(script)) return env.HOSTNAME || '0.0.0.0';
+  return undefined;
+}
+
+export function isLoopback(host: string | undefined): boolean {
+  if (host === undefined) return false;
+  const h = host
+    .trim()
+    .toLowerCase()
+    .replace(/^\[|\]$/g, '');
+  if (h === 'localhost' || h.endsWith('.localhost')) return true;
+  if (net.isIPv4(h)) return h.startsWith('127.');
+  if (net.isIPv6(h)) {
+    if (h === '::1' || /^(0{0,4}:){7}0{0,3}1$/.test(h)) return true;
+    const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(h);
+    return mapped ? (mapped[1] ?? '').startsWith('127.') : false;
+  }
+  return false;
+}
+
+/** The sentence the server stops with, or undefined when it may listen there. */
+export function bindRefusal(mode: AuthMode, host: string | undefined): string | undefined {
+  if (mode === 'token' || isLoopback(host)) return undefined;
+  const where = host === undefined ? 'every network interface (no --hostname given)' : `"${host}"`;
+  return [
+    `Wheelhouse refuses to listen on ${where} in local mode.`,
+    'Local mode acts with the credentials in your kubeconfig, so anyone who can reach this port could',
+    'act on your clusters as you. Either listen on loopback only (--hostname 127.0.0.1), or set',
+    'WHEELHOUSE_AUTH_MODE=token (and WHEELHOUSE_SESSION_KEY) so that every person signs in with their',
+    'own Kubernetes token.',
+  ].join('\n');
+}

@@ -1,0 +1,75 @@
+import { z } from 'zod';
+
+/**
+ * The dashboard's own settings, read once from the environment and validated, so that a typo in a
+ * Deployment manifest stops the server at start with a sentence instead of surfacing as a 500 later.
+ * No `server-only` here: proxy.ts and instrumentation.ts read the same settings.
+ */
+
+const SESSION_KEY_HELP =
+  'WHEELHOUSE_SESSION_KEY must be 32 random bytes, base64-encoded (for example `openssl rand -base64 32`)';
+
+const sessionKey = z
+  .string()
+  .trim()
+  .refine(
+    (s) => /^[A-Za-z0-9+/_-]+={0,2}$/.test(s) && Buffer.from(s, 'base64').length === 32,
+    SESSION_KEY_HELP,
+  )
+  .transform((s) => Buffer.from(s, 'base64'));
+
+const schema = z
+  .object({
+    WHEELHOUSE_AUTH_MODE: z
+      .enum(['local', 'token'], { message: 'WHEELHOUSE_AUTH_MODE must be "local" or "token"' })
+      .default('local'),
+    WHEELHOUSE_SESSION_KEY: sessionKey.optional(),
+    /** Overrides for the mounted ServiceAccount files, so in-cluster mode can be tested off-cluster. */
+    WHEELHOUSE_SA_TOKEN_FILE: z
+      .string()
+      .min(1)
+      .default('/var/run/secrets/kubernetes.io/serviceaccount/token'),
+    WHEELHOUSE_SA_CA_FILE: z.string().min(1).default('/var/run/secrets/kubernetes.io/serviceaccount/ca.crt'),
+    /** How long a sign-in lasts at most, whatever the token's own lifetime. */
+    WHEELHOUSE_SESSION_HOURS: z.coerce
+      .number()
+      .positive()
+      .max(24 * 30)
+      .default(8),
+  })
+  .superRefine((env, ctx) => {
+    if (env.WHEELHOUSE_AUTH_MODE === 'token' && !env.WHEELHOUSE_SESSION_KEY) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['WHEELHOUSE_SESSION_KEY'],
+        message: `token mode keeps sign-ins in an encrypted cookie: ${SESSION_KEY_HELP}`,
+      });
+    }
+  });
+
+export type ServerEnv = z.infer<typeof schema>;
+export type AuthMode = ServerEnv['WHEELHOUSE_AUTH_MODE'];
+
+/** Parses an environment; throws an Error whose message lists every problem. */
+export function parseEnv(env: Record<string, string | undefined>): ServerEnv {
+  const r = schema.safeParse(env);
+  if (r.success) return r.data;
+  const problems = r.error.issues.map((i) => `${i.path.join('.') || 'environment'}: ${i.message}`);
+  throw new Error(`Wheelhouse settings are not valid:\n  - ${problems.join('\n  - ')}`);
+}
+
+let cached: { source: string; env: ServerEnv } | undefined;
+
+/** The process environment, parsed; re-parsed only when the relevant variables change (tests). */
+export function serverEnv(): ServerEnv {
+  const relevant = Object.fromEntries(
+    Object.entries(process.env).filter(([k]) => k.startsWith('WHEELHOUSE_')),
+  );
+  const source = JSON.stringify(relevant);
+  if (cached?.source !== source) cached = { source, env: parseEnv(relevant) };
+  return cached.env;
+}
+
+export function authMode(): AuthMode {
+  return serverEnv().WHEELHOUSE_AUTH_MODE;
+}

@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import { AppError } from './errors';
+import type { WorkloadKind } from './k8s/rollback-plan';
+import { decodeSegment, objectName, parseOrThrow, parseScope } from './params';
+
+/** Route params and bodies of the rollout routes (zod at the trust boundary). */
+
+export const workloadKind = z.enum(['deployments', 'statefulsets', 'daemonsets'], {
+  error: 'the kind must be deployments, statefulsets or daemonsets',
+});
+
+export const revisionNumber = z.coerce
+  .number({ error: 'a revision is a number' })
+  .int('a revision is a whole number')
+  .positive('a revision is a positive number');
+
+const reason = z.string().max(500, 'a reason has at most 500 characters').optional();
+const resourceVersion = z.string().min(1, 'the resourceVersion you saw is required').max(64);
+
+export const rollbackBody = z.strictObject({
+  // 0 means "the previous revision", as in kubectl rollout undo.
+  revision: z.number().int('a revision is a whole number').min(0, 'a revision cannot be negative'),
+  resourceVersion,
+  reason,
+});
+
+export const scaleBody = z.strictObject({
+  replicas: z
+    .number({ error: 'replicas must be a number' })
+    .int('replicas must be a whole number')
+    .min(0, 'replicas cannot be negative')
+    .max(10_000, 'replicas can be at most 10000'),
+  resourceVersion,
+  reason,
+});
+
+export const simpleBody = z.strictObject({ resourceVersion, reason });
+
+export interface WorkloadParams {
+  context: string;
+  namespace: string;
+  kind: string;
+  name: string;
+}
+
+export function parseTarget(raw: WorkloadParams): {
+  context: string;
+  namespace: string;
+  kind: WorkloadKind;
+  name: string;
+} {
+  const scope = parseScope(raw);
+  if (!scope.namespace) {
+    throw new AppError(400, 'A workload lives in one namespace: the address must name it, not "_all".');
+  }
+  return {
+    context: scope.context,
+    namespace: scope.namespace,
+    kind: parseOrThrow(workloadKind, decodeSegment(raw.kind), 'kind'),
+    name: parseOrThrow(objectName, decodeSegment(raw.name), 'name'),
+  };
+}
+
+/** A JSON body validated by `schema`; malformed JSON and wrong shapes are 400s that say why. */
+export async function parseBody<T>(request: Request, schema: z.ZodType<T>): Promise<T> {
+  let value: unknown;
+  try {
+    value = await request.json();
+  } catch {
+    throw new AppError(400, 'The request body must be JSON.', 'bad_request');
+  }
+  const r = schema.safeParse(value);
+  if (r.success) return r.data;
+  const issue = r.error.issues[0];
+  const field = issue?.path.join('.') || 'body';
+  throw new AppError(400, `Invalid ${field}: ${issue?.message ?? 'not valid'}.`, 'bad_request');
+}
