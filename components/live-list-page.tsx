@@ -5,7 +5,7 @@ import { isAppError } from '@/lib/errors';
 import type { KindDef } from '@/lib/k8s/kinds';
 import { filterRows, type ListQuery, parseListQuery, parseSelector, sortRows } from '@/lib/k8s/list-query';
 import { assertNamespaceExists } from '@/lib/k8s/namespaces';
-import { currentRows } from '@/lib/k8s/watch-cache';
+import { currentRows, requestPrincipal } from '@/lib/k8s/watch-cache';
 import type { ScopeParams } from '@/lib/params';
 import type { ErrorInfo } from '@/lib/stream-protocol';
 
@@ -38,7 +38,7 @@ export async function LiveListPage({
   let initial: InitialList;
   try {
     if (kind.namespaced && scope.namespace) await assertNamespaceExists(scope.context, scope.namespace);
-    const rows = await currentRows(scope.context, kind.slug, scope.namespace);
+    const rows = await currentRows(scope.context, kind.slug, scope.namespace, 5000, await requestPrincipal());
     if (!rows) initial = { rows: [], total: 0, pending: true };
     else {
       const columns = kind.columns;

@@ -167,9 +167,13 @@ test('nobody gets a forbidden sentence for every kind, never an empty table', as
 test('an unknown kind is a 404 and a bad subscription is a 400 with the reason', async ({
   page,
   request,
+  baseURL,
 }) => {
+  // Changes must come from the dashboard's own origin (proxy.ts); say so as a page would.
+  const headers = { Origin: baseURL ?? '' };
   expect((await page.goto(`/c/${ADMIN_CONTEXT}/${ns}/widgets`))?.status()).toBe(404);
   const res = await request.post('/api/stream/subscriptions', {
+    headers,
     data: {
       tab: '00000000-0000-4000-8000-000000000000',
       subscriptions: [{ context: ADMIN_CONTEXT, kind: 'widgets', namespace: ns }],
@@ -178,6 +182,7 @@ test('an unknown kind is a 404 and a bad subscription is a 400 with the reason',
   expect(res.status()).toBe(400);
   expect((await res.json()).error.message).toContain('unknown kind "widgets"');
   const bad = await request.post('/api/stream/subscriptions', {
+    headers,
     data: {
       tab: '00000000-0000-4000-8000-000000000000',
       subscriptions: [{ context: ADMIN_CONTEXT, kind: 'pods', namespace: 'Not_OK' }],

@@ -1,8 +1,9 @@
 import 'server-only';
+import { createHash } from 'node:crypto';
 import { AppError } from './errors';
 import { getContext } from './k8s/client';
 import type { Row } from './k8s/rows/types';
-import { type CacheMessage, subscribe } from './k8s/watch-cache';
+import { type CacheMessage, type CachePrincipal, subscribe } from './k8s/watch-cache';
 import { type Change, coalesce } from './k8s/watch-reducer';
 import { ALL_NAMESPACES } from './params';
 import { type StreamItem, type SubscriptionSpec, subscriptionId } from './stream-protocol';
@@ -45,6 +46,10 @@ interface Sub {
 
 interface Tab {
   id: string;
+  /** Whose credentials the tab's lists use (token mode); undefined in kubeconfig mode. */
+  principal: CachePrincipal | undefined;
+  owner: string;
+  expiry: NodeJS.Timeout | undefined;
   subs: Map<string, Sub>;
   controller: ReadableStreamDefaultController<Uint8Array>;
   flushTimer: NodeJS.Timeout | undefined;
@@ -81,10 +86,21 @@ function write(tab: Tab, text: string): void {
   }
 }
 
-export function openTab(id: string, signal: AbortSignal): ReadableStream<Uint8Array> {
+function ownerOf(p: CachePrincipal | undefined): string {
+  return p ? createHash('sha256').update(p.token).digest('hex') : 'kubeconfig';
+}
+
+export function openTab(
+  id: string,
+  signal: AbortSignal,
+  principal?: CachePrincipal,
+): ReadableStream<Uint8Array> {
   if (tabs.size >= MAX_TABS && !tabs.has(id))
     throw new AppError(503, 'Too many open dashboard tabs on this server.', 'too_many_tabs');
   const old = tabs.get(id);
+  // A tab id is only a name; it never lets one person take over another's stream.
+  if (old && old.owner !== ownerOf(principal))
+    throw new AppError(403, 'This stream belongs to another sign-in.', 'forbidden');
   if (old) closeTab(old);
   let tab: Tab | undefined;
   return new ReadableStream<Uint8Array>(
@@ -92,6 +108,12 @@ export function openTab(id: string, signal: AbortSignal): ReadableStream<Uint8Ar
       start(controller) {
         const t: Tab = {
           id,
+          principal,
+          owner: ownerOf(principal),
+          // The stream ends with the sign-in; the page's reconnect then meets the sign-in page.
+          expiry: principal
+            ? setTimeout(() => closeTab(t), Math.max(0, principal.expiresAt - Date.now()))
+            : undefined,
           subs: new Map(),
           controller,
           flushTimer: undefined,
@@ -124,6 +146,7 @@ function closeTab(tab: Tab): void {
   tab.closed = true;
   clearTimeout(tab.flushTimer);
   clearInterval(tab.heartbeat);
+  clearTimeout(tab.expiry);
   for (const s of tab.subs.values()) s.unsubscribe();
   tab.subs.clear();
   if (tabs.get(tab.id) === tab) tabs.delete(tab.id);
@@ -135,9 +158,15 @@ function closeTab(tab: Tab): void {
 }
 
 /** Replaces the tab's subscriptions with `specs`: new ones start (snapshot first), gone ones stop. */
-export function setSubscriptions(id: string, specs: SubscriptionSpec[]): string[] {
+export function setSubscriptions(
+  id: string,
+  specs: SubscriptionSpec[],
+  principal?: CachePrincipal,
+): string[] {
   const tab = tabs.get(id);
   if (!tab) throw new AppError(404, 'This stream is closed; the page reconnects by itself.', 'no_stream');
+  if (tab.owner !== ownerOf(principal))
+    throw new AppError(403, 'This stream belongs to another sign-in.', 'forbidden');
   for (const s of specs) getContext(s.context);
   const wanted = new Map(specs.map((s) => [subscriptionId(s), s]));
   for (const [sid, sub] of tab.subs) {
@@ -165,7 +194,13 @@ export function setSubscriptions(id: string, specs: SubscriptionSpec[]): string[
 
 function start(tab: Tab, sub: Sub): void {
   const ns = sub.spec.namespace === ALL_NAMESPACES ? undefined : sub.spec.namespace;
-  sub.unsubscribe = subscribe(sub.spec.context, sub.spec.kind, ns, (m) => onMessage(tab, sub, m));
+  sub.unsubscribe = subscribe(
+    sub.spec.context,
+    sub.spec.kind,
+    ns,
+    (m) => onMessage(tab, sub, m),
+    tab.principal,
+  );
 }
 
 function onMessage(tab: Tab, sub: Sub, m: CacheMessage): void {

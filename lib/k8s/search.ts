@@ -1,7 +1,7 @@
 import 'server-only';
 import { KINDS, type Row } from './kinds';
 import { type SearchHit, searchRows } from './search-match';
-import { currentRows } from './watch-cache';
+import { currentRows, requestPrincipal } from './watch-cache';
 
 /**
  * Search across every kind, from the shared watch cache with the context's own credentials. Kinds
@@ -12,12 +12,13 @@ export async function searchObjects(
   namespace: string | undefined,
   query: string,
 ): Promise<{ hits: SearchHit[]; skipped: string[] }> {
+  const principal = await requestPrincipal();
   const byKind = new Map<string, Row[]>();
   const skipped: string[] = [];
   await Promise.all(
     KINDS.filter((k) => k.slug !== 'events').map(async (k) => {
       try {
-        const rows = await currentRows(context, k.slug, namespace, 4000);
+        const rows = await currentRows(context, k.slug, namespace, 4000, principal);
         if (rows) byKind.set(k.slug, rows);
         else skipped.push(k.slug);
       } catch {

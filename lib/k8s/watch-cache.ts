@@ -1,8 +1,10 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
 import type { KubeConfig } from '@kubernetes/client-node';
-import type { AppError } from '../errors';
-import { kubeConfig } from './client';
+import { authMode } from '../env';
+import { AppError } from '../errors';
+import { requireSession, SIGNED_OUT_MESSAGE } from '../session';
+import { kubeConfig, type Principal } from './client';
 import { toAppError } from './errors';
 import { type KindDef, kindBySlug, type Row } from './kinds';
 import { listRows, watchOnce } from './upstream';
@@ -92,16 +94,32 @@ function credentialsId(kc: KubeConfig): string {
     .slice(0, 16);
 }
 
+/** Credentials for the cache, read while a request is being served; `expiresAt` in ms. */
+export type CachePrincipal = Principal & { expiresAt: number };
+
+/**
+ * Whose credentials a cached list uses. In token mode, the signed-in person's token, taken from the
+ * request now: the upstream LIST and WATCH outlive the request, so the session cannot be read later.
+ */
+export async function requestPrincipal(): Promise<CachePrincipal | undefined> {
+  if (authMode() !== 'token') return undefined;
+  const s = await requireSession();
+  return { token: s.token, expiresAt: s.exp * 1000 };
+}
+
 export function subscribe(
   context: string,
   slug: string,
   namespace: string | undefined,
   listener: Listener,
+  principal?: Principal,
 ): () => void {
   const kind = kindBySlug(slug);
   if (!kind) throw new Error(`unknown kind ${slug}`);
+  // Token mode without a principal would share one cache between everyone signed in: refuse.
+  if (authMode() === 'token' && !principal) throw new AppError(401, SIGNED_OUT_MESSAGE, 'unauthenticated');
   const ns = kind.namespaced ? namespace : undefined;
-  const kc = kubeConfig(context);
+  const kc = kubeConfig(context, principal);
   const key = [context, credentialsId(kc), slug, ns ?? ''].join('\u0000');
   let entry = entries.get(key);
   if (!entry) {
@@ -143,6 +161,7 @@ export function currentRows(
   slug: string,
   namespace: string | undefined,
   timeoutMs = 5000,
+  principal?: Principal,
 ): Promise<Row[] | undefined> {
   return new Promise((resolve, reject) => {
     let unsubscribe: (() => void) | undefined;
@@ -155,10 +174,16 @@ export function currentRows(
       fn();
     };
     const timer = setTimeout(() => finish(() => resolve(undefined)), timeoutMs);
-    unsubscribe = subscribe(context, slug, namespace, (m) => {
-      if (m.type === 'snapshot') finish(() => resolve(m.rows));
-      else if (m.type === 'error') finish(() => reject(m.error));
-    });
+    unsubscribe = subscribe(
+      context,
+      slug,
+      namespace,
+      (m) => {
+        if (m.type === 'snapshot') finish(() => resolve(m.rows));
+        else if (m.type === 'error') finish(() => reject(m.error));
+      },
+      principal,
+    );
     if (settled) unsubscribe();
   });
 }
@@ -183,7 +208,7 @@ function broadcast(e: Entry, m: CacheMessage): void {
 /** Watch failures are reported as the list they keep alive: "You may not list pods in …". */
 function toErrorInfo(e: unknown, entry: Entry): ErrorInfo {
   const status = httpStatus(e);
-  const err: AppError = toAppError(status ? { code: status } : e, {
+  const err = toAppError(status ? { code: status } : e, {
     context: entry.context,
     verb: 'list',
     resource: entry.kind.slug,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { errorResponse } from '@/lib/http';
+import { requestPrincipal } from '@/lib/k8s/watch-cache';
 import { parseOrThrow } from '@/lib/params';
 import { openTab } from '@/lib/stream-hub';
 
@@ -18,7 +19,7 @@ const tabId = z.uuid('a tab id is a UUID');
 export async function GET(request: Request) {
   try {
     const tab = parseOrThrow(tabId, new URL(request.url).searchParams.get('tab') ?? '', 'tab id');
-    return new Response(openTab(tab, request.signal), { headers: SSE_HEADERS });
+    return new Response(openTab(tab, request.signal, await requestPrincipal()), { headers: SSE_HEADERS });
   } catch (e) {
     return errorResponse(e);
   }

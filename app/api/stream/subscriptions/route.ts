@@ -1,5 +1,6 @@
 import { AppError } from '@/lib/errors';
 import { errorResponse } from '@/lib/http';
+import { requestPrincipal } from '@/lib/k8s/watch-cache';
 import { setSubscriptions } from '@/lib/stream-hub';
 import { subscriptionsBody } from '@/lib/stream-validation';
 
@@ -20,7 +21,7 @@ export async function POST(request: Request) {
       const where = i?.path.length ? `${i.path.join('.')}: ` : '';
       throw new AppError(400, `Invalid subscriptions: ${where}${i?.message ?? 'not valid'}.`, 'bad_request');
     }
-    const ids = setSubscriptions(r.data.tab, r.data.subscriptions);
+    const ids = setSubscriptions(r.data.tab, r.data.subscriptions, await requestPrincipal());
     return Response.json({ subscriptions: ids }, { headers: { 'Cache-Control': 'no-store' } });
   } catch (e) {
     return errorResponse(e);
