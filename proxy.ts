@@ -15,7 +15,7 @@ export function proxy(request: NextRequest) {
   const isApi = pathname === '/api' || pathname.startsWith('/api/');
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
   const csp = isApi ? API_CSP : pageCsp(nonce, process.env.NODE_ENV === 'development');
-  const finish = (res: NextResponse) => withHeaders(res, csp);
+  const finish = (res: NextResponse) => withHeaders(res, csp, pathname === '/api/stream');
 
   const refusal = crossOriginRefusal(
     request.method,
@@ -72,11 +72,12 @@ export function proxy(request: NextRequest) {
   return finish(NextResponse.next({ request: { headers: requestHeaders } }));
 }
 
-function withHeaders(res: NextResponse, csp: string): NextResponse {
+function withHeaders(res: NextResponse, csp: string, stream = false): NextResponse {
   res.headers.set('Content-Security-Policy', csp);
   for (const [k, v] of Object.entries(STATIC_SECURITY_HEADERS)) res.headers.set(k, v);
   // Pages and API answers carry cluster data: never keep them in a shared or browser cache.
-  res.headers.set('Cache-Control', 'no-store');
+  // The event stream must not be compressed or buffered by proxies either (no-transform).
+  res.headers.set('Cache-Control', stream ? 'no-store, no-transform' : 'no-store');
   return res;
 }
 
