@@ -112,7 +112,10 @@ export function openTab(
           owner: ownerOf(principal),
           // The stream ends with the sign-in; the page's reconnect then meets the sign-in page.
           expiry: principal
-            ? setTimeout(() => closeTab(t), Math.max(0, principal.expiresAt - Date.now()))
+            ? setTimeout(
+                () => closeTab(t),
+                Math.min(2 ** 31 - 1, Math.max(0, principal.expiresAt - Date.now())),
+              )
             : undefined,
           subs: new Map(),
           controller,
