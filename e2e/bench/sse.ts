@@ -45,7 +45,8 @@ export function openStream(
         if (block.includes('event: hello')) {
           await fetch(`${base}/api/stream/subscriptions`, {
             method: 'POST',
-            headers: { 'Content-Type': 'application/json' },
+            // proxy.ts accepts changes only from the dashboard's own origin, as a page would send.
+            headers: { 'Content-Type': 'application/json', Origin: base },
             body: JSON.stringify({ tab, subscriptions: [spec] }),
           });
         } else if (block.startsWith('event: batch')) {
