@@ -15,7 +15,7 @@ export function proxy(request: NextRequest) {
   const isApi = pathname === '/api' || pathname.startsWith('/api/');
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
   const csp = isApi ? API_CSP : pageCsp(nonce, process.env.NODE_ENV === 'development');
-  const finish = (res: NextResponse) => withHeaders(res, csp);
+  const finish = (res: NextResponse) => withHeaders(res, csp, isEventStream(pathname));
 
   const refusal = crossOriginRefusal(
     request.method,
@@ -72,11 +72,17 @@ export function proxy(request: NextRequest) {
   return finish(NextResponse.next({ request: { headers: requestHeaders } }));
 }
 
-function withHeaders(res: NextResponse, csp: string): NextResponse {
+/** Server-sent event routes: the tab stream and pod or workload log streams. */
+function isEventStream(pathname: string): boolean {
+  return pathname === '/api/stream' || (pathname.startsWith('/api/c/') && pathname.endsWith('/log'));
+}
+
+function withHeaders(res: NextResponse, csp: string, stream = false): NextResponse {
   res.headers.set('Content-Security-Policy', csp);
   for (const [k, v] of Object.entries(STATIC_SECURITY_HEADERS)) res.headers.set(k, v);
   // Pages and API answers carry cluster data: never keep them in a shared or browser cache.
-  res.headers.set('Cache-Control', 'no-store');
+  // The event stream must not be compressed or buffered by proxies either (no-transform).
+  res.headers.set('Cache-Control', stream ? 'no-cache, no-transform' : 'no-store');
   return res;
 }
 

@@ -1,16 +1,22 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { CommandPalette } from '@/components/command-palette';
+import { ConnectionStatus } from '@/components/connection-status';
 import { ScopeSwitcher } from '@/components/scope-switcher';
+import { KINDS } from '@/lib/k8s/kinds';
 import type { NamespaceList } from '@/lib/k8s/namespaces';
 import { scopePath } from '@/lib/params';
 
 const nav = [
   { label: 'Overview', path: 'overview' },
   { label: 'Deployments', path: 'deployments' },
-  { label: 'Pods', path: 'pods' },
+  // Every other kind of the live lists (lib/k8s/kinds.ts), in registry order.
+  ...KINDS.filter((k) => k.slug !== 'deployments').map((k) => ({
+    label: k.navLabel ?? k.label,
+    path: k.slug,
+  })),
   { label: 'Storage', path: 'storage' },
   { label: 'Security', path: 'security' },
-  { label: 'Nodes', path: 'nodes' },
   { label: 'Audit', path: 'audit' },
 ];
 
@@ -43,6 +49,8 @@ export function AppShell({
           namespaces={namespaces.names}
           namespacesError={namespaces.error}
         />
+        <CommandPalette context={context} namespaceSegment={namespaceSegment} />
+        <ConnectionStatus />
         {account}
       </header>
       <div className="flex flex-1">

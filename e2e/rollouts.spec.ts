@@ -184,6 +184,8 @@ test('an unknown Deployment is a 404 and a bad revision a 404 that lists the rea
   expect((await res.json()).error.message).toMatch(/Existing revisions: 2, 3, 4\./);
   const bad = await request.post(`/api/c/${ADMIN_CONTEXT}/${ns}/workloads/deployments/web/scale`, {
     data: { replicas: -1, resourceVersion: '1' },
+    // Same-origin, as a page would send it: without Origin the proxy refuses before validation.
+    headers: { Origin: new URL(page.url()).origin },
   });
   expect(bad.status()).toBe(400);
   const cross = await request.post(`/api/c/${ADMIN_CONTEXT}/${ns}/workloads/deployments/web/restart`, {

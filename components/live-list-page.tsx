@@ -1,0 +1,83 @@
+import 'server-only';
+import { notFound } from 'next/navigation';
+import { type InitialList, LiveList } from '@/components/live-list';
+import { isAppError } from '@/lib/errors';
+import type { KindDef } from '@/lib/k8s/kinds';
+import { filterRows, type ListQuery, parseListQuery, parseSelector, sortRows } from '@/lib/k8s/list-query';
+import { assertNamespaceExists } from '@/lib/k8s/namespaces';
+import { currentRows, requestPrincipal } from '@/lib/k8s/watch-cache';
+import type { ScopeParams } from '@/lib/params';
+import type { ErrorInfo } from '@/lib/stream-protocol';
+
+/** Rows rendered on the server; the rest (and every change) arrive over the tab's stream. */
+const FIRST_ROWS = 100;
+
+function isErrorInfo(e: unknown): e is ErrorInfo {
+  return typeof e === 'object' && e !== null && 'message' in e && 'status' in e && 'code' in e;
+}
+
+/** A live list of one kind: server-rendered first rows from the shared watch cache, then live. */
+export async function LiveListPage({
+  scope,
+  kind,
+  searchParams,
+}: {
+  scope: ScopeParams;
+  kind: KindDef;
+  searchParams: Record<string, string | string[] | undefined>;
+}) {
+  let query: ListQuery = { q: '', selector: '', sort: 'name', dir: 'asc' };
+  let queryError: string | undefined;
+  try {
+    query = parseListQuery(searchParams);
+    if (!searchParams.sort && kind.defaultSort)
+      query = { ...query, ...{ sort: kind.defaultSort.key, dir: kind.defaultSort.dir } };
+  } catch (e) {
+    queryError = e instanceof Error ? e.message : 'not valid';
+  }
+  let initial: InitialList;
+  try {
+    if (kind.namespaced && scope.namespace) await assertNamespaceExists(scope.context, scope.namespace);
+    const rows = await currentRows(scope.context, kind.slug, scope.namespace, 5000, await requestPrincipal());
+    if (!rows) initial = { rows: [], total: 0, pending: true };
+    else {
+      const columns = kind.columns;
+      const shown = sortRows(
+        filterRows(rows, query.q, parseSelector(query.selector)),
+        columns,
+        query.sort,
+        query.dir,
+      );
+      initial = { rows: shown.slice(0, FIRST_ROWS), total: rows.length };
+    }
+  } catch (e) {
+    if (isAppError(e) && e.code === 'not_found') notFound();
+    if (isErrorInfo(e))
+      initial = { rows: [], total: 0, error: { status: e.status, code: e.code, message: e.message } };
+    else if (isAppError(e))
+      initial = { rows: [], total: 0, error: { status: e.status, code: e.code, message: e.message } };
+    else throw e;
+  }
+  return (
+    <section aria-labelledby="page-title" className="space-y-4">
+      <header className="flex items-baseline justify-between">
+        <h1 id="page-title" className="text-xl font-semibold">
+          {kind.label}
+        </h1>
+      </header>
+      {queryError && (
+        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+          Ignored an invalid part of the address ({queryError}).
+        </p>
+      )}
+      <LiveList
+        context={scope.context}
+        namespaceSegment={scope.namespaceSegment}
+        kind={kind.slug}
+        initial={initial}
+        query={query}
+        now={Date.now()}
+      />
+    </section>
+  );
+}

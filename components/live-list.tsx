@@ -1,0 +1,265 @@
+'use client';
+
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { ListError } from '@/components/list-error';
+import { LiveCell, layoutOf } from '@/components/live-cell';
+import { Callout } from '@/components/ui/callout';
+import type { Column, Row } from '@/lib/k8s/kinds';
+import { kindBySlug } from '@/lib/k8s/kinds';
+import { type ListQuery, listQueryString, parseSelector, type View, viewOf } from '@/lib/k8s/list-query';
+import { ALL_NAMESPACES, scopePath } from '@/lib/params';
+import type { ErrorInfo } from '@/lib/stream-protocol';
+import { useWatchedList, type WatchedList } from '@/lib/use-watched-list';
+
+export interface InitialList {
+  /** The first rows, filtered and sorted as the URL says. */
+  rows: Row[];
+  total: number;
+  error?: ErrorInfo;
+  /** The server's cache had no answer yet: rows come with the stream. */
+  pending?: boolean;
+}
+
+const ROW_HEIGHT = 36;
+
+function useNow(initial: number): number {
+  const [now, setNow] = useState(initial);
+  useEffect(() => {
+    const t = setInterval(() => setNow(Date.now()), 10_000);
+    return () => clearInterval(t);
+  }, []);
+  return now;
+}
+
+export function LiveList({
+  context,
+  namespaceSegment,
+  kind,
+  initial,
+  query,
+  now: serverNow,
+}: {
+  context: string;
+  namespaceSegment: string;
+  kind: string;
+  initial: InitialList;
+  query: ListQuery;
+  now: number;
+}) {
+  const def = kindBySlug(kind);
+  if (!def) throw new Error(`unknown kind ${kind}`);
+  const now = useNow(serverNow);
+  const ids = { text: useId(), selector: useId() };
+  const start = useMemo<WatchedList>(() => {
+    if (initial.error) return { status: 'error', rows: new Map(), error: initial.error };
+    if (initial.pending) return { status: 'loading', rows: new Map() };
+    const rows = new Map(initial.rows.map((r) => [r.key, r]));
+    return { status: 'ready', rows, partial: initial.rows.length < initial.total };
+  }, [initial]);
+  const list = useWatchedList({ context, kind, namespace: namespaceSegment }, start);
+
+  const [text, setText] = useState(query.q);
+  const [selector, setSelector] = useState(query.selector);
+  const [sort, setSort] = useState({ key: query.sort, dir: query.dir });
+  const parsed = useMemo(() => {
+    try {
+      return { reqs: parseSelector(selector), error: undefined };
+    } catch (e) {
+      return { reqs: [], error: e instanceof Error ? e.message : 'not valid' };
+    }
+  }, [selector]);
+  const deferredText = useDeferredValue(text);
+
+  const columns = useMemo<Column[]>(() => {
+    const showNs = def.namespaced && namespaceSegment === ALL_NAMESPACES;
+    return [
+      ...(showNs ? [{ key: 'namespace', label: 'Namespace', type: 'text' as const }] : []),
+      { key: 'name', label: 'Name', type: 'text' },
+      ...def.columns,
+    ];
+  }, [def, namespaceSegment]);
+  const layout = useMemo(() => layoutOf(columns), [columns]);
+
+  const view = useRef<View | undefined>(undefined);
+  const visible = useMemo(() => {
+    view.current = viewOf(view.current, list.rows, columns, deferredText, parsed.reqs, sort.key, sort.dir);
+    return view.current.shown;
+  }, [list.rows, deferredText, parsed.reqs, columns, sort]);
+
+  // The URL carries filters and sort, so the view can be shared; no server round trip for it.
+  useEffect(() => {
+    const t = setTimeout(() => {
+      const qs = listQueryString({ q: text, selector, sort: sort.key, dir: sort.dir });
+      if (window.location.search !== qs) window.history.replaceState(null, '', window.location.pathname + qs);
+    }, 300);
+    return () => clearTimeout(t);
+  }, [text, selector, sort]);
+
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: visible.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+    initialRect: { width: 1200, height: 900 },
+    getItemKey: (i) => visible[i]?.key ?? i,
+  });
+
+  const total = list.partial ? Math.max(initial.total, list.rows.size) : list.rows.size;
+  const where = !def.namespaced
+    ? 'the cluster'
+    : namespaceSegment === ALL_NAMESPACES
+      ? 'all namespaces'
+      : `namespace ${namespaceSegment}`;
+
+  return (
+    <div className="space-y-3">
+      {list.status !== 'error' && (
+        <div className="flex flex-wrap items-end gap-3 text-sm">
+          <div className="flex flex-col gap-1">
+            <label htmlFor={ids.text} className="text-zinc-500">
+              Filter
+            </label>
+            <input
+              id={ids.text}
+              type="search"
+              value={text}
+              onChange={(e) => setText(e.target.value)}
+              placeholder="name, status, node, label…"
+              className="w-64 rounded border border-zinc-300 bg-transparent px-2 py-1 dark:border-zinc-700"
+            />
+          </div>
+          <div className="flex flex-col gap-1">
+            <label htmlFor={ids.selector} className="text-zinc-500">
+              Label selector
+            </label>
+            <input
+              id={ids.selector}
+              value={selector}
+              onChange={(e) => setSelector(e.target.value)}
+              placeholder="app=web,tier!=db"
+              aria-invalid={parsed.error ? true : undefined}
+              className="w-64 rounded border border-zinc-300 bg-transparent px-2 py-1 font-mono dark:border-zinc-700"
+            />
+          </div>
+          {list.status === 'ready' && (
+            <p className="ml-auto text-zinc-500">
+              {visible.length === total ? `${total}` : `${visible.length} of ${total}`} in {where}
+              {list.partial ? ' (loading the rest…)' : ''}
+            </p>
+          )}
+        </div>
+      )}
+      {parsed.error && (
+        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+          Invalid label selector: {parsed.error}.
+        </p>
+      )}
+      {list.staleSince && list.status === 'ready' && (
+        <Callout tone="warning" title="Reconnecting to the cluster">
+          <p>
+            Showing the last known state, stale since {new Date(list.staleSince).toLocaleTimeString()}.
+            Changes appear again as soon as the API server answers.
+          </p>
+        </Callout>
+      )}
+      {list.status === 'error' && list.error ? (
+        <ListError error={list.error} />
+      ) : list.status === 'loading' ? (
+        <p role="status" className="text-sm text-zinc-500">
+          Loading {def.label}…
+        </p>
+      ) : list.rows.size === 0 ? (
+        <p className="text-sm text-zinc-500">No {def.label} here.</p>
+      ) : (
+        <div
+          ref={scrollRef}
+          className="max-h-[calc(100vh-15rem)] overflow-auto rounded border border-zinc-200 dark:border-zinc-800"
+        >
+          {/* A real table laid out as a grid: rows are absolutely placed by the virtualizer. */}
+          <table aria-label={def.label} aria-rowcount={visible.length + 1} className="grid text-left text-sm">
+            <thead className="sticky top-0 z-10 grid bg-white dark:bg-zinc-950">
+              <tr
+                aria-rowindex={1}
+                className="grid border-b border-zinc-200 dark:border-zinc-800"
+                style={layout}
+              >
+                {columns.map((c) => {
+                  const active = sort.key === c.key;
+                  return (
+                    <th
+                      key={c.key}
+                      scope="col"
+                      aria-sort={active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}
+                      className="whitespace-nowrap px-3 py-2 font-medium text-zinc-600 dark:text-zinc-400"
+                    >
+                      <button
+                        type="button"
+                        onClick={() =>
+                          setSort((s) =>
+                            s.key === c.key
+                              ? { key: c.key, dir: s.dir === 'asc' ? 'desc' : 'asc' }
+                              : { key: c.key, dir: 'asc' },
+                          )
+                        }
+                        className="inline-flex items-center gap-1 hover:text-zinc-900 dark:hover:text-zinc-100"
+                      >
+                        {c.label}
+                        <span aria-hidden className="w-3 text-xs">
+                          {active ? (sort.dir === 'asc' ? '▲' : '▼') : ''}
+                        </span>
+                      </button>
+                    </th>
+                  );
+                })}
+              </tr>
+            </thead>
+            <tbody
+              className="relative grid"
+              style={{ height: Math.max(virtualizer.getTotalSize(), ROW_HEIGHT) }}
+            >
+              {visible.length === 0 && (
+                <tr className="grid">
+                  <td className="p-3 text-zinc-500">No {def.label} match the filter.</td>
+                </tr>
+              )}
+              {virtualizer.getVirtualItems().map((vi) => {
+                const r = visible[vi.index];
+                if (!r) return null;
+                return (
+                  <tr
+                    key={vi.key}
+                    aria-rowindex={vi.index + 2}
+                    data-key={r.key}
+                    data-rv={r.rv}
+                    className="absolute left-0 grid w-full border-b border-zinc-100 hover:bg-zinc-50 dark:border-zinc-900 dark:hover:bg-zinc-900/50"
+                    style={{ ...layout, height: ROW_HEIGHT, transform: `translateY(${vi.start}px)` }}
+                  >
+                    {columns.map((c) => (
+                      <LiveCell
+                        key={c.key}
+                        row={r}
+                        column={c}
+                        now={now}
+                        href={
+                          c.key === 'name'
+                            ? scopePath(
+                                context,
+                                r.namespace || namespaceSegment,
+                                `${kind}/${encodeURIComponent(r.name)}`,
+                              )
+                            : undefined
+                        }
+                      />
+                    ))}
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,162 @@
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { after, before, test } from 'node:test';
+import { configureWatchCache, watchCacheStats } from '@/lib/k8s/watch-cache';
+import { configureStreamHub, openTab, setSubscriptions, streamStats } from '@/lib/stream-hub';
+import type { StreamItem } from '@/lib/stream-protocol';
+import { ADMIN_CONTEXT, core, createNamespace, deleteNamespace, waitFor } from '../support/kube';
+import { openTabStream, type TabStream, waitForNames } from '../support/stream';
+
+// lib/k8s/client.ts reads the dashboard's kubeconfig, the one with the test identities.
+process.env.KUBECONFIG = process.env.WHEELHOUSE_TEST_KUBECONFIG ?? process.env.KUBECONFIG;
+
+let ns: string;
+before(async () => {
+  ns = await createNamespace('fanout');
+  configureWatchCache({ graceMs: 300 });
+});
+after(async () => {
+  await deleteNamespace(ns);
+});
+
+/** Watches of namespaced ConfigMaps open at the API server right now, from its own metrics. */
+function upstreamConfigMapWatches(): number {
+  const bin = process.env.WHEELHOUSE_BIN ? `${process.env.WHEELHOUSE_BIN}/kubectl` : 'kubectl';
+  const text = execFileSync(
+    bin,
+    ['--kubeconfig', process.env.KUBECONFIG ?? '', '--context', ADMIN_CONTEXT, 'get', '--raw', '/metrics'],
+    {
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
+  let n = 0;
+  for (const line of text.split('\n')) {
+    if (!line.startsWith('apiserver_longrunning_requests{')) continue;
+    if (
+      line.includes('resource="configmaps"') &&
+      line.includes('scope="namespace"') &&
+      line.includes('verb="WATCH"')
+    )
+      n += Number(line.slice(line.lastIndexOf(' ') + 1));
+  }
+  return n;
+}
+
+test('20 tabs on the same list make exactly one upstream watch, counted by the API server', async () => {
+  await Promise.all(
+    ['a', 'b', 'c'].map((name) =>
+      core().createNamespacedConfigMap({ namespace: ns, body: { metadata: { name }, data: { k: name } } }),
+    ),
+  );
+  const truth = async () =>
+    (await core().listNamespacedConfigMap({ namespace: ns })).items.map((c) => c.metadata?.name ?? '');
+  const names = await truth();
+  assert.ok(names.includes('a') && names.length >= 3);
+  const before = upstreamConfigMapWatches();
+  const statsBefore = watchCacheStats();
+  const tabs: TabStream[] = [];
+  for (let i = 0; i < 20; i++)
+    tabs.push(await openTabStream({ context: ADMIN_CONTEXT, kind: 'configmaps', namespace: ns }));
+  await Promise.all(tabs.map((t, i) => waitForNames(t.list, names, `tab ${i} to get the snapshot`)));
+
+  // A change reaches every tab, which also proves the one watch is established.
+  await core().createNamespacedConfigMap({
+    namespace: ns,
+    body: { metadata: { name: 'd' }, data: { k: 'd' } },
+  });
+  await Promise.all(
+    tabs.map((t, i) => waitForNames(t.list, [...names, 'd'], `tab ${i} to see the new ConfigMap`)),
+  );
+
+  const during = upstreamConfigMapWatches();
+  assert.equal(during - before, 1, `the API server counts ${during - before} new watches for 20 tabs`);
+  const stats = watchCacheStats();
+  assert.equal(stats.lists - statsBefore.lists, 1, 'one LIST for 20 tabs');
+  for (const t of tabs) assert.equal(t.list.snapshots, 1);
+
+  // The last tab leaving stops the upstream watch after the grace period.
+  for (const t of tabs) t.close();
+  await waitFor('the upstream watch to stop', async () => upstreamConfigMapWatches() === before, {
+    timeoutMs: 15_000,
+  });
+});
+
+test('the viewer cannot stream Secrets and is told so; nobody cannot stream Pods', async () => {
+  const viewer = await openTabStream({ context: 'viewer', kind: 'secrets', namespace: ns });
+  const nobody = await openTabStream({ context: 'nobody', kind: 'pods', namespace: ns });
+  const admin = await openTabStream({ context: ADMIN_CONTEXT, kind: 'secrets', namespace: ns });
+  await core().createNamespacedSecret({
+    namespace: ns,
+    body: { metadata: { name: 's1' }, stringData: { password: 'hunter2' } },
+  });
+  await waitFor('the viewer to be refused', async () => viewer.list.errors.length > 0, { timeoutMs: 15_000 });
+  await waitFor('nobody to be refused', async () => nobody.list.errors.length > 0, { timeoutMs: 15_000 });
+  assert.equal(viewer.list.errors[0], `You may not list secrets in namespace "${ns}".`);
+  assert.equal(nobody.list.errors[0], `You may not list pods in namespace "${ns}".`);
+  assert.equal(viewer.list.rows.size, 0);
+  // The admin sees the Secret's key and size, never its value.
+  await waitFor('the admin to see the Secret', async () => admin.list.rows.has(`${ns}/s1`), {
+    timeoutMs: 15_000,
+  });
+  const row = admin.list.rows.get(`${ns}/s1`);
+  assert.deepEqual(row?.cells.keys, ['password (7 B)']);
+  assert.ok(!JSON.stringify(row).includes('aHVudGVyMg') && !JSON.stringify(row).includes('hunter2'));
+  for (const t of [viewer, nobody, admin]) t.close();
+});
+
+test('a tab that does not read is resynced with a snapshot, not buffered without end', async () => {
+  const slowNs = await createNamespace('slow');
+  configureStreamHub({ highWaterMark: 2048, maxBlockedMs: 300 });
+  const tab = randomUUID();
+  const abort = new AbortController();
+  const reader = openTab(tab, abort.signal).getReader();
+  try {
+    setSubscriptions(tab, [{ context: ADMIN_CONTEXT, kind: 'configmaps', namespace: slowNs }]);
+    const names = Array.from({ length: 30 }, (_, i) => `cm-${i}`);
+    const body = (name: string, v: string) => ({ metadata: { name }, data: { v: v.repeat(200) } });
+    // Nobody reads. The first wave fills the connection (2 KiB); the second finds it full.
+    await Promise.all(
+      names.map((n) => core().createNamespacedConfigMap({ namespace: slowNs, body: body(n, 'x') })),
+    );
+    await Promise.all(
+      names.map((n) => core().replaceNamespacedConfigMap({ namespace: slowNs, name: n, body: body(n, 'y') })),
+    );
+    await waitFor(
+      'the hub to drop the backlog and plan a resync',
+      async () => (streamStats().find((t) => t.id === tab)?.resyncs ?? 0) >= 1,
+      { timeoutMs: 20_000 },
+    );
+    // Reading again brings a fresh snapshot holding the latest state, not the changes one by one.
+    const decoder = new TextDecoder();
+    let text = '';
+    let snapshots = 0;
+    let latest = new Map<string, string>();
+    await waitFor(
+      'a resync snapshot with every ConfigMap at its latest version',
+      async () => {
+        const { value } = await reader.read();
+        text += decoder.decode(value, { stream: true });
+        for (let end = text.indexOf('\n\n'); end >= 0; end = text.indexOf('\n\n')) {
+          const block = text.slice(0, end);
+          text = text.slice(end + 2);
+          if (!block.startsWith('event: batch')) continue;
+          for (const item of JSON.parse(block.slice(block.indexOf('data: ') + 6)) as StreamItem[]) {
+            if (item.t !== 'snapshot') continue;
+            snapshots++;
+            latest = new Map(item.rows.map((r) => [r.name, r.rv]));
+          }
+        }
+        return snapshots >= 2 && names.every((n) => latest.has(n));
+      },
+      { timeoutMs: 20_000, intervalMs: 1 },
+    );
+    const truth = (await core().listNamespacedConfigMap({ namespace: slowNs })).items;
+    for (const c of truth) assert.equal(latest.get(c.metadata?.name ?? ''), c.metadata?.resourceVersion);
+  } finally {
+    configureStreamHub({ highWaterMark: 256 * 1024, maxBlockedMs: 5_000 });
+    abort.abort();
+    await deleteNamespace(slowNs);
+  }
+});

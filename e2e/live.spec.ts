@@ -1,0 +1,239 @@
+import { expect, test } from '@playwright/test';
+import {
+  ADMIN_CONTEXT,
+  apps,
+  core,
+  createNamespace,
+  deleteNamespace,
+  deployment,
+  waitForDeploymentReady,
+} from './support/kube';
+
+// Every kind of the live lists, with the sentence `nobody` must get for it.
+const KINDS: [string, string, boolean][] = [
+  ['deployments', 'Deployments', true],
+  ['statefulsets', 'StatefulSets', true],
+  ['daemonsets', 'DaemonSets', true],
+  ['replicasets', 'ReplicaSets', true],
+  ['pods', 'Pods', true],
+  ['jobs', 'Jobs', true],
+  ['cronjobs', 'CronJobs', true],
+  ['horizontalpodautoscalers', 'HorizontalPodAutoscalers', true],
+  ['services', 'Services', true],
+  ['endpointslices', 'EndpointSlices', true],
+  ['ingresses', 'Ingresses', true],
+  ['configmaps', 'ConfigMaps', true],
+  ['secrets', 'Secrets', true],
+  ['persistentvolumeclaims', 'PersistentVolumeClaims', true],
+  ['persistentvolumes', 'PersistentVolumes', false],
+  ['storageclasses', 'StorageClasses', false],
+  ['events', 'Events', true],
+  ['nodes', 'Nodes', false],
+  ['namespaces', 'Namespaces', false],
+];
+
+let ns: string;
+
+test.beforeAll(async () => {
+  ns = await createNamespace('live');
+});
+
+test.afterAll(async () => {
+  await deleteNamespace(ns);
+});
+
+const dataRows = (page: import('@playwright/test').Page, name: string) =>
+  page
+    .getByRole('table', { name })
+    .getByRole('row')
+    .filter({ has: page.getByRole('cell') });
+
+test('create, scale, label and delete through the API appear without a reload', async ({ page }) => {
+  await page.goto(`/c/${ADMIN_CONTEXT}/${ns}/deployments`);
+  await expect(page.getByRole('status', { name: 'Connection' })).toHaveText('Live');
+  await expect(page.getByText('No Deployments here.')).toBeVisible();
+  // Anything that reloads the page loses this.
+  await page.evaluate(() => {
+    (window as unknown as { marker: string }).marker = 'same page';
+  });
+
+  await apps().createNamespacedDeployment({ namespace: ns, body: deployment(ns, 'alpha', { replicas: 1 }) });
+  const alpha = dataRows(page, 'Deployments').filter({
+    has: page.getByRole('cell', { name: 'alpha', exact: true }),
+  });
+  // Well under the page's 10 s clock tick, which re-renders everything and would hide a stuck update.
+  const live = { timeout: 5000 };
+  await expect(alpha).toHaveCount(1, live);
+  await expect(alpha.getByRole('cell').nth(1)).toHaveText('1/1', live);
+
+  await apps().patchNamespacedDeploymentScale({
+    namespace: ns,
+    name: 'alpha',
+    body: [{ op: 'replace', path: '/spec/replicas', value: 3 }],
+  });
+  await waitForDeploymentReady(ns, 'alpha');
+  await expect(alpha.getByRole('cell').nth(1)).toHaveText('3/3', live);
+
+  // Filter by a label nobody has yet, then give it: the row comes back on its own.
+  await page.getByLabel('Label selector').fill('tier=gold');
+  await expect(page.getByText('No Deployments match the filter.')).toBeVisible();
+  await expect(page).toHaveURL(/selector=tier%3Dgold/);
+  await apps().patchNamespacedDeployment({
+    namespace: ns,
+    name: 'alpha',
+    body: [{ op: 'add', path: '/metadata/labels', value: { tier: 'gold' } }],
+  });
+  await expect(alpha).toHaveCount(1, live);
+
+  await apps().deleteNamespacedDeployment({ namespace: ns, name: 'alpha' });
+  await expect(alpha).toHaveCount(0, live);
+  expect(await page.evaluate(() => (window as unknown as { marker?: string }).marker)).toBe('same page');
+});
+
+test('pods of a new Deployment appear live with their node and status', async ({ page }) => {
+  await page.goto(`/c/${ADMIN_CONTEXT}/${ns}/pods`);
+  await expect(page.getByRole('heading', { name: 'Pods' })).toBeVisible();
+  await apps().createNamespacedDeployment({ namespace: ns, body: deployment(ns, 'beta', { replicas: 2 }) });
+  await waitForDeploymentReady(ns, 'beta');
+  const truth = (await core().listNamespacedPod({ namespace: ns, labelSelector: 'app=beta' })).items;
+  expect(truth).toHaveLength(2);
+  for (const p of truth) {
+    const row = dataRows(page, 'Pods').filter({
+      has: page.getByRole('cell', { name: p.metadata?.name, exact: true }),
+    });
+    // columns: Name, Ready, Status, Restarts, Last termination, Node, IP, Age
+    await expect(row.getByRole('cell').nth(1)).toHaveText('1/1');
+    await expect(row.getByRole('cell').nth(2)).toHaveText('Running');
+    await expect(row.getByRole('cell').nth(5)).toHaveText(p.spec?.nodeName ?? '');
+    await expect(row.getByRole('cell').nth(6)).toHaveText(p.status?.podIP ?? '');
+  }
+});
+
+test('sorting and filters live in the URL and survive a reload', async ({ page }) => {
+  await Promise.all(
+    ['one', 'two', 'three'].map((name) =>
+      core().createNamespacedConfigMap({ namespace: ns, body: { metadata: { name }, data: { k: name } } }),
+    ),
+  );
+  await page.goto(`/c/${ADMIN_CONTEXT}/${ns}/configmaps`);
+  const names = () => dataRows(page, 'ConfigMaps').getByRole('cell').first();
+  await expect(dataRows(page, 'ConfigMaps').filter({ hasText: 'three' })).toHaveCount(1);
+  await page.getByRole('button', { name: 'Name', exact: true }).click();
+  await expect(page.getByRole('columnheader', { name: 'Name', exact: true })).toHaveAttribute(
+    'aria-sort',
+    'descending',
+  );
+  await expect(names()).toHaveText('two');
+  await page.getByLabel('Filter').fill('thr');
+  await expect(dataRows(page, 'ConfigMaps')).toHaveCount(1);
+  await expect(page).toHaveURL(/q=thr/);
+  await expect(page).toHaveURL(/dir=desc/);
+  await page.reload();
+  await expect(page.getByLabel('Filter')).toHaveValue('thr');
+  await expect(dataRows(page, 'ConfigMaps')).toHaveCount(1);
+  await page.getByLabel('Label selector').fill('a in (b');
+  await expect(page.getByRole('alert').filter({ hasText: 'Invalid label selector' })).toContainText(
+    'unbalanced',
+  );
+});
+
+test('the viewer is told it may not list Secrets, and sees ConfigMaps', async ({ page }) => {
+  await core().createNamespacedSecret({
+    namespace: ns,
+    body: { metadata: { name: 'db' }, stringData: { pw: 'x' } },
+  });
+  await page.goto(`/c/viewer/${ns}/secrets`);
+  await expect(page.getByRole('alert', { name: 'Not allowed' })).toContainText(
+    `You may not list secrets in namespace "${ns}".`,
+  );
+  await expect(page.getByRole('table')).toHaveCount(0);
+  await page.goto(`/c/viewer/${ns}/configmaps`);
+  await expect(page.getByRole('table', { name: 'ConfigMaps' })).toBeVisible();
+});
+
+test('nobody gets a forbidden sentence for every kind, never an empty table', async ({ page }) => {
+  for (const [slug, label, namespaced] of KINDS) {
+    await page.goto(`/c/nobody/${ns}/${slug}`);
+    await expect(page.getByRole('heading', { name: label, exact: true })).toBeVisible();
+    await expect(page.getByRole('alert', { name: 'Not allowed' })).toContainText(
+      namespaced
+        ? `You may not list ${slug} in namespace "${ns}".`
+        : `You may not list ${slug} in this cluster.`,
+    );
+    await expect(page.getByRole('table')).toHaveCount(0);
+  }
+});
+
+test('an unknown kind is a 404 and a bad subscription is a 400 with the reason', async ({
+  page,
+  request,
+  baseURL,
+}) => {
+  // Changes must come from the dashboard's own origin (proxy.ts); say so as a page would.
+  const headers = { Origin: baseURL ?? '' };
+  expect((await page.goto(`/c/${ADMIN_CONTEXT}/${ns}/widgets`))?.status()).toBe(404);
+  const res = await request.post('/api/stream/subscriptions', {
+    headers,
+    data: {
+      tab: '00000000-0000-4000-8000-000000000000',
+      subscriptions: [{ context: ADMIN_CONTEXT, kind: 'widgets', namespace: ns }],
+    },
+  });
+  expect(res.status()).toBe(400);
+  expect((await res.json()).error.message).toContain('unknown kind "widgets"');
+  const bad = await request.post('/api/stream/subscriptions', {
+    headers,
+    data: {
+      tab: '00000000-0000-4000-8000-000000000000',
+      subscriptions: [{ context: ADMIN_CONTEXT, kind: 'pods', namespace: 'Not_OK' }],
+    },
+  });
+  expect(bad.status()).toBe(400);
+  expect((await bad.json()).error.message).toContain('DNS-1123');
+});
+
+test('a detail page shows YAML without managedFields and a Secret without its values', async ({ page }) => {
+  const value = 'correct-horse-battery-staple';
+  await core().createNamespacedSecret({
+    namespace: ns,
+    body: {
+      metadata: {
+        name: 'api-token',
+        annotations: {
+          'kubectl.kubernetes.io/last-applied-configuration': `{"stringData":{"token":"${value}"}}`,
+        },
+      },
+      stringData: { token: value },
+    },
+  });
+  await page.goto(`/c/${ADMIN_CONTEXT}/${ns}/secrets`);
+  await page.getByRole('link', { name: 'api-token', exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`/c/admin/${ns}/secrets/api-token$`));
+  await expect(page.getByRole('heading', { name: 'api-token', level: 1 })).toBeVisible();
+  await expect(page.getByText('token (28 B)')).toBeVisible();
+  const yaml = page.getByRole('region', { name: 'YAML' }).locator('pre');
+  await expect(yaml).toContainText('kind: Secret');
+  await expect(yaml).not.toContainText('managedFields');
+  const html = await page.content();
+  expect(html).not.toContain(value);
+  expect(html).not.toContain(Buffer.from(value).toString('base64'));
+});
+
+test('Ctrl-K finds an object by name or label across kinds and opens it', async ({ page }) => {
+  await core().createNamespacedConfigMap({
+    namespace: ns,
+    body: { metadata: { name: 'findable-settings', labels: { team: 'search-test' } }, data: { a: '1' } },
+  });
+  await page.goto(`/c/${ADMIN_CONTEXT}/${ns}/pods`);
+  await page.keyboard.press('Control+k');
+  const dialog = page.getByRole('dialog', { name: 'Search' });
+  await expect(dialog).toBeVisible();
+  await dialog.getByLabel('Search objects').fill('team=search-test');
+  await expect(dialog.getByRole('link')).toHaveCount(1);
+  await expect(dialog.getByRole('link')).toContainText('findable-settings');
+  await dialog.getByLabel('Search objects').fill('findable');
+  await expect(dialog.getByRole('link').first()).toContainText('findable-settings');
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(new RegExp(`/c/admin/${ns}/configmaps/findable-settings$`));
+  await expect(page.getByRole('heading', { name: 'findable-settings', level: 1 })).toBeVisible();
+});

@@ -1,0 +1,100 @@
+/**
+ * Test-side readers of the dashboard's live data: a tab stream opened in-process through the stream
+ * hub (the same code the SSE route runs), and a plain watch-cache subscriber. Both keep the list as
+ * the browser would (snapshot, then changes) so tests compare it with the API server's truth.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Row } from '@/lib/k8s/rows/types';
+import { type CacheMessage, subscribe } from '@/lib/k8s/watch-cache';
+import { applyChanges } from '@/lib/k8s/watch-reducer';
+import { openTab, setSubscriptions } from '@/lib/stream-hub';
+import type { StreamItem, SubscriptionSpec } from '@/lib/stream-protocol';
+import { waitFor } from './kube';
+
+export interface ListMirror {
+  rows: Map<string, Row>;
+  snapshots: number;
+  errors: string[];
+  statuses: string[];
+}
+
+function mirror(): ListMirror {
+  return { rows: new Map(), snapshots: 0, errors: [], statuses: [] };
+}
+
+function applyItem(m: ListMirror, i: StreamItem): void {
+  if (i.t === 'snapshot') apply(m, { type: 'snapshot', rows: i.rows });
+  else if (i.t === 'append') for (const r of i.rows) m.rows.set(r.key, r);
+  else if (i.t === 'changes') apply(m, { type: 'changes', changes: i.changes });
+  else if (i.t === 'error') apply(m, { type: 'error', error: i.error });
+  else apply(m, { type: 'status', state: i.state });
+}
+
+function apply(m: ListMirror, msg: CacheMessage): void {
+  if (msg.type === 'snapshot') {
+    m.rows = new Map(msg.rows.map((r) => [r.key, r]));
+    m.snapshots++;
+  } else if (msg.type === 'changes') m.rows = applyChanges(m.rows, msg.changes);
+  else if (msg.type === 'error') {
+    m.rows = new Map();
+    m.errors.push(msg.error.message);
+  } else m.statuses.push(msg.state);
+}
+
+export interface TabStream {
+  list: ListMirror;
+  bytes: number;
+  close: () => void;
+}
+
+/** Opens a tab's stream, subscribes it to one list, and mirrors that list from the SSE text. */
+export async function openTabStream(spec: SubscriptionSpec): Promise<TabStream> {
+  const tab = randomUUID();
+  const abort = new AbortController();
+  const reader = openTab(tab, abort.signal).getReader();
+  const list = mirror();
+  const out: TabStream = { list, bytes: 0, close: () => abort.abort() };
+  const decoder = new TextDecoder();
+  let buf = '';
+  void (async () => {
+    for (;;) {
+      const { value, done } = await reader.read().catch(() => ({ value: undefined, done: true }));
+      if (done || !value) return;
+      out.bytes += value.byteLength;
+      buf += decoder.decode(value, { stream: true });
+      let end = buf.indexOf('\n\n');
+      while (end >= 0) {
+        const block = buf.slice(0, end);
+        buf = buf.slice(end + 2);
+        const event = /^event: (.*)$/m.exec(block)?.[1];
+        const data = /^data: (.*)$/m.exec(block)?.[1];
+        if (event === 'batch' && data)
+          for (const item of JSON.parse(data) as StreamItem[]) applyItem(list, item);
+        end = buf.indexOf('\n\n');
+      }
+    }
+  })();
+  setSubscriptions(tab, [spec]);
+  return out;
+}
+
+/** A direct watch-cache subscriber (no stream), for tests of the cache itself. */
+export function subscribeMirror(context: string, kind: string, namespace: string | undefined) {
+  const list = mirror();
+  const unsubscribe = subscribe(context, kind, namespace, (m) => apply(list, m));
+  return { list, unsubscribe };
+}
+
+/** Waits until the mirrored list has exactly these names (sorted), with `check` on each row if given. */
+export function waitForNames(list: ListMirror, names: string[], what: string, timeoutMs = 30_000) {
+  const want = [...names].sort().join(',');
+  return waitFor(
+    what,
+    async () =>
+      [...list.rows.values()]
+        .map((r) => r.name)
+        .sort()
+        .join(',') === want,
+    { timeoutMs, intervalMs: 50 },
+  );
+}

@@ -1,0 +1,339 @@
+import 'server-only';
+import { createHash } from 'node:crypto';
+import type { KubeConfig } from '@kubernetes/client-node';
+import { authMode } from '../env';
+import { AppError } from '../errors';
+import { requireSession, SIGNED_OUT_MESSAGE } from '../session';
+import { kubeConfig, type Principal } from './client';
+import { toAppError } from './errors';
+import { type KindDef, kindBySlug, type Row } from './kinds';
+import { listRows, watchOnce } from './upstream';
+import {
+  applyBookmark,
+  applyEvent,
+  backoffMs,
+  type Change,
+  fromList,
+  httpStatus,
+  isGone,
+  isIdleTimeout,
+  type ListState,
+} from './watch-reducer';
+
+/**
+ * One LIST+WATCH per (context, credentials, kind, namespace), shared by every subscriber. It starts
+ * with the first subscriber and stops `graceMs` after the last leaves. Only rows (kinds.ts view
+ * models) are kept: no managedFields, annotations or Secret values ever reach the cache.
+ */
+
+export interface ErrorInfo {
+  status: number;
+  code: string;
+  message: string;
+}
+
+export type CacheMessage =
+  | { type: 'snapshot'; rows: Row[] }
+  | { type: 'changes'; changes: Change[] }
+  | { type: 'error'; error: ErrorInfo }
+  | { type: 'status'; state: 'live' | 'reconnecting'; since?: number };
+
+export type Listener = (m: CacheMessage) => void;
+
+interface Entry {
+  key: string;
+  context: string;
+  kind: KindDef;
+  namespace: string | undefined;
+  kc: KubeConfig;
+  state: ListState | undefined;
+  error: ErrorInfo | undefined;
+  reconnectingSince: number | undefined;
+  listeners: Set<Listener>;
+  stopTimer: NodeJS.Timeout | undefined;
+  abort: AbortController;
+  watchAbort: AbortController | undefined;
+}
+
+// On globalThis: Next bundles route handlers and pages separately, and they must share one cache.
+const shared = globalThis as typeof globalThis & {
+  __wheelhouseWatchCache?: {
+    settings: { graceMs: number; pageSize: number };
+    entries: Map<string, Entry>;
+    counters: { lists: number; watches: number; relistsAfterGone: number };
+    suspended?: { promise: Promise<void>; resolve: () => void };
+  };
+};
+shared.__wheelhouseWatchCache ??= {
+  settings: { graceMs: 15_000, pageSize: 500 },
+  entries: new Map(),
+  counters: { lists: 0, watches: 0, relistsAfterGone: 0 },
+};
+const { settings, entries, counters } = shared.__wheelhouseWatchCache;
+
+export function configureWatchCache(s: Partial<typeof settings>): void {
+  Object.assign(settings, s);
+}
+
+/** Our own view of the upstream traffic; integration tests check it against the API server's. */
+export function watchCacheStats() {
+  return {
+    ...counters,
+    entries: entries.size,
+    subscribers: [...entries.values()].map((e) => e.listeners.size),
+  };
+}
+
+/** Same kubeconfig user and server means same rights; a different identity never shares a cache. */
+function credentialsId(kc: KubeConfig): string {
+  const user = kc.getCurrentUser();
+  const server = kc.getCurrentCluster()?.server ?? '';
+  return createHash('sha256')
+    .update(JSON.stringify([server, user]))
+    .digest('hex')
+    .slice(0, 16);
+}
+
+/** Credentials for the cache, read while a request is being served; `expiresAt` in ms. */
+export type CachePrincipal = Principal & { expiresAt: number };
+
+/**
+ * Whose credentials a cached list uses. In token mode, the signed-in person's token, taken from the
+ * request now: the upstream LIST and WATCH outlive the request, so the session cannot be read later.
+ */
+export async function requestPrincipal(): Promise<CachePrincipal | undefined> {
+  if (authMode() !== 'token') return undefined;
+  const s = await requireSession();
+  return { token: s.token, expiresAt: s.exp * 1000 };
+}
+
+export function subscribe(
+  context: string,
+  slug: string,
+  namespace: string | undefined,
+  listener: Listener,
+  principal?: Principal,
+): () => void {
+  const kind = kindBySlug(slug);
+  if (!kind) throw new Error(`unknown kind ${slug}`);
+  // Token mode without a principal would share one cache between everyone signed in: refuse.
+  if (authMode() === 'token' && !principal) throw new AppError(401, SIGNED_OUT_MESSAGE, 'unauthenticated');
+  const ns = kind.namespaced ? namespace : undefined;
+  const kc = kubeConfig(context, principal);
+  const key = [context, credentialsId(kc), slug, ns ?? ''].join('\u0000');
+  let entry = entries.get(key);
+  if (!entry) {
+    entry = {
+      key,
+      context,
+      kind,
+      namespace: ns,
+      kc,
+      state: undefined,
+      error: undefined,
+      reconnectingSince: undefined,
+      listeners: new Set(),
+      stopTimer: undefined,
+      abort: new AbortController(),
+      watchAbort: undefined,
+    };
+    entries.set(key, entry);
+    void run(entry);
+  }
+  clearTimeout(entry.stopTimer);
+  entry.stopTimer = undefined;
+  entry.listeners.add(listener);
+  if (entry.error) listener({ type: 'error', error: entry.error });
+  else if (entry.state) listener({ type: 'snapshot', rows: [...entry.state.rows.values()] });
+  if (entry.reconnectingSince)
+    listener({ type: 'status', state: 'reconnecting', since: entry.reconnectingSince });
+  const e = entry;
+  return () => {
+    if (!e.listeners.delete(listener) || e.listeners.size > 0) return;
+    e.stopTimer = setTimeout(() => stop(e), settings.graceMs);
+    e.stopTimer.unref?.();
+  };
+}
+
+/** The current rows, for server rendering: waits for the first LIST (or its error), up to `timeoutMs`. */
+export function currentRows(
+  context: string,
+  slug: string,
+  namespace: string | undefined,
+  timeoutMs = 5000,
+  principal?: Principal,
+): Promise<Row[] | undefined> {
+  return new Promise((resolve, reject) => {
+    let unsubscribe: (() => void) | undefined;
+    let settled = false;
+    const finish = (fn: () => void) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      queueMicrotask(() => unsubscribe?.());
+      fn();
+    };
+    const timer = setTimeout(() => finish(() => resolve(undefined)), timeoutMs);
+    unsubscribe = subscribe(
+      context,
+      slug,
+      namespace,
+      (m) => {
+        if (m.type === 'snapshot') finish(() => resolve(m.rows));
+        else if (m.type === 'error') finish(() => reject(m.error));
+      },
+      principal,
+    );
+    if (settled) unsubscribe();
+  });
+}
+
+function stop(e: Entry): void {
+  if (e.listeners.size > 0) return;
+  e.abort.abort();
+  e.watchAbort?.abort();
+  if (entries.get(e.key) === e) entries.delete(e.key);
+}
+
+function broadcast(e: Entry, m: CacheMessage): void {
+  for (const l of e.listeners) {
+    try {
+      l(m);
+    } catch (err) {
+      console.error('[wheelhouse] watch listener failed', err);
+    }
+  }
+}
+
+/** Watch failures are reported as the list they keep alive: "You may not list pods in …". */
+function toErrorInfo(e: unknown, entry: Entry): ErrorInfo {
+  const status = httpStatus(e);
+  const err = toAppError(status ? { code: status } : e, {
+    context: entry.context,
+    verb: 'list',
+    resource: entry.kind.slug,
+    namespace: entry.namespace,
+  });
+  // toAppError speaks of namespaces; a cluster-scoped kind has none.
+  const message =
+    err.code === 'forbidden' && !entry.kind.namespaced
+      ? `You may not list ${entry.kind.slug} in this cluster.`
+      : err.message;
+  return { status: err.status, code: err.code, message };
+}
+
+const sleep = (ms: number, signal: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    const t = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => {
+      clearTimeout(t);
+      resolve();
+    });
+  });
+
+async function run(e: Entry): Promise<void> {
+  let attempt = 0;
+  let needList = true;
+  while (!e.abort.signal.aborted) {
+    const started = Date.now();
+    try {
+      if (needList) {
+        counters.lists++;
+        const { rows, rv } = await listRows(e.kc, e.kind, e.namespace, settings.pageSize, e.abort.signal);
+        if (e.abort.signal.aborted) return;
+        e.state = fromList(rows, rv);
+        e.error = undefined;
+        needList = false;
+        // A full snapshot replaces whatever subscribers had: after a 410 this is the consistent resync.
+        broadcast(e, { type: 'snapshot', rows });
+      }
+      await whileSuspended(e.abort.signal);
+      const state = e.state;
+      if (!state) continue;
+      counters.watches++;
+      await watchOnce(e.kc, e.kind, e.namespace, state.rv, e.abort.signal, {
+        onEvent: (type, obj) => {
+          if (isSuspended()) return;
+          if (type === 'BOOKMARK') applyBookmark(state, obj.metadata?.resourceVersion);
+          else {
+            const change = applyEvent(state, type, e.kind.toRow(obj));
+            if (change) broadcast(e, { type: 'changes', changes: [change] });
+          }
+        },
+        onConnected: () => markLive(e),
+        holdOff: isSuspended,
+        setController: (c) => {
+          e.watchAbort = c;
+        },
+      });
+      // A clean end (server timeout): re-watch at once, unless it ended so fast it would spin.
+      attempt = Date.now() - started < 1000 ? attempt + 1 : 0;
+      if (attempt > 0) await sleep(backoffMs(attempt, Math.random()), e.abort.signal);
+    } catch (err) {
+      if (e.abort.signal.aborted) return;
+      if (isIdleTimeout(err)) {
+        attempt = 0;
+        continue;
+      }
+      if (isGone(err)) {
+        counters.relistsAfterGone++;
+        needList = true;
+        continue;
+      }
+      const info = toErrorInfo(err, e);
+      const refused = info.status === 401 || info.status === 403 || info.status === 404;
+      if (refused || !e.state) {
+        // Refused: rights may have been revoked, and what these credentials cannot list must not stay
+        // on screen. Never listed (unreachable from the start): say so. Either way, keep retrying.
+        const repeat = e.error?.message === info.message;
+        if (refused) e.state = undefined;
+        e.error = info;
+        needList = true;
+        if (!repeat) broadcast(e, { type: 'error', error: info });
+      } else if (!e.reconnectingSince) {
+        e.reconnectingSince = Date.now();
+        broadcast(e, { type: 'status', state: 'reconnecting', since: e.reconnectingSince });
+      }
+      // A watch that ran for a while before failing starts the backoff afresh.
+      attempt = Date.now() - started > 10_000 ? 1 : attempt + 1;
+      await sleep(backoffMs(attempt, Math.random(), 500, refused ? 30_000 : 8000), e.abort.signal);
+    }
+  }
+}
+
+/**
+ * Tests only: drops every upstream watch and holds re-watching until released, so that changes can
+ * happen unseen (to force a 410 on the next watch). Nothing in the app calls it.
+ */
+export function suspendWatchesForTests(suspend: boolean): void {
+  const s = shared.__wheelhouseWatchCache;
+  if (!s) return;
+  if (suspend) {
+    if (!s.suspended) {
+      let resolve = () => {};
+      const promise = new Promise<void>((r) => {
+        resolve = r;
+      });
+      s.suspended = { promise, resolve };
+    }
+    for (const e of entries.values()) e.watchAbort?.abort();
+  } else {
+    s.suspended?.resolve();
+    s.suspended = undefined;
+  }
+}
+
+function isSuspended(): boolean {
+  return shared.__wheelhouseWatchCache?.suspended !== undefined;
+}
+
+async function whileSuspended(signal: AbortSignal): Promise<void> {
+  const held = shared.__wheelhouseWatchCache?.suspended;
+  if (held && !signal.aborted) await held.promise;
+}
+
+function markLive(e: Entry): void {
+  if (!e.reconnectingSince) return;
+  e.reconnectingSince = undefined;
+  broadcast(e, { type: 'status', state: 'live' });
+}

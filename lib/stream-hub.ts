@@ -1,0 +1,293 @@
+import 'server-only';
+import { createHash } from 'node:crypto';
+import { AppError } from './errors';
+import { getContext } from './k8s/client';
+import type { Row } from './k8s/rows/types';
+import { type CacheMessage, type CachePrincipal, subscribe } from './k8s/watch-cache';
+import { type Change, coalesce } from './k8s/watch-reducer';
+import { ALL_NAMESPACES } from './params';
+import { type StreamItem, type SubscriptionSpec, subscriptionId } from './stream-protocol';
+
+/**
+ * One SSE stream per browser tab. Changes from the watch cache are coalesced per subscription and
+ * flushed every FLUSH_MS; a tab whose connection does not drain gets a fresh snapshot once it does,
+ * instead of an ever-growing queue.
+ */
+
+const FLUSH_MS = 50;
+/** Rows per snapshot part: each part is its own SSE message, so parsing stays a short task. */
+const SNAPSHOT_PART = 2000;
+const HEARTBEAT_MS = 15_000;
+const MAX_TABS = 500;
+
+const limits = {
+  /** Bytes queued for a tab beyond which we stop writing to it. */
+  highWaterMark: 256 * 1024,
+  /** Unsent changes per subscription before we stop tracking them and plan a snapshot instead. */
+  maxPending: 5_000,
+  /** How long a connection may stay full before every subscription is resynced. */
+  maxBlockedMs: 5_000,
+};
+
+/** Tests only: smaller limits so a slow client can be simulated with a handful of objects. */
+export function configureStreamHub(l: Partial<typeof limits>): void {
+  Object.assign(limits, l);
+}
+
+interface Sub {
+  id: string;
+  spec: SubscriptionSpec;
+  unsubscribe: () => void;
+  snapshot: Row[] | undefined;
+  pending: Map<string, Change>;
+  control: StreamItem[];
+  resync: boolean;
+}
+
+interface Tab {
+  id: string;
+  /** Whose credentials the tab's lists use (token mode); undefined in kubeconfig mode. */
+  principal: CachePrincipal | undefined;
+  owner: string;
+  expiry: NodeJS.Timeout | undefined;
+  subs: Map<string, Sub>;
+  controller: ReadableStreamDefaultController<Uint8Array>;
+  flushTimer: NodeJS.Timeout | undefined;
+  heartbeat: NodeJS.Timeout;
+  blockedSince: number | undefined;
+  closed: boolean;
+  bytesSent: number;
+  eventsSent: number;
+  resyncs: number;
+}
+
+const shared = globalThis as typeof globalThis & { __wheelhouseTabs?: Map<string, Tab> };
+shared.__wheelhouseTabs ??= new Map();
+const tabs = shared.__wheelhouseTabs;
+const encoder = new TextEncoder();
+
+export function streamStats() {
+  return [...tabs.values()].map((t) => ({
+    id: t.id,
+    resyncs: t.resyncs,
+    subs: t.subs.size,
+    bytesSent: t.bytesSent,
+    eventsSent: t.eventsSent,
+  }));
+}
+
+function write(tab: Tab, text: string): void {
+  const bytes = encoder.encode(text);
+  tab.bytesSent += bytes.byteLength;
+  try {
+    tab.controller.enqueue(bytes);
+  } catch {
+    closeTab(tab);
+  }
+}
+
+function ownerOf(p: CachePrincipal | undefined): string {
+  return p ? createHash('sha256').update(p.token).digest('hex') : 'kubeconfig';
+}
+
+export function openTab(
+  id: string,
+  signal: AbortSignal,
+  principal?: CachePrincipal,
+): ReadableStream<Uint8Array> {
+  if (tabs.size >= MAX_TABS && !tabs.has(id))
+    throw new AppError(503, 'Too many open dashboard tabs on this server.', 'too_many_tabs');
+  const old = tabs.get(id);
+  // A tab id is only a name; it never lets one person take over another's stream.
+  if (old && old.owner !== ownerOf(principal))
+    throw new AppError(403, 'This stream belongs to another sign-in.', 'forbidden');
+  if (old) closeTab(old);
+  let tab: Tab | undefined;
+  return new ReadableStream<Uint8Array>(
+    {
+      start(controller) {
+        const t: Tab = {
+          id,
+          principal,
+          owner: ownerOf(principal),
+          // The stream ends with the sign-in; the page's reconnect then meets the sign-in page.
+          expiry: principal
+            ? setTimeout(
+                () => closeTab(t),
+                Math.min(2 ** 31 - 1, Math.max(0, principal.expiresAt - Date.now())),
+              )
+            : undefined,
+          subs: new Map(),
+          controller,
+          flushTimer: undefined,
+          heartbeat: setInterval(() => {
+            if (t.blockedSince === undefined) write(t, `event: ping\ndata: ${Date.now()}\n\n`);
+          }, HEARTBEAT_MS),
+          blockedSince: undefined,
+          closed: false,
+          bytesSent: 0,
+          eventsSent: 0,
+          resyncs: 0,
+        };
+        tab = t;
+        tabs.set(id, t);
+        // `retry` sets how soon EventSource reconnects; `hello` tells the page to send its subscriptions.
+        write(t, `retry: 2000\nevent: hello\ndata: ${JSON.stringify({ tab: id })}\n\n`);
+        if (signal.aborted) closeTab(t);
+        else signal.addEventListener('abort', () => closeTab(t), { once: true });
+      },
+      cancel() {
+        if (tab) closeTab(tab);
+      },
+    },
+    new ByteLengthQueuingStrategy({ highWaterMark: limits.highWaterMark }),
+  );
+}
+
+function closeTab(tab: Tab): void {
+  if (tab.closed) return;
+  tab.closed = true;
+  clearTimeout(tab.flushTimer);
+  clearInterval(tab.heartbeat);
+  clearTimeout(tab.expiry);
+  for (const s of tab.subs.values()) s.unsubscribe();
+  tab.subs.clear();
+  if (tabs.get(tab.id) === tab) tabs.delete(tab.id);
+  try {
+    tab.controller.close();
+  } catch {
+    // already closed by the client going away
+  }
+}
+
+/** Replaces the tab's subscriptions with `specs`: new ones start (snapshot first), gone ones stop. */
+export function setSubscriptions(
+  id: string,
+  specs: SubscriptionSpec[],
+  principal?: CachePrincipal,
+): string[] {
+  const tab = tabs.get(id);
+  if (!tab) throw new AppError(404, 'This stream is closed; the page reconnects by itself.', 'no_stream');
+  if (tab.owner !== ownerOf(principal))
+    throw new AppError(403, 'This stream belongs to another sign-in.', 'forbidden');
+  for (const s of specs) getContext(s.context);
+  const wanted = new Map(specs.map((s) => [subscriptionId(s), s]));
+  for (const [sid, sub] of tab.subs) {
+    if (!wanted.has(sid)) {
+      sub.unsubscribe();
+      tab.subs.delete(sid);
+    }
+  }
+  for (const [sid, spec] of wanted) {
+    if (tab.subs.has(sid)) continue;
+    const sub: Sub = {
+      id: sid,
+      spec,
+      unsubscribe: () => undefined,
+      snapshot: undefined,
+      pending: new Map(),
+      control: [],
+      resync: false,
+    };
+    tab.subs.set(sid, sub);
+    start(tab, sub);
+  }
+  return [...wanted.keys()];
+}
+
+function start(tab: Tab, sub: Sub): void {
+  const ns = sub.spec.namespace === ALL_NAMESPACES ? undefined : sub.spec.namespace;
+  sub.unsubscribe = subscribe(
+    sub.spec.context,
+    sub.spec.kind,
+    ns,
+    (m) => onMessage(tab, sub, m),
+    tab.principal,
+  );
+}
+
+function onMessage(tab: Tab, sub: Sub, m: CacheMessage): void {
+  if (tab.closed) return;
+  switch (m.type) {
+    case 'snapshot':
+      sub.snapshot = m.rows;
+      sub.pending.clear();
+      sub.resync = false;
+      break;
+    case 'changes':
+      if (sub.resync) break;
+      for (const c of m.changes) coalesce(sub.pending, c);
+      if (sub.pending.size > limits.maxPending) markResync(sub);
+      break;
+    case 'error':
+      sub.snapshot = undefined;
+      sub.pending.clear();
+      sub.control.push({ s: sub.id, t: 'error', error: m.error });
+      break;
+    case 'status':
+      sub.control.push({ s: sub.id, t: 'status', state: m.state, since: m.since });
+      break;
+  }
+  schedule(tab, FLUSH_MS);
+}
+
+function markResync(sub: Sub): void {
+  sub.resync = true;
+  sub.pending.clear();
+  sub.snapshot = undefined;
+}
+
+function schedule(tab: Tab, ms: number): void {
+  if (!tab.flushTimer && !tab.closed) tab.flushTimer = setTimeout(() => flush(tab), ms);
+}
+
+function flush(tab: Tab): void {
+  tab.flushTimer = undefined;
+  if (tab.closed) return;
+  const desired = tab.controller.desiredSize ?? 1;
+  if (desired <= 0) {
+    // The browser is not reading as fast as the cluster changes: keep coalescing, and past a limit,
+    // forget the backlog and send a snapshot when the connection drains.
+    tab.blockedSince ??= Date.now();
+    if (Date.now() - tab.blockedSince > limits.maxBlockedMs)
+      for (const s of tab.subs.values()) {
+        if (!s.resync) tab.resyncs++;
+        markResync(s);
+      }
+    schedule(tab, 250);
+    return;
+  }
+  tab.blockedSince = undefined;
+  const messages: StreamItem[][] = [];
+  let items: StreamItem[] = [];
+  for (const sub of tab.subs.values()) {
+    if (sub.resync) {
+      // Re-subscribing hands us the cache's current rows synchronously (or soon after).
+      sub.unsubscribe();
+      start(tab, sub);
+    }
+    items.push(...sub.control);
+    sub.control = [];
+    const snap = sub.snapshot;
+    sub.snapshot = undefined;
+    if (snap && snap.length <= SNAPSHOT_PART) items.push({ s: sub.id, t: 'snapshot', rows: snap });
+    else if (snap) {
+      for (let i = 0; i < snap.length; i += SNAPSHOT_PART) {
+        const rows = snap.slice(i, i + SNAPSHOT_PART);
+        const more = i + SNAPSHOT_PART < snap.length ? { more: true as const } : {};
+        items.push(
+          i === 0 ? { s: sub.id, t: 'snapshot', rows, ...more } : { s: sub.id, t: 'append', rows, ...more },
+        );
+        messages.push(items);
+        items = [];
+      }
+    }
+    if (sub.pending.size) items.push({ s: sub.id, t: 'changes', changes: [...sub.pending.values()] });
+    sub.pending.clear();
+  }
+  if (items.length) messages.push(items);
+  for (const m of messages) {
+    tab.eventsSent += m.reduce((n, i) => n + (i.t === 'changes' ? i.changes.length : 1), 0);
+    write(tab, `event: batch\ndata: ${JSON.stringify(m)}\n\n`);
+  }
+}

@@ -1,0 +1,233 @@
+'use client';
+
+import { useEffect, useSyncExternalStore } from 'react';
+import useSWR, { mutate } from 'swr';
+import type { Row } from './k8s/rows/types';
+import { applyChanges } from './k8s/watch-reducer';
+import { type ErrorInfo, type StreamItem, type SubscriptionSpec, subscriptionId } from './stream-protocol';
+
+/**
+ * Live lists in the browser. One EventSource per tab carries every subscription; each list lives in
+ * SWR's cache under its subscription id, so every component showing the same list renders from the
+ * same data. The module is the tab's singleton (one instance per page load).
+ */
+
+export interface WatchedList {
+  status: 'loading' | 'ready' | 'error';
+  rows: Map<string, Row>;
+  error?: ErrorInfo;
+  /** Set while the server's watch of the cluster is reconnecting: the rows are the last known state. */
+  staleSince?: number;
+  /** Only the server-rendered first rows; the stream's snapshot replaces them. */
+  partial?: boolean;
+}
+
+export interface ConnectionState {
+  /** `idle`: nothing on the page is live (a detail page), so there is no stream to report on. */
+  state: 'idle' | 'connecting' | 'live' | 'reconnecting';
+  /** When the data shown stopped being known to be current. */
+  staleSince?: number;
+}
+
+const swrKey = (id: string) => `watch:${id}`;
+const isBrowser = typeof window !== 'undefined';
+
+function newTabId(): string {
+  if (isBrowser && typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  // crypto.randomUUID needs a secure context; a dashboard on a LAN address over http is not one.
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = ((b[6] ?? 0) & 0x0f) | 0x40;
+  b[8] = ((b[8] ?? 0) & 0x3f) | 0x80;
+  const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+const tabId = isBrowser ? newTabId() : '';
+const wanted = new Map<string, { spec: SubscriptionSpec; count: number }>();
+let source: EventSource | undefined;
+let postTimer: ReturnType<typeof setTimeout> | undefined;
+let lastMessageAt = 0;
+let browserDownSince: number | undefined;
+const clusterStale = new Map<string, number>();
+
+// ---- connection state, as an external store ----
+let connection: ConnectionState = { state: 'connecting' };
+const SERVER_CONNECTION: ConnectionState = { state: 'connecting' };
+const connectionListeners = new Set<() => void>();
+
+function recompute(): void {
+  const opened = source?.readyState === EventSource.OPEN && lastMessageAt > 0;
+  let next: ConnectionState;
+  if (wanted.size === 0) next = { state: 'idle' };
+  else if (!opened) {
+    next = browserDownSince
+      ? { state: 'reconnecting', staleSince: browserDownSince }
+      : { state: 'connecting' };
+  } else if (clusterStale.size > 0) {
+    next = { state: 'reconnecting', staleSince: Math.min(...clusterStale.values()) };
+  } else next = { state: 'live' };
+  if (next.state !== connection.state || next.staleSince !== connection.staleSince) {
+    connection = next;
+    for (const l of connectionListeners) l();
+  }
+}
+
+export function useConnectionState(): ConnectionState {
+  // A page without live lists never opens the stream: after a moment, report that instead of
+  // "connecting" forever.
+  useEffect(() => {
+    const t = setTimeout(recompute, 500);
+    return () => clearTimeout(t);
+  }, []);
+  return useSyncExternalStore(
+    (cb) => {
+      connectionListeners.add(cb);
+      return () => connectionListeners.delete(cb);
+    },
+    () => connection,
+    () => SERVER_CONNECTION,
+  );
+}
+
+// ---- the stream ----
+function ensureStream(): void {
+  if (!isBrowser || source) return;
+  const es = new EventSource(`/api/stream?tab=${tabId}`);
+  source = es;
+  const touch = () => {
+    lastMessageAt = Date.now();
+    browserDownSince = undefined;
+    recompute();
+  };
+  es.addEventListener('hello', () => {
+    touch();
+    postSubscriptions(0);
+  });
+  es.addEventListener('ping', touch);
+  es.addEventListener('batch', (ev) => {
+    touch();
+    for (const item of JSON.parse((ev as MessageEvent<string>).data) as StreamItem[]) apply(item);
+  });
+  es.onerror = () => {
+    // EventSource retries by itself (after `retry` ms); until then the page shows the last state.
+    browserDownSince ??= Date.now();
+    lastMessageAt = 0;
+    if (es.readyState === EventSource.CLOSED && source === es) {
+      source = undefined;
+      setTimeout(ensureStream, 2000);
+    }
+    recompute();
+  };
+}
+
+// A connection that went silent (no ping for 40 s, as on a sleeping laptop) is replaced.
+if (isBrowser) {
+  setInterval(() => {
+    if (source && lastMessageAt > 0 && Date.now() - lastMessageAt > 40_000) {
+      source.close();
+      source = undefined;
+      browserDownSince ??= Date.now();
+      lastMessageAt = 0;
+      recompute();
+      if (wanted.size > 0) ensureStream();
+    }
+  }, 5000);
+}
+
+function postSubscriptions(delay = 25): void {
+  clearTimeout(postTimer);
+  postTimer = setTimeout(() => {
+    if (!source || lastMessageAt === 0) return; // `hello` will post when the stream is up
+    void fetch('/api/stream/subscriptions', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ tab: tabId, subscriptions: [...wanted.values()].map((w) => w.spec) }),
+    })
+      .then((res) => {
+        // The server no longer knows this stream (restarted, or another instance): open a new one.
+        if (res.status === 404 && source) {
+          source.close();
+          source = undefined;
+          ensureStream();
+        }
+      })
+      .catch(() => undefined);
+  }, delay);
+}
+
+function apply(item: StreamItem): void {
+  if (!wanted.has(item.s)) return;
+  const key = swrKey(item.s);
+  if (item.t === 'status') {
+    if (item.state === 'reconnecting') clusterStale.set(item.s, item.since ?? Date.now());
+    else clusterStale.delete(item.s);
+    recompute();
+  }
+  void mutate<WatchedList>(
+    key,
+    (cur) => {
+      switch (item.t) {
+        case 'snapshot':
+          clusterStale.delete(item.s);
+          recompute();
+          return {
+            status: 'ready',
+            rows: new Map(item.rows.map((r) => [r.key, r])),
+            ...(item.more ? { partial: true } : {}),
+          };
+        case 'append': {
+          if (!cur) return cur;
+          const rows = new Map(cur.rows);
+          for (const r of item.rows) rows.set(r.key, r);
+          return { status: 'ready', rows, ...(item.more ? { partial: true } : {}) };
+        }
+        case 'changes':
+          return cur ? { ...cur, rows: applyChanges(cur.rows, item.changes) } : cur;
+        case 'error':
+          return { status: 'error', rows: new Map(), error: item.error };
+        case 'status':
+          return cur ? { ...cur, staleSince: item.state === 'reconnecting' ? item.since : undefined } : cur;
+      }
+    },
+    { revalidate: false },
+  );
+}
+
+function acquire(id: string, spec: SubscriptionSpec): () => void {
+  const w = wanted.get(id);
+  if (w) w.count++;
+  else {
+    wanted.set(id, { spec, count: 1 });
+    ensureStream();
+    recompute();
+    postSubscriptions();
+  }
+  return () => {
+    const cur = wanted.get(id);
+    if (!cur || --cur.count > 0) return;
+    wanted.delete(id);
+    clusterStale.delete(id);
+    recompute();
+    // Unwatched data goes stale silently: drop it so a later visit starts from the server's rows.
+    void mutate(swrKey(id), undefined, { revalidate: false });
+    postSubscriptions();
+  };
+}
+
+const LOADING: WatchedList = { status: 'loading', rows: new Map() };
+
+/** The live rows of one list (kind, context, namespace), starting from `initial` (server-rendered). */
+export function useWatchedList(spec: SubscriptionSpec, initial?: WatchedList): WatchedList {
+  const id = subscriptionId(spec);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the id stands for the spec
+  useEffect(() => acquire(id, spec), [id]);
+  const { data } = useSWR<WatchedList>(swrKey(id), null, {
+    fallbackData: initial,
+    revalidateOnFocus: false,
+    revalidateOnReconnect: false,
+    revalidateIfStale: false,
+    // SWR's default deep compare (dequal/lite) sees every Map as equal; each update is a new object.
+    compare: (a, b) => a === b,
+  });
+  return data ?? initial ?? LOADING;
+}
