@@ -15,7 +15,7 @@ export function proxy(request: NextRequest) {
   const isApi = pathname === '/api' || pathname.startsWith('/api/');
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
   const csp = isApi ? API_CSP : pageCsp(nonce, process.env.NODE_ENV === 'development');
-  const finish = (res: NextResponse) => withHeaders(res, csp, isEventStream(pathname));
+  const finish = (res: NextResponse, stream = false) => withHeaders(res, csp, stream);
 
   const refusal = crossOriginRefusal(
     request.method,
@@ -69,7 +69,8 @@ export function proxy(request: NextRequest) {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('x-nonce', nonce);
   requestHeaders.set('Content-Security-Policy', csp);
-  return finish(NextResponse.next({ request: { headers: requestHeaders } }));
+  // Only a request that reaches a stream route gets the stream's caching; refusals above are no-store.
+  return finish(NextResponse.next({ request: { headers: requestHeaders } }), isEventStream(pathname));
 }
 
 /** Server-sent event routes: the tab stream and pod or workload log streams. */

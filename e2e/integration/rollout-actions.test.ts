@@ -59,6 +59,23 @@ async function create(name: string, replicas = 2): Promise<V1Deployment> {
   return complete(name);
 }
 
+/**
+ * Runs a guarded action with the version read just before. The controller writes status on its own
+ * schedule, so that version can go stale between the read and the write; only then is it read again.
+ * Stale versions being refused is asserted on its own below.
+ */
+async function fresh<T>(name: string, act: (resourceVersion: string) => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    const seen = await rv(name);
+    try {
+      return await act(seen);
+    } catch (e) {
+      const raced = isAppError(e) && e.status === 409 && (await rv(name)) !== seen;
+      if (!raced || attempt === 5) throw e;
+    }
+  }
+}
+
 function rejectsWith(p: Promise<unknown>, status: number, message: RegExp) {
   return assert.rejects(p, (e: unknown) => {
     assert.ok(isAppError(e), String(e));
@@ -129,7 +146,9 @@ test('new pods in CrashLoopBackOff make a rollout stuck before any deadline', as
 
 test('restart, scale, pause and resume, each guarded by the resourceVersion', async () => {
   await create('ops');
-  await restart(t('ops'), { resourceVersion: await rv('ops'), reason: 'pick up new config' });
+  await fresh('ops', (resourceVersion) =>
+    restart(t('ops'), { resourceVersion, reason: 'pick up new config' }),
+  );
   let d = await complete('ops');
   assert.match(
     d.spec!.template.metadata!.annotations!['kubectl.kubernetes.io/restartedAt']!,
@@ -154,7 +173,7 @@ test('restart, scale, pause and resume, each guarded by the resourceVersion', as
   );
   assert.equal((await read('ops')).spec!.replicas, 3);
 
-  await setPaused(t('ops'), { resourceVersion: await rv('ops'), paused: true });
+  await fresh('ops', (resourceVersion) => setPaused(t('ops'), { resourceVersion, paused: true }));
   assert.equal((await read('ops')).spec!.paused, true);
   // The controller answers a pause with a status write, which moves the resourceVersion: let it land
   // before reading the version the next action is guarded by.
@@ -164,11 +183,11 @@ test('restart, scale, pause and resume, each guarded by the resourceVersion', as
   });
   assert.equal((await getWorkloadDetail(t('ops'))).paused, true);
   await rejectsWith(
-    rollback(t('ops'), { revision: 1, resourceVersion: await rv('ops') }),
+    fresh('ops', (resourceVersion) => rollback(t('ops'), { revision: 1, resourceVersion })),
     409,
     /Resume it first/,
   );
-  await setPaused(t('ops'), { resourceVersion: await rv('ops'), paused: false });
+  await fresh('ops', (resourceVersion) => setPaused(t('ops'), { resourceVersion, paused: false }));
   assert.equal((await read('ops')).spec!.paused ?? false, false);
 });
 
