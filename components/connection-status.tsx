@@ -20,7 +20,7 @@ export function ConnectionStatus() {
     c.state === 'live'
       ? 'Live'
       : c.state === 'idle'
-        ? 'Not live: reload to refresh'
+        ? 'No live stream on this page'
         : c.state === 'connecting'
           ? 'Connecting…'
           : `Reconnecting… stale since ${c.staleSince ? clock(c.staleSince) : 'now'}`;

@@ -7,7 +7,7 @@ import type { Column, Row } from '@/lib/k8s/kinds';
 const widths: Record<Column['type'], [number, string]> = {
   text: [9, '1.2fr'],
   mono: [8, '1fr'],
-  number: [7, '7rem'],
+  number: [6, '6rem'],
   ratio: [6, '6rem'],
   age: [5, '5.5rem'],
   status: [10, '1fr'],

@@ -161,7 +161,7 @@ export function LogViewer({
           {paused ? 'Resume' : 'Pause'}
         </button>
         <span className="flex items-center gap-1">
-          <label htmlFor={ids.search}>Search</label>
+          <label htmlFor={ids.search}>Search logs</label>
           <input
             id={ids.search}
             type="search"

@@ -2,46 +2,10 @@
 
 import Link from 'next/link';
 import { HealthBadge } from '@/components/health-badge';
-import { LiveError } from '@/components/live-error';
 import { Table, Td, Th } from '@/components/ui/table';
-import { useLive } from '@/components/use-live';
 import { formatAge } from '@/lib/format';
 import type { PodRow } from '@/lib/k8s/pod-views';
 import { podPath } from '@/lib/links';
-
-export interface PodList {
-  items: PodRow[];
-  now: number;
-}
-
-/** Pods with their diagnosis, problem pods first (the server sorts), refreshed every 2 s. */
-export function PodsTable({
-  url,
-  initial,
-  showNamespace,
-  context,
-  label = 'Pods',
-}: {
-  url: string;
-  initial: PodList;
-  showNamespace: boolean;
-  context: string;
-  label?: string;
-}) {
-  const { data, error } = useLive<PodList>(url, initial);
-  return (
-    <div className="space-y-2">
-      <LiveError error={error} />
-      <PodRowsTable
-        rows={data.items}
-        now={data.now}
-        showNamespace={showNamespace}
-        context={context}
-        label={label}
-      />
-    </div>
-  );
-}
 
 export function PodRowsTable({
   rows,

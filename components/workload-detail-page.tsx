@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ErrorState } from '@/components/error-state';
+import { ObjectExtras } from '@/components/object-extras';
 import { RolloutDetail } from '@/components/rollout-detail';
 import { isAppError } from '@/lib/errors';
 import type { WorkloadKind } from '@/lib/k8s/rollback-plan';
@@ -61,7 +62,15 @@ export async function WorkloadDetailPage({
         </p>
       </header>
       {detail ? (
-        <RolloutDetail initial={detail} apiBase={apiBase} now={Date.now()} />
+        <>
+          <RolloutDetail initial={detail} apiBase={apiBase} now={Date.now()} />
+          <ObjectExtras
+            context={target.context}
+            slug={kind}
+            namespace={target.namespace}
+            name={target.name}
+          />
+        </>
       ) : (
         <ErrorState error={error} context={target.context} />
       )}

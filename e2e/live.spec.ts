@@ -101,12 +101,27 @@ test('pods of a new Deployment appear live with their node and status', async ({
     const row = dataRows(page, 'Pods').filter({
       has: page.getByRole('cell', { name: p.metadata?.name, exact: true }),
     });
-    // columns: Name, Ready, Status, Restarts, Last termination, Node, IP, Age
+    // columns: Name, Ready, Status, Diagnosis, Restarts, Last termination, Node, IP, Age
     await expect(row.getByRole('cell').nth(1)).toHaveText('1/1');
     await expect(row.getByRole('cell').nth(2)).toHaveText('Running');
-    await expect(row.getByRole('cell').nth(5)).toHaveText(p.spec?.nodeName ?? '');
-    await expect(row.getByRole('cell').nth(6)).toHaveText(p.status?.podIP ?? '');
+    await expect(row.getByRole('cell').nth(6)).toHaveText(p.spec?.nodeName ?? '');
+    await expect(row.getByRole('cell').nth(7)).toHaveText(p.status?.podIP ?? '');
+    await expect(row.getByRole('cell').nth(3)).toHaveText('—');
   }
+  // The health classifier's diagnosis follows the pod live, without a reload.
+  const first = truth[0]?.metadata?.name ?? '';
+  await core().patchNamespacedPod({
+    namespace: ns,
+    name: first,
+    body: [{ op: 'add', path: '/metadata/labels/wheelhouse.dev~1simulate', value: 'crashloop' }],
+  });
+  const crashing = dataRows(page, 'Pods').filter({
+    has: page.getByRole('cell', { name: first, exact: true }),
+  });
+  await expect(crashing.getByRole('cell').nth(3)).toHaveText(/Container main is crash-looping/, {
+    timeout: 30_000,
+  });
+  await expect(crashing.getByRole('cell').nth(2)).toHaveText('CrashLoopBackOff');
 });
 
 test('sorting and filters live in the URL and survive a reload', async ({ page }) => {
@@ -210,7 +225,8 @@ test('a detail page shows YAML without managedFields and a Secret without its va
   await page.getByRole('link', { name: 'api-token', exact: true }).click();
   await expect(page).toHaveURL(new RegExp(`/c/admin/${ns}/secrets/api-token$`));
   await expect(page.getByRole('heading', { name: 'api-token', level: 1 })).toBeVisible();
-  await expect(page.getByText('token (28 B)')).toBeVisible();
+  const key = page.getByRole('table', { name: 'Keys' }).getByRole('row').filter({ hasText: 'token' });
+  await expect(key.getByRole('cell').nth(1)).toHaveText('28 B');
   const yaml = page.getByRole('region', { name: 'YAML' }).locator('pre');
   await expect(yaml).toContainText('kind: Secret');
   await expect(yaml).not.toContainText('managedFields');

@@ -51,7 +51,7 @@ test('lines written by the container appear while following, and search highligh
     write(line);
     await expect(log).toContainText(line, { timeout: 1_000 });
   }).toPass({ timeout: 20_000 });
-  await page.getByLabel('Search').fill(line);
+  await page.getByRole('searchbox', { name: 'Search logs' }).fill(line);
   await expect(log.locator('mark').first()).toHaveText(line);
   // Pause holds new lines back, resume shows them.
   await page.getByRole('button', { name: 'Pause' }).click();

@@ -7,6 +7,7 @@ import type {
   V1ReplicaSet,
   V1StatefulSet,
 } from '@kubernetes/client-node';
+import { classifyPod } from '../health';
 import { images, owner, ratio, toIso, toneOfRatio } from './common';
 import type { Column, RowSpec, Tone } from './types';
 
@@ -182,6 +183,7 @@ export const pods: RowSpec<V1Pod> = {
   columns: [
     { key: 'ready', label: 'Ready', type: 'ratio' },
     { key: 'status', label: 'Status', type: 'status' },
+    { key: 'diagnosis', label: 'Diagnosis', type: 'text' },
     { key: 'restarts', label: 'Restarts', type: 'number' },
     { key: 'lastState', label: 'Last termination', type: 'text' },
     { key: 'node', label: 'Node', type: 'text' },
@@ -208,10 +210,21 @@ export const pods: RowSpec<V1Pod> = {
         node: p.spec?.nodeName ?? null,
         ip: p.status?.podIP ?? null,
         age: toIso(p.metadata?.creationTimestamp),
+        diagnosis: diagnosis(p),
       },
     };
   },
 };
+
+/**
+ * The health classifier's one line, for pods that are not simply fine. Rows are built when a pod
+ * changes, so the time-based turns (starting to not ready after the grace, terminating to stuck)
+ * show here only at the pod's next change; the pod, workload and overview pages reclassify each poll.
+ */
+function diagnosis(p: V1Pod): string | null {
+  const h = classifyPod(p, { now: Date.now() });
+  return h.state === 'Ready' || h.state === 'Succeeded' ? null : h.summary;
+}
 
 function jobStatus(j: V1Job): { status: string; tone: Tone } {
   const cond = (type: string) => j.status?.conditions?.some((c) => c.type === type && c.status === 'True');

@@ -2,10 +2,9 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ErrorState } from '@/components/error-state';
+import { ObjectEventsYaml } from '@/components/object-extras';
 import { ObjectSummary } from '@/components/object-summary';
-import { Table, Td, Th } from '@/components/ui/table';
 import { isAppError } from '@/lib/errors';
-import { formatAge } from '@/lib/format';
 import { kindBySlug } from '@/lib/k8s/kinds';
 import { getObjectDetail, type ObjectDetail } from '@/lib/k8s/objects';
 import { decodeSegment, objectName, parseOrThrow, parseScope, scopePath } from '@/lib/params';
@@ -54,52 +53,7 @@ export default async function ObjectPage({ params }: { params: Params }) {
       ) : (
         <>
           <ObjectSummary kind={kind} row={detail.row} now={now} />
-          <section aria-labelledby="events-title" className="space-y-2">
-            <h2 id="events-title" className="text-lg font-semibold">
-              Events
-            </h2>
-            {detail.eventsError ? (
-              <p className="text-sm text-amber-700 dark:text-amber-400">{detail.eventsError}</p>
-            ) : detail.events.length === 0 ? (
-              <p className="text-sm text-zinc-500">No events for this object.</p>
-            ) : (
-              <Table aria-label="Events">
-                <thead>
-                  <tr>
-                    <Th>Last seen</Th>
-                    <Th>Type</Th>
-                    <Th>Reason</Th>
-                    <Th>Message</Th>
-                    <Th>Count</Th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {detail.events.map((e) => (
-                    <tr key={e.key}>
-                      <Td className="tabular-nums">{formatAge(String(e.cells.lastSeen ?? ''), now)}</Td>
-                      <Td className={e.cells.type === 'Warning' ? 'text-amber-700 dark:text-amber-400' : ''}>
-                        {String(e.cells.type)}
-                      </Td>
-                      <Td>{String(e.cells.reason ?? '')}</Td>
-                      <Td className="break-words">{String(e.cells.message ?? '')}</Td>
-                      <Td className="tabular-nums">{String(e.cells.count)}</Td>
-                    </tr>
-                  ))}
-                </tbody>
-              </Table>
-            )}
-          </section>
-          <section aria-labelledby="yaml-title" className="space-y-2">
-            <h2 id="yaml-title" className="text-lg font-semibold">
-              YAML
-            </h2>
-            {kind.slug === 'secrets' && (
-              <p className="text-sm text-zinc-500">Values are never shown; key names and sizes are above.</p>
-            )}
-            <pre className="max-h-[60vh] overflow-auto rounded border border-zinc-200 bg-zinc-50 p-3 font-mono text-xs dark:border-zinc-800 dark:bg-zinc-900">
-              {detail.yaml}
-            </pre>
-          </section>
+          <ObjectEventsYaml detail={detail} slug={kind.slug} now={now} />
         </>
       )}
     </section>

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ErrorState } from '@/components/error-state';
+import { ObjectExtras } from '@/components/object-extras';
 import { DetailHeader, Fields, LabelList, Muted, Section } from '@/components/ui/detail';
 import { UsedByTable } from '@/components/used-by';
 import { parseDetail } from '@/lib/detail-params';
@@ -82,6 +83,7 @@ export default async function ConfigMapPage({
           <Section title="Used by">
             <UsedByTable context={p.context} items={d.usedBy} gaps={d.gaps} what="ConfigMap" />
           </Section>
+          <ObjectExtras context={p.context} slug="configmaps" namespace={p.namespace} name={p.name} />
         </>
       )}
     </article>

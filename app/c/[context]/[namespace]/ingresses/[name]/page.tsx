@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ErrorState } from '@/components/error-state';
+import { ObjectExtras } from '@/components/object-extras';
 import { Badge } from '@/components/ui/badge';
 import { DetailHeader, Fields, Muted, Section } from '@/components/ui/detail';
 import { Table, Td, Th } from '@/components/ui/table';
@@ -114,6 +115,7 @@ export default async function IngressPage({
               ))}
             </ul>
           </Section>
+          <ObjectExtras context={p.context} slug="ingresses" namespace={p.namespace} name={p.name} />
         </>
       )}
     </article>

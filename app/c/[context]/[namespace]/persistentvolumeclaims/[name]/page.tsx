@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ClaimPhase } from '@/components/claim-status';
 import { ErrorState } from '@/components/error-state';
+import { ObjectExtras } from '@/components/object-extras';
 import { Badge } from '@/components/ui/badge';
 import { Callout } from '@/components/ui/callout';
 import { DetailHeader, Fields, Muted, Section } from '@/components/ui/detail';
@@ -135,6 +136,13 @@ export default async function ClaimPage({
               </Table>
             )}
           </Section>
+          <ObjectExtras
+            context={p.context}
+            slug="persistentvolumeclaims"
+            namespace={p.namespace}
+            name={p.name}
+            events={false}
+          />
         </>
       )}
     </article>

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ErrorState } from '@/components/error-state';
+import { ObjectExtras } from '@/components/object-extras';
 import { type PodDetailData, PodDetailView } from '@/components/pod-detail-view';
 import { PodSecurity } from '@/components/pod-security';
 import { isAppError } from '@/lib/errors';
@@ -42,6 +43,13 @@ export default async function PodPage({ params }: { params: Params }) {
         <>
           <PodDetailView url={url} initial={initial} context={scope.context} />
           <PodSecurity context={scope.context} namespace={scope.namespace} name={scope.name} />
+          <ObjectExtras
+            context={scope.context}
+            slug="pods"
+            namespace={scope.namespace}
+            name={scope.name}
+            events={false}
+          />
         </>
       ) : (
         <ErrorState error={error} context={scope.context} />

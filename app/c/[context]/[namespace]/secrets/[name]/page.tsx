@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ErrorState } from '@/components/error-state';
+import { ObjectExtras } from '@/components/object-extras';
 import { SecretReveal } from '@/components/secret-reveal';
 import { DetailHeader, Fields, LabelList, Section } from '@/components/ui/detail';
 import { Table, Td, Th } from '@/components/ui/table';
@@ -96,6 +97,7 @@ export default async function SecretPage({
           <Section title="Used by">
             <UsedByTable context={p.context} items={detail.usedBy} gaps={detail.gaps} what="Secret" />
           </Section>
+          <ObjectExtras context={p.context} slug="secrets" namespace={p.namespace} name={p.name} />
         </>
       )}
     </article>

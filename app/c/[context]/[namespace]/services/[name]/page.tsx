@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ErrorState } from '@/components/error-state';
+import { ObjectExtras } from '@/components/object-extras';
 import { SecurityPanel } from '@/components/security-panel';
 import { Badge } from '@/components/ui/badge';
 import { Callout } from '@/components/ui/callout';
@@ -164,6 +165,7 @@ export default async function ServicePage({
             )}
           </Section>
           <SecurityPanel context={p.context} warnings={detail.warnings} />
+          <ObjectExtras context={p.context} slug="services" namespace={p.namespace} name={p.name} />
         </>
       )}
     </article>

@@ -1,0 +1,103 @@
+import { Table, Td, Th } from '@/components/ui/table';
+import { isAppError } from '@/lib/errors';
+import { formatAge } from '@/lib/format';
+import { kindBySlug } from '@/lib/k8s/kinds';
+import { getObjectDetail, type ObjectDetail } from '@/lib/k8s/objects';
+
+/** The Events and YAML sections every detail page ends with (managedFields hidden, Secret values never sent). */
+export function ObjectEventsYaml({
+  detail,
+  slug,
+  now,
+  events = true,
+}: {
+  detail: ObjectDetail;
+  slug: string;
+  now: number;
+  events?: boolean;
+}) {
+  return (
+    <>
+      {events && (
+        <section aria-labelledby="events-title" className="space-y-2">
+          <h2 id="events-title" className="text-lg font-semibold">
+            Events
+          </h2>
+          {detail.eventsError ? (
+            <p className="text-sm text-amber-700 dark:text-amber-400">{detail.eventsError}</p>
+          ) : detail.events.length === 0 ? (
+            <p className="text-sm text-zinc-500">No events for this object.</p>
+          ) : (
+            <Table aria-label="Events">
+              <thead>
+                <tr>
+                  <Th>Last seen</Th>
+                  <Th>Type</Th>
+                  <Th>Reason</Th>
+                  <Th>Message</Th>
+                  <Th>Count</Th>
+                </tr>
+              </thead>
+              <tbody>
+                {detail.events.map((e) => (
+                  <tr key={e.key}>
+                    <Td className="tabular-nums">{formatAge(String(e.cells.lastSeen ?? ''), now)}</Td>
+                    <Td className={e.cells.type === 'Warning' ? 'text-amber-700 dark:text-amber-400' : ''}>
+                      {String(e.cells.type)}
+                    </Td>
+                    <Td>{String(e.cells.reason ?? '')}</Td>
+                    <Td className="break-words">{String(e.cells.message ?? '')}</Td>
+                    <Td className="tabular-nums">{String(e.cells.count)}</Td>
+                  </tr>
+                ))}
+              </tbody>
+            </Table>
+          )}
+        </section>
+      )}
+      <section aria-labelledby="yaml-title" className="space-y-2">
+        <h2 id="yaml-title" className="text-lg font-semibold">
+          YAML
+        </h2>
+        {slug === 'secrets' && (
+          <p className="text-sm text-zinc-500">Values are never shown here; key names and sizes are above.</p>
+        )}
+        <pre className="max-h-[60vh] overflow-auto rounded border border-zinc-200 bg-zinc-50 p-3 font-mono text-xs dark:border-zinc-800 dark:bg-zinc-900">
+          {detail.yaml}
+        </pre>
+      </section>
+    </>
+  );
+}
+
+/**
+ * For the pages built around one kind (Secrets, Services, rollouts…): reads the object's YAML and
+ * events itself, so those pages keep their own data layer. A failure here only affects these sections.
+ */
+export async function ObjectExtras({
+  context,
+  slug,
+  namespace,
+  name,
+  events = true,
+}: {
+  context: string;
+  slug: string;
+  namespace: string | undefined;
+  name: string;
+  events?: boolean;
+}) {
+  const kind = kindBySlug(slug);
+  if (!kind) return null;
+  let detail: ObjectDetail;
+  try {
+    detail = await getObjectDetail(context, kind, namespace, name);
+  } catch (e) {
+    return (
+      <p role="status" className="text-sm text-amber-700 dark:text-amber-400">
+        YAML and events could not be read: {isAppError(e) ? e.message : 'the cluster did not answer.'}
+      </p>
+    );
+  }
+  return <ObjectEventsYaml detail={detail} slug={slug} now={Date.now()} events={events} />;
+}
