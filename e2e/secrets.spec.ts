@@ -1,6 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { type APIRequestContext, expect, test } from '@playwright/test';
+import { KIND_SLUGS } from '@/lib/k8s/kinds';
 import { ADMIN_CONTEXT, apps, core, createNamespace, deleteNamespace } from './support/kube';
 
 /**
@@ -168,6 +170,62 @@ async function readSome(url: string, ms = 1500): Promise<{ status: number; body:
   return { status, body };
 }
 
+/**
+ * The tab stream, subscribed to every kind across all namespaces, as a page would do it: what it
+ * carries until every snapshot has arrived. Secrets are among them, so their rows must show up.
+ */
+/** How many subscriptions have had their whole first answer: a last snapshot page, or an error. */
+function completeSubscriptions(body: string): number {
+  const done = new Set<string>();
+  for (const m of body.matchAll(/^event: batch\ndata: (.*)\n\n/gm)) {
+    const items = JSON.parse(m[1] ?? '[]') as { s: string; t: string; more?: boolean }[];
+    for (const i of items) {
+      if (((i.t === 'snapshot' || i.t === 'append') && !i.more) || i.t === 'error') done.add(i.s);
+    }
+  }
+  return done.size;
+}
+
+async function streamAll(baseURL: string, context: string): Promise<{ body: string; snapshots: number }> {
+  const tab = randomUUID();
+  const ctrl = new AbortController();
+  const timer = setTimeout(() => ctrl.abort(), 20_000);
+  let body = '';
+  let snapshots = 0;
+  try {
+    const res = await fetch(`${baseURL}/api/stream?tab=${tab}`, { signal: ctrl.signal });
+    expect(res.status).toBe(200);
+    const reader = res.body?.getReader();
+    const dec = new TextDecoder();
+    let subscribed = false;
+    while (reader) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      body += dec.decode(value, { stream: true });
+      if (!subscribed && body.includes('event: hello')) {
+        subscribed = true;
+        const sub = await fetch(`${baseURL}/api/stream/subscriptions`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Origin: baseURL },
+          body: JSON.stringify({
+            tab,
+            subscriptions: KIND_SLUGS.map((kind) => ({ context, kind, namespace: '_all' })),
+          }),
+        });
+        expect(sub.status).toBeLessThan(300);
+      }
+      snapshots = completeSubscriptions(body);
+      if (snapshots >= KIND_SLUGS.length) break;
+    }
+  } catch (e) {
+    if (!ctrl.signal.aborted) throw e;
+  } finally {
+    clearTimeout(timer);
+    ctrl.abort();
+  }
+  return { body, snapshots };
+}
+
 async function crawl(request: APIRequestContext, context: string, start: string[]) {
   const queue = [...start];
   const seen = new Set<string>();
@@ -214,7 +272,18 @@ for (const context of [ADMIN_CONTEXT, 'viewer']) {
         apis++;
       }
     }
+    const stream = await streamAll(baseURL ?? '', context);
+    const streamLeak = leakedIn(stream.body);
+    if (streamLeak) leaks.push(`/api/stream contains ${streamLeak}`);
+    // Every subscription answered; as admin the Secrets' rows (names and key sizes) were in it.
+    expect(stream.snapshots).toBe(KIND_SLUGS.length);
+    // The viewer's role (view) excludes Secrets: its subscription is refused rather than emptied.
+    if (context === ADMIN_CONTEXT) expect(stream.body).toContain('"db-credentials"');
+    else expect(stream.body).toMatch(/You may not list secrets/);
     console.log(`[leak check] ${context}: ${apis} pod and workload API answers and streams`);
+    console.log(
+      `[leak check] ${context}: tab stream with ${stream.snapshots} kinds, ${stream.body.length} bytes`,
+    );
     console.log(`[leak check] ${context}: ${pages} URLs, each as HTML and RSC (${rsc} RSC payloads)`);
     expect(leaks).toEqual([]);
     // The crawl must actually have covered the pages and their RSC payloads, or it proves nothing.
