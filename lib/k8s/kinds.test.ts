@@ -60,7 +60,7 @@ test('collection paths follow the API group, version and scope', () => {
   assert.equal(collectionPath(k('storageclasses'), undefined), '/apis/storage.k8s.io/v1/storageclasses');
 });
 
-test('a crash-looping pod that was OOM-killed shows ready, reason, restarts, last state, node and IP', () => {
+test('a crash-looping pod that was OOM-killed shows ready, reason, diagnosis, restarts, last state, node and IP', () => {
   const row = k('pods').toRow({
     metadata: meta('api-1'),
     spec: { nodeName: 'kwok-node-3', containers: [{ name: 'a' }, { name: 'b' }] },
@@ -88,6 +88,8 @@ test('a crash-looping pod that was OOM-killed shows ready, reason, restarts, las
   assert.deepEqual(row.cells, {
     ready: '1/2',
     status: 'CrashLoopBackOff',
+    diagnosis:
+      'Container b is crash-looping (4 restarts): last killed for running out of memory (OOMKilled, exit code 137).',
     restarts: 4,
     lastState: 'OOMKilled (exit 137)',
     node: 'kwok-node-3',
