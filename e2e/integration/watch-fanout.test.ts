@@ -20,8 +20,12 @@ after(async () => {
   await deleteNamespace(ns);
 });
 
-/** Watches of namespaced ConfigMaps open at the API server right now, from its own metrics. */
-function upstreamConfigMapWatches(): number {
+/**
+ * Namespaced PersistentVolumeClaim watches open at the API server right now, from its own metrics.
+ * The metric has no namespace label, so this file watches a kind that no other test file watches
+ * namespaced while it runs (the controllers' watches are cluster-scoped).
+ */
+function upstreamClaimWatches(): number {
   const bin = process.env.WHEELHOUSE_BIN ? `${process.env.WHEELHOUSE_BIN}/kubectl` : 'kubectl';
   const text = execFileSync(
     bin,
@@ -35,7 +39,7 @@ function upstreamConfigMapWatches(): number {
   for (const line of text.split('\n')) {
     if (!line.startsWith('apiserver_longrunning_requests{')) continue;
     if (
-      line.includes('resource="configmaps"') &&
+      line.includes('resource="persistentvolumeclaims"') &&
       line.includes('scope="namespace"') &&
       line.includes('verb="WATCH"')
     )
@@ -44,33 +48,37 @@ function upstreamConfigMapWatches(): number {
   return n;
 }
 
+const claim = (name: string) => ({
+  metadata: { name },
+  spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Mi' } } },
+});
+
 test('20 tabs on the same list make exactly one upstream watch, counted by the API server', async () => {
   await Promise.all(
     ['a', 'b', 'c'].map((name) =>
-      core().createNamespacedConfigMap({ namespace: ns, body: { metadata: { name }, data: { k: name } } }),
+      core().createNamespacedPersistentVolumeClaim({ namespace: ns, body: claim(name) }),
     ),
   );
   const truth = async () =>
-    (await core().listNamespacedConfigMap({ namespace: ns })).items.map((c) => c.metadata?.name ?? '');
+    (await core().listNamespacedPersistentVolumeClaim({ namespace: ns })).items.map(
+      (c) => c.metadata?.name ?? '',
+    );
   const names = await truth();
   assert.ok(names.includes('a') && names.length >= 3);
-  const before = upstreamConfigMapWatches();
+  const before = upstreamClaimWatches();
   const statsBefore = watchCacheStats();
   const tabs: TabStream[] = [];
   for (let i = 0; i < 20; i++)
-    tabs.push(await openTabStream({ context: ADMIN_CONTEXT, kind: 'configmaps', namespace: ns }));
+    tabs.push(await openTabStream({ context: ADMIN_CONTEXT, kind: 'persistentvolumeclaims', namespace: ns }));
   await Promise.all(tabs.map((t, i) => waitForNames(t.list, names, `tab ${i} to get the snapshot`)));
 
   // A change reaches every tab, which also proves the one watch is established.
-  await core().createNamespacedConfigMap({
-    namespace: ns,
-    body: { metadata: { name: 'd' }, data: { k: 'd' } },
-  });
+  await core().createNamespacedPersistentVolumeClaim({ namespace: ns, body: claim('d') });
   await Promise.all(
-    tabs.map((t, i) => waitForNames(t.list, [...names, 'd'], `tab ${i} to see the new ConfigMap`)),
+    tabs.map((t, i) => waitForNames(t.list, [...names, 'd'], `tab ${i} to see the new claim`)),
   );
 
-  const during = upstreamConfigMapWatches();
+  const during = upstreamClaimWatches();
   assert.equal(during - before, 1, `the API server counts ${during - before} new watches for 20 tabs`);
   const stats = watchCacheStats();
   assert.equal(stats.lists - statsBefore.lists, 1, 'one LIST for 20 tabs');
@@ -78,7 +86,7 @@ test('20 tabs on the same list make exactly one upstream watch, counted by the A
 
   // The last tab leaving stops the upstream watch after the grace period.
   for (const t of tabs) t.close();
-  await waitFor('the upstream watch to stop', async () => upstreamConfigMapWatches() === before, {
+  await waitFor('the upstream watch to stop', async () => upstreamClaimWatches() === before, {
     timeoutMs: 15_000,
   });
 });
