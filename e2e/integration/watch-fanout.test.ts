@@ -123,6 +123,12 @@ test('a tab that does not read is resynced with a snapshot, not buffered without
   try {
     setSubscriptions(tab, [{ context: ADMIN_CONTEXT, kind: 'configmaps', namespace: slowNs }]);
     const names = Array.from({ length: 30 }, (_, i) => `cm-${i}`);
+    // Changes must come after the (empty) first snapshot: if the LIST is slow enough to include them
+    // all, there is nothing left to back up.
+    await waitFor('the first snapshot to be sent', async () => {
+      const t = streamStats().find((x) => x.id === tab);
+      return (t?.eventsSent ?? 0) >= 1;
+    });
     const body = (name: string, v: string) => ({ metadata: { name }, data: { v: v.repeat(200) } });
     // Nobody reads. The first wave fills the connection (2 KiB); the second finds it full.
     await Promise.all(
