@@ -4,7 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useEffect, useId, useRef, useState } from 'react';
 import { kindBySlug } from '@/lib/k8s/kinds';
 import type { SearchHit } from '@/lib/k8s/search-match';
-import { scopePath } from '@/lib/params';
+import { scopePath } from '@/lib/paths';
 
 interface Result {
   hits: SearchHit[];

@@ -8,7 +8,7 @@ import { Callout } from '@/components/ui/callout';
 import type { Column, Row } from '@/lib/k8s/kinds';
 import { kindBySlug } from '@/lib/k8s/kinds';
 import { type ListQuery, listQueryString, parseSelector, type View, viewOf } from '@/lib/k8s/list-query';
-import { ALL_NAMESPACES, scopePath } from '@/lib/params';
+import { ALL_NAMESPACES, scopePath } from '@/lib/paths';
 import type { ErrorInfo } from '@/lib/stream-protocol';
 import { useWatchedList, type WatchedList } from '@/lib/use-watched-list';
 

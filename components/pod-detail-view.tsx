@@ -12,7 +12,7 @@ import { useLive } from '@/components/use-live';
 import { formatAge } from '@/lib/format';
 import type { PodDetail } from '@/lib/k8s/pod-views';
 import { podPath, workloadPath } from '@/lib/links';
-import { scopePath } from '@/lib/params';
+import { scopePath } from '@/lib/paths';
 
 export interface PodDetailData {
   detail: PodDetail;

@@ -2,7 +2,7 @@
 
 import { usePathname, useRouter } from 'next/navigation';
 import { useId } from 'react';
-import { ALL_NAMESPACES, scopePath } from '@/lib/params';
+import { ALL_NAMESPACES, scopePath } from '@/lib/paths';
 
 /** Context and namespace selectors; switching keeps the current view (the path after the scope). */
 export function ScopeSwitcher({

@@ -1,4 +1,4 @@
-import { scopePath } from './params';
+import { scopePath } from './paths';
 
 /** Workload kinds with a health page (workloads/<kind>/<name>), lower-case as in the URL. */
 export const WORKLOAD_KINDS = ['deployment', 'statefulset', 'daemonset', 'job', 'replicaset'] as const;

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { AppError } from './errors';
 
-/** The URL segment that stands for every namespace; `_` cannot start a namespace, so it never collides. */
-export const ALL_NAMESPACES = '_all';
+import { ALL_NAMESPACES } from './paths';
+
+export { ALL_NAMESPACES, scopePath } from './paths';
 
 const LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
@@ -67,8 +68,4 @@ export function parseScope(raw: { context: string; namespace: string }): ScopePa
   const context = parseOrThrow(contextName, decodeSegment(raw.context), 'context');
   const segment = parseOrThrow(namespaceScope, decodeSegment(raw.namespace), 'namespace');
   return { context, namespace: segment === ALL_NAMESPACES ? undefined : segment, namespaceSegment: segment };
-}
-
-export function scopePath(context: string, namespaceSegment: string, rest = ''): string {
-  return `/c/${encodeURIComponent(context)}/${encodeURIComponent(namespaceSegment)}${rest ? `/${rest}` : ''}`;
 }

@@ -1,14 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import {
-  filterRows,
-  listQueryString,
-  matchesSelector,
-  parseListQuery,
-  parseSelector,
-  sortRows,
-  viewOf,
-} from './list-query';
+import { filterRows, listQueryString, matchesSelector, parseSelector, sortRows, viewOf } from './list-query';
+import { parseListQuery } from './list-query-params';
 import type { Column, Row } from './rows/types';
 
 const row = (name: string, ns: string, labels: Record<string, string>, cells: Row['cells']): Row => ({
@@ -148,4 +141,14 @@ test('viewOf reuses the order when changed rows keep their place, and re-sorts w
     ['db-0', 'db-1', 'web-9', 'web-10'],
   );
   assert.equal(viewOf(v2, statusOnly, cols, '', reqs, 'restarts', 'asc').shown.length, 3);
+});
+
+test('natural order holds for digit runs anywhere in a name, and ties break on namespace', () => {
+  const named = ['api-10-b', 'API-9-c', 'api-9-b', 'api-9-b', 'api-100'].map((n, i) =>
+    row(n, i === 3 ? 'a' : 'b', {}, {}),
+  );
+  assert.deepEqual(
+    sortRows(named, cols, 'name', 'asc').map((r) => `${r.namespace}/${r.name}`),
+    ['a/api-9-b', 'b/api-9-b', 'b/API-9-c', 'b/api-10-b', 'b/api-100'],
+  );
 });

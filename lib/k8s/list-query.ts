@@ -1,9 +1,8 @@
-import { z } from 'zod';
 import type { Cell, Column, Row } from './rows/types';
 
 /**
- * Filtering and sorting of rows, shared by the server (first rows) and the browser (live rows), and
- * the parsing of the URL that carries them, so a shared link shows the same view.
+ * Filtering and sorting of rows, shared by the server (first rows) and the browser (live rows). The
+ * URL's query is validated on the server (list-query-params.ts), so the browser needs no zod.
  */
 
 export type Requirement =
@@ -109,7 +108,22 @@ export function filterRows(rows: Iterable<Row>, text: string, reqs: Requirement[
  * every update: digit runs are zero-padded so plain string comparison does the rest.
  */
 function naturalKey(s: string): string {
-  return s.toLowerCase().replace(/\d+/g, (d) => d.padStart(12, '0'));
+  const lower = s.toLowerCase();
+  let out = '';
+  let run = '';
+  for (let i = 0; i < lower.length; i++) {
+    const c = lower.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      run += lower[i];
+      continue;
+    }
+    if (run) {
+      out += run.padStart(12, '0');
+      run = '';
+    }
+    out += lower[i];
+  }
+  return run ? out + run.padStart(12, '0') : out;
 }
 
 const tieKeys = new WeakMap<Row, string>();
@@ -147,9 +161,10 @@ function cmp(x: number | string, y: number | string): number {
 export function sortRows(rows: Row[], columns: Column[], key: string, dir: 'asc' | 'desc'): Row[] {
   const type = columns.find((c) => c.key === key)?.type ?? 'name';
   const sign = dir === 'asc' ? 1 : -1;
-  const keyed = rows.map((r) => ({ r, v: sortValue(r, key, type), t: tieKey(r) }));
-  // Ties break on namespace then name so the order is stable across updates.
-  keyed.sort((x, y) => sign * cmp(x.v, y.v) || cmp(x.t, y.t));
+  const keyed = rows.map((r) => ({ r, v: sortValue(r, key, type) }));
+  // Ties break on namespace then name so the order is stable across updates; the tie key is made only
+  // for rows that do tie (rare when sorting by name), since 10,000 of them cost a third of the sort.
+  keyed.sort((x, y) => sign * cmp(x.v, y.v) || cmp(tieKey(x.r), tieKey(y.r)));
   return keyed.map((k) => k.r);
 }
 
@@ -201,29 +216,6 @@ export interface ListQuery {
   selector: string;
   sort: string;
   dir: 'asc' | 'desc';
-}
-
-const querySchema = z.object({
-  q: z.string().max(200, 'the filter text has at most 200 characters').default(''),
-  selector: z.string().max(1000, 'a label selector has at most 1000 characters').default(''),
-  sort: z
-    .string()
-    .max(64)
-    .regex(/^[A-Za-z]+$/, 'the sort column is a column key')
-    .default('name'),
-  dir: z.enum(['asc', 'desc']).default('asc'),
-});
-
-/** From URL search params; throws an Error whose message says what is wrong. */
-export function parseListQuery(params: Record<string, string | string[] | undefined>): ListQuery {
-  const flat = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
-  const r = querySchema.safeParse(flat);
-  if (!r.success) {
-    const i = r.error.issues[0];
-    throw new Error(`${i?.path.join('.') || 'query'}: ${i?.message ?? 'not valid'}`);
-  }
-  parseSelector(r.data.selector);
-  return r.data;
 }
 
 export function listQueryString(q: ListQuery): string {
