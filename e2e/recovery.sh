@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `npm run test:recovery`: the destructive watch-cache tests (API server stopped and restarted, etcd
+# `npm run test:recovery`, and the last step of `npm test`: the destructive watch-cache tests (API server stopped and restarted, etcd
 # compacted) against a cluster of their own, so they never disturb `npm test` or a shared cluster.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,4 +16,5 @@ bash e2e/cluster/cluster.sh up >/dev/null
 set -a && source "$WHEELHOUSE_CLUSTER_DIR/env" && set +a
 bash e2e/lib/test-kubeconfig.sh
 export WHEELHOUSE_TEST_KUBECONFIG="$WHEELHOUSE_CLUSTER_DIR/test-kubeconfig"
-node --conditions=react-server --import tsx --test --test-concurrency=1 e2e/recovery/*.test.ts
+# Extra arguments go to node --test (npm test adds its reporters).
+node --conditions=react-server --import tsx --test --test-concurrency=1 "$@" e2e/recovery/*.test.ts
