@@ -3,12 +3,15 @@ import { notFound } from 'next/navigation';
 import { ErrorState } from '@/components/error-state';
 import { ObjectExtras } from '@/components/object-extras';
 import { RolloutDetail } from '@/components/rollout-detail';
+import { WorkloadPods } from '@/components/workload-pods';
 import { isAppError } from '@/lib/errors';
 import type { WorkloadKind } from '@/lib/k8s/rollback-plan';
 import { KINDS, type WorkloadDetail } from '@/lib/k8s/rollout-views';
 import { getWorkloadDetail } from '@/lib/k8s/rollouts';
 import { scopePath } from '@/lib/params';
 import { parseTarget } from '@/lib/rollout-params';
+
+const SINGULAR = { deployments: 'deployment', statefulsets: 'statefulset', daemonsets: 'daemonset' } as const;
 
 /** Server-rendered first paint of a workload's rollout page; the client part then polls for changes. */
 export async function WorkloadDetailPage({
@@ -64,6 +67,12 @@ export async function WorkloadDetailPage({
       {detail ? (
         <>
           <RolloutDetail initial={detail} apiBase={apiBase} now={Date.now()} />
+          <WorkloadPods
+            context={target.context}
+            namespace={target.namespace}
+            kind={SINGULAR[kind]}
+            name={target.name}
+          />
           <ObjectExtras
             context={target.context}
             slug={kind}

@@ -41,7 +41,7 @@ test('a ConfigMap shows its keys, collapses large values, and lists who uses it'
   const usedBy = page.getByRole('table', { name: 'Used by' });
   await expect(usedBy.getByRole('row', { name: /reader/ })).toContainText('envFrom, volume');
   await usedBy.getByRole('link', { name: 'reader' }).click();
-  await expect(page).toHaveURL(new RegExp(`/c/${ADMIN_CONTEXT}/${ns}/workloads/deployment/reader$`));
+  await expect(page).toHaveURL(new RegExp(`/c/${ADMIN_CONTEXT}/${ns}/deployments/reader$`));
 });
 
 test('a ConfigMap that does not exist says so', async ({ page }) => {

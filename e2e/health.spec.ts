@@ -116,10 +116,13 @@ test('the overview shows every simulated state with its diagnosis, problems firs
   await expect(problemPods.getByRole('row').filter({ hasText: 'steady-' })).toHaveCount(0);
 });
 
-test('each workload page shows its pods with the right diagnosis', async ({ page }) => {
+test('each workload page shows its pods with the right diagnosis, beside its rollout', async ({ page }) => {
   for (const s of SIMULATED) {
+    // The old health address leads to the Deployment's one page: rollout and pod health together.
     await page.goto(base(`workloads/deployment/${s.name}`));
+    await expect(page).toHaveURL(new RegExp(`/deployments/${s.name}$`));
     await expect(page.getByRole('heading', { name: s.name, level: 1 })).toBeVisible();
+    await expect(page.getByRole('status', { name: 'Rollout status' })).toBeVisible();
     await expect(page.getByRole('region', { name: 'Workload health' })).toContainText('failing');
     const pods = page.getByRole('table', { name: 'Pods' });
     await expect(pods.getByRole('row').filter({ has: page.getByRole('cell') })).toHaveCount(1);
@@ -151,7 +154,8 @@ test('each pod page shows the diagnosis with evidence, the containers and the ow
   const rs = pod?.metadata?.ownerReferences?.[0]?.name ?? '';
   await expect(chain.getByRole('link', { name: `ReplicaSet ${rs}` })).toBeVisible();
   await chain.getByRole('link', { name: 'Deployment oomy' }).click();
-  await expect(page).toHaveURL(/\/workloads\/deployment\/oomy$/);
+  await expect(page).toHaveURL(/\/deployments\/oomy$/);
+  await expect(page.getByRole('region', { name: 'Workload health' })).toContainText('failing');
 });
 
 test('a pod that starts crash-looping while the page is open updates live', async ({ page }) => {

@@ -1,9 +1,10 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
+import { notFound, redirect } from 'next/navigation';
 import { ErrorState } from '@/components/error-state';
 import { type WorkloadData, WorkloadView } from '@/components/workload-view';
 import { isAppError } from '@/lib/errors';
 import { getWorkloadDetail } from '@/lib/k8s/workload-health';
+import { workloadPath } from '@/lib/links';
 import { parseWorkloadScope } from '@/lib/named-scope';
 
 type Params = Promise<{ context: string; namespace: string; kind: string; name: string }>;
@@ -20,6 +21,9 @@ export default async function WorkloadPage({ params }: { params: Params }) {
   } catch {
     notFound();
   }
+  // Workloads with rollouts have their one page elsewhere; this address stays valid for old links.
+  const canonical = workloadPath(s.context, s.namespace, s.kind, s.name);
+  if (canonical && !canonical.includes('/workloads/')) redirect(canonical);
   let initial: WorkloadData | undefined;
   let error: unknown;
   try {
