@@ -1,6 +1,8 @@
 'use client';
 
+import { useEffect, useRef } from 'react';
 import useSWR from 'swr';
+import { registerPoller } from '@/lib/use-watched-list';
 
 /** How often live views poll their JSON route until the shared watch-backed streams replace it. */
 export const POLL_MS = 2000;
@@ -31,5 +33,19 @@ export function useLive<T>(url: string, fallbackData: T) {
     revalidateOnMount: false,
     dedupingInterval: 500,
   });
+  const poller = useRef<ReturnType<typeof registerPoller> | undefined>(undefined);
+  useEffect(() => {
+    const p = registerPoller();
+    poller.current = p;
+    return p.done;
+  }, []);
+  // The header says "reconnecting, stale since" while refreshes fail, as it does for the stream.
+  const failingSince = useRef<number | undefined>(undefined);
+  useEffect(() => {
+    // A refusal (4xx) is the page's own error to show; only an unreachable server makes data stale.
+    const down = error !== undefined && (!(error instanceof FetchError) || error.status >= 500);
+    failingSince.current = down ? (failingSince.current ?? Date.now()) : undefined;
+    poller.current?.failingSince(failingSince.current);
+  }, [error]);
   return { data: data ?? fallbackData, error };
 }

@@ -165,6 +165,8 @@ test('a pod that starts crash-looping while the page is open updates live', asyn
   const name = pod?.metadata?.name ?? '';
   await page.goto(base('overview'));
   await expect(workloadRow(page, 'flip').getByRole('cell').first()).toHaveText('healthy');
+  // The header says how this page stays current: it polls, it is not on the stream.
+  await expect(page.getByRole('status', { name: 'Connection' })).toHaveText('Refreshing every 2 s');
   const podPage = await page.context().newPage();
   await podPage.goto(base(`pods/${name}`));
   await expect(podPage.getByRole('region', { name: 'Diagnosis' })).toContainText('Running and ready.');

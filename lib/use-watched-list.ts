@@ -23,8 +23,11 @@ export interface WatchedList {
 }
 
 export interface ConnectionState {
-  /** `idle`: nothing on the page is live (a detail page), so there is no stream to report on. */
-  state: 'idle' | 'connecting' | 'live' | 'reconnecting';
+  /**
+   * `idle`: nothing on the page is live (a detail page), so there is no stream to report on.
+   * `polling`: the page's live parts refresh on a timer (overview, health, rollouts), not the stream.
+   */
+  state: 'idle' | 'polling' | 'connecting' | 'live' | 'reconnecting';
   /** When the data shown stopped being known to be current. */
   staleSince?: number;
 }
@@ -49,6 +52,8 @@ let postTimer: ReturnType<typeof setTimeout> | undefined;
 let lastMessageAt = 0;
 let browserDownSince: number | undefined;
 const clusterStale = new Map<string, number>();
+/** Mounted polling views (useLive), each with the time its refreshes started failing, if they have. */
+const pollers = new Map<symbol, number | undefined>();
 
 // ---- connection state, as an external store ----
 let connection: ConnectionState = { state: 'connecting' };
@@ -58,7 +63,12 @@ const connectionListeners = new Set<() => void>();
 function recompute(): void {
   const opened = source?.readyState === EventSource.OPEN && lastMessageAt > 0;
   let next: ConnectionState;
-  if (wanted.size === 0) next = { state: 'idle' };
+  const failing = [...pollers.values()].filter((t) => t !== undefined);
+  if (wanted.size === 0 && pollers.size === 0) next = { state: 'idle' };
+  else if (wanted.size === 0)
+    next = failing.length
+      ? { state: 'reconnecting', staleSince: Math.min(...failing) }
+      : { state: 'polling' };
   else if (!opened) {
     next = browserDownSince
       ? { state: 'reconnecting', staleSince: browserDownSince }
@@ -70,6 +80,24 @@ function recompute(): void {
     connection = next;
     for (const l of connectionListeners) l();
   }
+}
+
+/** For polling views: counts in the header's connection state while mounted; report failures by time. */
+export function registerPoller(): { failingSince: (t: number | undefined) => void; done: () => void } {
+  const id = Symbol('poller');
+  pollers.set(id, undefined);
+  recompute();
+  return {
+    failingSince: (t) => {
+      if (!pollers.has(id)) return;
+      pollers.set(id, t);
+      recompute();
+    },
+    done: () => {
+      pollers.delete(id);
+      recompute();
+    },
+  };
 }
 
 export function useConnectionState(): ConnectionState {
