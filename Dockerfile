@@ -7,7 +7,7 @@ ENV NEXT_TELEMETRY_DISABLED=1
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY . .
-RUN npx next build
+RUN WHEELHOUSE_STANDALONE=1 npx next build
 
 FROM node:20-bookworm-slim
 ENV NODE_ENV=production \

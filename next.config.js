@@ -5,7 +5,9 @@ const nextConfig = {
   poweredByHeader: false,
   // client-node is ESM with optional native-ish deps; keep it out of the server bundle.
   serverExternalPackages: ['@kubernetes/client-node'],
-  output: 'standalone',
+  // The container image runs the standalone server; `npm start` runs `next start`, which refuses to
+  // serve a standalone build without a warning, so only the image's build asks for it.
+  output: process.env.WHEELHOUSE_STANDALONE === '1' ? 'standalone' : undefined,
   // audit.ts resolves a path under process.cwd(), so tracing copies the whole project; the image
   // needs none of the tests, manifests or docs.
   outputFileTracingExcludes: {

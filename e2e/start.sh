@@ -26,6 +26,8 @@ else
   bash e2e/cluster/cluster.sh up --seed >/dev/null
   # shellcheck disable=SC1091
   set -a && source "$WHEELHOUSE_CLUSTER_DIR/env" && set +a
+  # The first page is the Deployments of the context's namespace: make that the seeded one.
+  "$WHEELHOUSE_BIN/kubectl" --kubeconfig "$KUBECONFIG" config set-context --current --namespace=demo >/dev/null
 fi
 export KUBECONFIG=${KUBECONFIG:-$kubeconfig}
 
