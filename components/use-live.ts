@@ -2,10 +2,13 @@
 
 import { useEffect, useRef } from 'react';
 import useSWR from 'swr';
+import { retryDelayMs } from '@/lib/poll-retry';
 import { registerPoller } from '@/lib/use-watched-list';
 
 /** How often live views poll their JSON route until the shared watch-backed streams replace it. */
 export const POLL_MS = 2000;
+/** The longest wait between retries once refreshes fail: a recovered cluster shows within this. */
+const RETRY_MAX_MS = 10_000;
 
 export class FetchError extends Error {
   readonly status: number;
@@ -32,6 +35,15 @@ export function useLive<T>(url: string, fallbackData: T) {
     keepPreviousData: true,
     revalidateOnMount: false,
     dedupingInterval: 500,
+    // Offline, keep trying (and failing), so the header says the data is stale instead of "refreshing".
+    refreshWhenOffline: true,
+    // SWR stops the interval while a key is in error and retries on its own schedule: keep it short.
+    onErrorRetry: (_err, _key, _config, revalidate, { retryCount }) => {
+      setTimeout(
+        () => revalidate({ retryCount }),
+        retryDelayMs(retryCount, POLL_MS, RETRY_MAX_MS, Math.random()),
+      );
+    },
   });
   const poller = useRef<ReturnType<typeof registerPoller> | undefined>(undefined);
   useEffect(() => {

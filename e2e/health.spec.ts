@@ -166,7 +166,13 @@ test('a pod that starts crash-looping while the page is open updates live', asyn
   await page.goto(base('overview'));
   await expect(workloadRow(page, 'flip').getByRole('cell').first()).toHaveText('healthy');
   // The header says how this page stays current: it polls, it is not on the stream.
-  await expect(page.getByRole('status', { name: 'Connection' })).toHaveText('Refreshing every 2 s');
+  const connection = page.getByRole('status', { name: 'Connection' });
+  await expect(connection).toHaveText('Refreshing every 2 s');
+  // The browser loses the network: the header says what is shown is stale, then recovers.
+  await page.context().setOffline(true);
+  await expect(connection).toHaveText(/^Reconnecting… stale since \d\d:\d\d:\d\d/, { timeout: 10_000 });
+  await page.context().setOffline(false);
+  await expect(connection).toHaveText('Refreshing every 2 s', { timeout: 10_000 });
   const podPage = await page.context().newPage();
   await podPage.goto(base(`pods/${name}`));
   await expect(podPage.getByRole('region', { name: 'Diagnosis' })).toContainText('Running and ready.');
