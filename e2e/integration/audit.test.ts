@@ -3,10 +3,27 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { AUDIT_ANNOTATION, AUDIT_REASON, readAudit, recordAuditWithEvent } from '@/lib/audit';
+import {
+  AUDIT_ANNOTATION,
+  AUDIT_REASON,
+  auditEventsSettled,
+  readAudit,
+  recordAuditWithEvent,
+} from '@/lib/audit';
 import { auditHistory } from '@/lib/k8s/audit-events';
 import { whoAmI } from '@/lib/k8s/identity';
-import { ADMIN_CONTEXT, apps, core, createNamespace, deleteNamespace, deployment } from '../support/kube';
+import { deploymentRolloutStatus } from '@/lib/k8s/rollout-status';
+import { rollback } from '@/lib/k8s/rollouts';
+import { revealSecretKey } from '@/lib/k8s/secrets';
+import {
+  ADMIN_CONTEXT,
+  apps,
+  core,
+  createNamespace,
+  deleteNamespace,
+  deployment,
+  waitFor,
+} from '../support/kube';
 import { startDashboard } from '../support/server';
 
 // lib/k8s/client.ts reads the dashboard's kubeconfig, the one with the test identities.
@@ -113,4 +130,56 @@ test('after a restart the dashboard still shows the records, and the viewer sees
   } finally {
     await dash.stop();
   }
+});
+
+test('a real rollback and a real Secret reveal each leave an Event on their object, naming the user', async () => {
+  const who = await whoAmI(ADMIN_CONTEXT);
+  const complete = (name: string) =>
+    waitFor(`${name} rollout to complete`, async () => {
+      const d = await apps().readNamespacedDeployment({ namespace: ns, name });
+      return deploymentRolloutStatus(d).done ? d : undefined;
+    });
+  await apps().createNamespacedDeployment({
+    namespace: ns,
+    body: deployment(ns, 'undo', { image: 'app:1' }),
+  });
+  await complete('undo');
+  await apps().patchNamespacedDeployment({
+    namespace: ns,
+    name: 'undo',
+    body: [{ op: 'replace', path: '/spec/template/spec/containers/0/image', value: 'app:2' }],
+  });
+  const d = await complete('undo');
+  await rollback(
+    { context: ADMIN_CONTEXT, kind: 'deployments', namespace: ns, name: 'undo' },
+    { revision: 1, resourceVersion: d.metadata?.resourceVersion ?? '', reason: 'app:2 is broken' },
+  );
+  const secret = await core().createNamespacedSecret({
+    namespace: ns,
+    body: { metadata: { name: 'creds' }, stringData: { password: 'hunter2' } },
+  });
+  assert.equal((await revealSecretKey(ADMIN_CONTEXT, ns, 'creds', 'password')).value, 'hunter2');
+  await auditEventsSettled();
+
+  const events = (
+    await core().listNamespacedEvent({ namespace: ns, labelSelector: 'wheelhouse.dev/audit=true' })
+  ).items;
+  const on = (kind: string, name: string) =>
+    events.filter((e) => e.involvedObject.kind === kind && e.involvedObject.name === name);
+  const [undo] = on('Deployment', 'undo');
+  assert.equal(undo?.involvedObject.uid, d.metadata?.uid);
+  const undoRecord = JSON.parse(undo?.metadata?.annotations?.[AUDIT_ANNOTATION] ?? '{}');
+  assert.deepEqual(
+    [undoRecord.user, undoRecord.verb, undoRecord.fromRevision, undoRecord.toRevision, undoRecord.result],
+    [who.username, 'rollback', '2', '1', 'success'],
+  );
+  assert.match(
+    undo?.message ?? '',
+    /rollback deployments .*\/undo from revision 2 to 1: succeeded; reason: app:2 is broken$/,
+  );
+  const [reveal] = on('Secret', 'creds');
+  assert.equal(reveal?.involvedObject.uid, secret.metadata?.uid);
+  assert.equal(reveal?.type, 'Normal');
+  assert.equal(reveal?.message, `${who.username} reveal secrets ${ns}/creds: succeeded`);
+  assert.ok(!JSON.stringify(reveal).includes('hunter2'), 'the Event never carries the value');
 });

@@ -1,5 +1,5 @@
 import 'server-only';
-import { recordAudit } from '../audit';
+import { type AuditTarget, recordAudit } from '../audit';
 import { AppError } from '../errors';
 import { canI } from './access';
 import { toAppError } from './errors';
@@ -122,9 +122,12 @@ async function mutate(t: Target, input: MutationInput, step: Step): Promise<Muta
     name: t.name,
     ...(input.reason ? { reason: input.reason } : {}),
   };
+  // The Event goes on the workload itself (uid once it is read), so every replica shares the history.
+  const target: AuditTarget = { apiVersion: 'apps/v1', kind: KINDS[t.kind].apiKind };
   let extra: Partial<MutationResult> = {};
   try {
     const obj = await readWorkload(t.context, t.kind, t.namespace, t.name);
+    target.uid = obj.metadata?.uid;
     if (obj.metadata?.resourceVersion !== input.resourceVersion) throw conflict(t);
     const planned = await step.plan(obj, describeChange(step.action, who.username, input.reason));
     extra = planned.extra ?? {};
@@ -134,7 +137,7 @@ async function mutate(t: Target, input: MutationInput, step: Step): Promise<Muta
     };
     if (planned.patch.length === 0) {
       const message = `Nothing to do: the current template already matches revision ${extra.toRevision}.`;
-      recordAudit({ ...base, ...revisions, result: 'success', message });
+      recordAudit({ ...base, ...revisions, result: 'success', message }, target);
       return { resourceVersion: input.resourceVersion, message, ...extra };
     }
     let updated: AnyWorkload;
@@ -151,7 +154,7 @@ async function mutate(t: Target, input: MutationInput, step: Step): Promise<Muta
       });
     }
     const message = `${step.action} of ${KINDS[t.kind].singular} "${t.name}" applied.`;
-    recordAudit({ ...base, ...revisions, result: 'success', message });
+    recordAudit({ ...base, ...revisions, result: 'success', message }, target);
     return { resourceVersion: updated.metadata?.resourceVersion ?? '', message, ...extra };
   } catch (e) {
     const err = toAppError(e, {
@@ -161,7 +164,7 @@ async function mutate(t: Target, input: MutationInput, step: Step): Promise<Muta
       namespace: t.namespace,
       name: t.name,
     });
-    recordAudit({ ...base, result: 'failure', message: err.message });
+    recordAudit({ ...base, result: 'failure', message: err.message }, target);
     throw err;
   }
 }

@@ -1,6 +1,6 @@
 import 'server-only';
 import { CoreV1Api } from '@kubernetes/client-node';
-import { recordAudit } from '../audit';
+import { type AuditTarget, recordAudit } from '../audit';
 import { AppError } from '../errors';
 import { apiClient } from './client';
 import { toAppError } from './errors';
@@ -71,11 +71,18 @@ export async function revealSecretKey(
   key: string,
 ): Promise<RevealedValue> {
   const user = await userOf(context);
+  // The Event goes on the Secret (uid once it is read), so every replica's Audit page shows the reveal.
+  const target: AuditTarget = { apiVersion: 'v1', kind: 'Secret' };
   const audit = (result: 'success' | 'failure', message: string) =>
-    recordAudit({ user, context, verb: 'reveal', resource: 'secrets', namespace, name, result, message });
+    recordAudit(
+      { user, context, verb: 'reveal', resource: 'secrets', namespace, name, result, message },
+      target,
+    );
   let data: Record<string, string> | undefined;
   try {
-    data = (await apiClient(context, CoreV1Api).readNamespacedSecret({ name, namespace })).data;
+    const secret = await apiClient(context, CoreV1Api).readNamespacedSecret({ name, namespace });
+    data = secret.data;
+    target.uid = secret.metadata?.uid;
   } catch (e) {
     const err = toAppError(e, { context, verb: 'get', resource: 'Secret', namespace, name });
     const out = err.status === 403 ? forbidden(context, namespace, name) : err;
