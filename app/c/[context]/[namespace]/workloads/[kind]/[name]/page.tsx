@@ -4,7 +4,7 @@ import { ErrorState } from '@/components/error-state';
 import { type WorkloadData, WorkloadView } from '@/components/workload-view';
 import { isAppError } from '@/lib/errors';
 import { getWorkloadDetail } from '@/lib/k8s/workload-health';
-import { workloadPath } from '@/lib/links';
+import { ROLLOUT_KINDS, workloadPath } from '@/lib/links';
 import { parseWorkloadScope } from '@/lib/named-scope';
 
 type Params = Promise<{ context: string; namespace: string; kind: string; name: string }>;
@@ -22,8 +22,8 @@ export default async function WorkloadPage({ params }: { params: Params }) {
     notFound();
   }
   // Workloads with rollouts have their one page elsewhere; this address stays valid for old links.
-  const canonical = workloadPath(s.context, s.namespace, s.kind, s.name);
-  if (canonical && !canonical.includes('/workloads/')) redirect(canonical);
+  if ((ROLLOUT_KINDS as readonly string[]).includes(s.kind))
+    redirect(workloadPath(s.context, s.namespace, s.kind, s.name) ?? '/');
   let initial: WorkloadData | undefined;
   let error: unknown;
   try {
