@@ -39,6 +39,8 @@ wait_for() { # seconds description command...
 teardown() { # dir
   local dir=$1 NAME='' BIN='' pids=() re
   [ -d "$dir" ] || { say "nothing at $dir"; return 0; }
+  # An `up` that failed before writing anything (no Go, say) leaves the caller's empty mktemp folder.
+  [ -f "$dir/$marker" ] || ! rmdir "$dir" 2>/dev/null || return 0
   # Only ever delete a directory that `up` created.
   [ -f "$dir/$marker" ] || die "$dir has no $marker file; not deleting it"
   # shellcheck disable=SC1090

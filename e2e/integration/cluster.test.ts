@@ -1,4 +1,8 @@
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { VersionApi } from '@kubernetes/client-node';
 import { listDeployments } from '@/lib/k8s/deployments';
@@ -84,4 +88,19 @@ test('an unreachable cluster is a 503 that names the context', async () => {
     assert.match(e.message ?? '', /Cannot reach the cluster for context "unreachable"/);
     return true;
   });
+});
+
+test('cluster.sh down removes the empty folder of an up that failed early, and refuses a folder it did not make', () => {
+  const script = path.join(process.cwd(), 'e2e/cluster/cluster.sh');
+  const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'wheelhouse-empty-'));
+  execFileSync('bash', [script, 'down', empty], { stdio: 'pipe' });
+  assert.equal(fs.existsSync(empty), false);
+  const foreign = fs.mkdtempSync(path.join(os.tmpdir(), 'wheelhouse-foreign-'));
+  fs.writeFileSync(path.join(foreign, 'keep'), 'not a cluster');
+  try {
+    assert.throws(() => execFileSync('bash', [script, 'down', foreign], { stdio: 'pipe' }));
+    assert.equal(fs.readFileSync(path.join(foreign, 'keep'), 'utf8'), 'not a cluster');
+  } finally {
+    fs.rmSync(foreign, { recursive: true, force: true });
+  }
 });
