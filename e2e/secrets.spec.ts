@@ -1,8 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { type APIRequestContext, expect, test } from '@playwright/test';
 import { KIND_SLUGS } from '@/lib/k8s/kinds';
+import type { StreamItem } from '@/lib/stream-protocol';
+import { openHttpTab } from './support/http-tab';
 import { ADMIN_CONTEXT, apps, core, createNamespace, deleteNamespace } from './support/kube';
 
 /**
@@ -174,56 +175,35 @@ async function readSome(url: string, ms = 1500): Promise<{ status: number; body:
  * The tab stream, subscribed to every kind across all namespaces, as a page would do it: what it
  * carries until every snapshot has arrived. Secrets are among them, so their rows must show up.
  */
-/** How many subscriptions have had their whole first answer: a last snapshot page, or an error. */
-function completeSubscriptions(body: string): number {
-  const done = new Set<string>();
-  for (const m of body.matchAll(/^event: batch\ndata: (.*)\n\n/gm)) {
-    const items = JSON.parse(m[1] ?? '[]') as { s: string; t: string; more?: boolean }[];
-    for (const i of items) {
-      if (((i.t === 'snapshot' || i.t === 'append') && !i.more) || i.t === 'error') done.add(i.s);
-    }
-  }
-  return done.size;
-}
-
+/**
+ * The tab stream, subscribed to every kind across all namespaces, as a page would do it: what it
+ * carries until every subscription has had its whole first answer (a last snapshot page, or an
+ * error). Secrets are among them, so their rows must show up.
+ */
 async function streamAll(baseURL: string, context: string): Promise<{ body: string; snapshots: number }> {
-  const tab = randomUUID();
-  const ctrl = new AbortController();
-  const timer = setTimeout(() => ctrl.abort(), 20_000);
   let body = '';
-  let snapshots = 0;
-  try {
-    const res = await fetch(`${baseURL}/api/stream?tab=${tab}`, { signal: ctrl.signal });
-    expect(res.status).toBe(200);
-    const reader = res.body?.getReader();
-    const dec = new TextDecoder();
-    let subscribed = false;
-    while (reader) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      body += dec.decode(value, { stream: true });
-      if (!subscribed && body.includes('event: hello')) {
-        subscribed = true;
-        const sub = await fetch(`${baseURL}/api/stream/subscriptions`, {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json', Origin: baseURL },
-          body: JSON.stringify({
-            tab,
-            subscriptions: KIND_SLUGS.map((kind) => ({ context, kind, namespace: '_all' })),
-          }),
-        });
-        expect(sub.status).toBeLessThan(300);
+  const answered = new Set<string>();
+  const tab = openHttpTab(
+    baseURL,
+    KIND_SLUGS.map((kind) => ({ context, kind, namespace: '_all' })),
+    (block) => {
+      body += block;
+      if (!block.startsWith('event: batch')) return;
+      const items = JSON.parse(block.slice(block.indexOf('data: ') + 6)) as StreamItem[];
+      for (const i of items) {
+        const last = (i.t === 'snapshot' || i.t === 'append') && !i.more;
+        if (last || i.t === 'error') answered.add(i.s);
       }
-      snapshots = completeSubscriptions(body);
-      if (snapshots >= KIND_SLUGS.length) break;
-    }
-  } catch (e) {
-    if (!ctrl.signal.aborted) throw e;
+      if (answered.size >= KIND_SLUGS.length) tab.close();
+    },
+  );
+  const timer = setTimeout(tab.close, 20_000);
+  try {
+    await tab.done;
   } finally {
     clearTimeout(timer);
-    ctrl.abort();
   }
-  return { body, snapshots };
+  return { body, snapshots: answered.size };
 }
 
 async function crawl(request: APIRequestContext, context: string, start: string[]) {

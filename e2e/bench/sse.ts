@@ -1,5 +1,6 @@
-/** A minimal tab stream client over HTTP, as the browser's EventSource would use it. */
-import { randomUUID } from 'node:crypto';
+/** The bench's view of a tab stream: snapshot size, change bytes and when each change arrived. */
+import type { SubscriptionSpec } from '@/lib/stream-protocol';
+import { openHttpTab } from '../support/http-tab';
 
 export interface BenchStream {
   snapshotRows: number;
@@ -12,12 +13,7 @@ export interface BenchStream {
   close: () => void;
 }
 
-export function openStream(
-  base: string,
-  spec: { context: string; kind: string; namespace: string },
-): BenchStream {
-  const tab = randomUUID();
-  const abort = new AbortController();
+export function openStream(base: string, spec: SubscriptionSpec): BenchStream {
   let resolveReady = () => {};
   const s: BenchStream = {
     snapshotRows: 0,
@@ -28,55 +24,36 @@ export function openStream(
     ready: new Promise<void>((r) => {
       resolveReady = r;
     }),
-    close: () => abort.abort(),
+    close: () => {},
   };
-  void (async () => {
-    const res = await fetch(`${base}/api/stream?tab=${tab}`, { signal: abort.signal });
-    if (!res.body) throw new Error('no stream body');
-    const decoder = new TextDecoder();
-    let buf = '';
-    for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
-      buf += decoder.decode(chunk, { stream: true });
-      let end = buf.indexOf('\n\n');
-      while (end >= 0) {
-        const block = buf.slice(0, end + 2);
-        buf = buf.slice(end + 2);
-        end = buf.indexOf('\n\n');
-        if (block.includes('event: hello')) {
-          await fetch(`${base}/api/stream/subscriptions`, {
-            method: 'POST',
-            // proxy.ts accepts changes only from the dashboard's own origin, as a page would send.
-            headers: { 'Content-Type': 'application/json', Origin: base },
-            body: JSON.stringify({ tab, subscriptions: [spec] }),
-          });
-        } else if (block.startsWith('event: batch')) {
-          const items = JSON.parse(block.slice(block.indexOf('data: ') + 6)) as {
-            t: string;
-            rows?: unknown[];
-            more?: boolean;
-            changes?: { key: string; row?: { rv: string } }[];
-          }[];
-          const now = Date.now();
-          const bytes = Buffer.byteLength(block);
-          for (const i of items) {
-            if (i.t === 'snapshot' || i.t === 'append') {
-              s.snapshotRows = (i.t === 'snapshot' ? 0 : s.snapshotRows) + (i.rows?.length ?? 0);
-              s.snapshotBytes = (i.t === 'snapshot' ? 0 : s.snapshotBytes) + bytes;
-              if (!i.more) resolveReady();
-            } else if (i.t === 'changes') {
-              s.changes += i.changes?.length ?? 0;
-              s.changeBytes += bytes;
-              for (const c of i.changes ?? []) {
-                if (!c.row) continue;
-                const list = s.arrivals.get(c.key) ?? [];
-                list.push([c.row.rv, now]);
-                s.arrivals.set(c.key, list);
-              }
-            }
-          }
+  const tab = openHttpTab(base, [spec], (block) => {
+    if (!block.startsWith('event: batch')) return;
+    const items = JSON.parse(block.slice(block.indexOf('data: ') + 6)) as {
+      t: string;
+      rows?: unknown[];
+      more?: boolean;
+      changes?: { key: string; row?: { rv: string } }[];
+    }[];
+    const now = Date.now();
+    const bytes = Buffer.byteLength(block);
+    for (const i of items) {
+      if (i.t === 'snapshot' || i.t === 'append') {
+        s.snapshotRows = (i.t === 'snapshot' ? 0 : s.snapshotRows) + (i.rows?.length ?? 0);
+        s.snapshotBytes = (i.t === 'snapshot' ? 0 : s.snapshotBytes) + bytes;
+        if (!i.more) resolveReady();
+      } else if (i.t === 'changes') {
+        s.changes += i.changes?.length ?? 0;
+        s.changeBytes += bytes;
+        for (const c of i.changes ?? []) {
+          if (!c.row) continue;
+          const list = s.arrivals.get(c.key) ?? [];
+          list.push([c.row.rv, now]);
+          s.arrivals.set(c.key, list);
         }
       }
     }
-  })().catch(() => undefined);
+  });
+  tab.done.catch(() => undefined);
+  s.close = tab.close;
   return s;
 }

@@ -1,0 +1,47 @@
+import { randomUUID } from 'node:crypto';
+import type { SubscriptionSpec } from '@/lib/stream-protocol';
+
+export interface HttpTab {
+  /** Settles when the stream ends, is closed, or fails (a non-200 stream, a refused subscription). */
+  done: Promise<void>;
+  close: () => void;
+}
+
+/**
+ * A browser tab's stream over real HTTP: GET /api/stream, and on `hello` POST the subscriptions with
+ * the page's own Origin (proxy.ts refuses changes without it). Every complete SSE block (its text,
+ * ending in a blank line) goes to `onBlock`, whose own work may await.
+ */
+export function openHttpTab(
+  base: string,
+  subscriptions: SubscriptionSpec[],
+  onBlock: (block: string) => void | Promise<void>,
+): HttpTab {
+  const tab = randomUUID();
+  const abort = new AbortController();
+  const done = (async () => {
+    const res = await fetch(`${base}/api/stream?tab=${tab}`, { signal: abort.signal });
+    if (res.status !== 200 || !res.body) throw new Error(`the stream answered ${res.status}`);
+    const decoder = new TextDecoder();
+    let buf = '';
+    for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
+      buf += decoder.decode(chunk, { stream: true });
+      for (let end = buf.indexOf('\n\n'); end >= 0; end = buf.indexOf('\n\n')) {
+        const block = buf.slice(0, end + 2);
+        buf = buf.slice(end + 2);
+        if (block.includes('event: hello')) {
+          const sub = await fetch(`${base}/api/stream/subscriptions`, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json', Origin: base },
+            body: JSON.stringify({ tab, subscriptions }),
+          });
+          if (!sub.ok) throw new Error(`the subscriptions were refused with ${sub.status}`);
+        }
+        await onBlock(block);
+      }
+    }
+  })().catch((e: unknown) => {
+    if (!abort.signal.aborted) throw e;
+  });
+  return { done, close: () => abort.abort() };
+}
