@@ -3,6 +3,7 @@ import type { CSSProperties } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { formatAge } from '@/lib/format';
 import type { Column, Row } from '@/lib/k8s/kinds';
+import { restartsText } from '@/lib/k8s/pod-status';
 
 const widths: Record<Column['type'], [number, string]> = {
   text: [9, '1.2fr'],
@@ -10,8 +11,10 @@ const widths: Record<Column['type'], [number, string]> = {
   number: [6, '6rem'],
   ratio: [6, '6rem'],
   age: [5, '5.5rem'],
-  status: [10, '1fr'],
+  status: [9, '1fr'],
   list: [10, '1.6fr'],
+  restarts: [7, '7.5rem'],
+  prose: [14, '2.4fr'],
 };
 
 /** One grid template for the header and every row, so columns line up without a <table>. */
@@ -87,6 +90,19 @@ export function LiveCell({
       );
     case 'number':
       return <Tag className={`${base} tabular-nums`}>{String(v)}</Tag>;
+    case 'restarts': {
+      const at = row.cells.lastRestartAt;
+      return (
+        <Tag
+          className={`${base} tabular-nums`}
+          title={typeof at === 'string' ? `last restart ${at}` : undefined}
+        >
+          {restartsText(Number(v), typeof at === 'string' ? at : null, now)}
+        </Tag>
+      );
+    }
+    case 'prose':
+      return <Tag className="px-3 py-2 text-sm leading-5 break-words whitespace-normal">{String(v)}</Tag>;
     case 'list': {
       const items = Array.isArray(v) ? v : [String(v)];
       return (

@@ -230,11 +230,14 @@ export function LiveList({
                 return (
                   <tr
                     key={vi.key}
+                    // Measured, not fixed: a wrapped diagnosis makes its row taller instead of cut off.
+                    ref={virtualizer.measureElement}
+                    data-index={vi.index}
                     aria-rowindex={vi.index + 2}
                     data-key={r.key}
                     data-rv={r.rv}
                     className="absolute left-0 grid w-full border-b border-zinc-100 hover:bg-zinc-50 dark:border-zinc-900 dark:hover:bg-zinc-900/50"
-                    style={{ ...layout, height: ROW_HEIGHT, transform: `translateY(${vi.start}px)` }}
+                    style={{ ...layout, minHeight: ROW_HEIGHT, transform: `translateY(${vi.start}px)` }}
                   >
                     {columns.map((c) => (
                       <LiveCell

@@ -8,8 +8,12 @@ export type Tone = 'good' | 'warn' | 'bad' | 'neutral';
 export interface Column {
   key: string;
   label: string;
-  /** How the browser renders and sorts it: `age` cells hold an ISO time, `ratio` cells "ready/total". */
-  type: 'text' | 'number' | 'age' | 'list' | 'mono' | 'status' | 'ratio';
+  /**
+   * How the browser renders and sorts it: `age` cells hold an ISO time, `ratio` cells "ready/total",
+   * `restarts` a count shown with the age of the row's `lastRestartAt` cell, as kubectl shows it;
+   * `prose` is text that wraps instead of being cut off.
+   */
+  type: 'text' | 'number' | 'age' | 'list' | 'mono' | 'status' | 'ratio' | 'restarts' | 'prose';
 }
 
 /**
