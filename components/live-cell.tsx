@@ -11,22 +11,24 @@ const widths: Record<Column['type'], [number, string]> = {
   number: [6, '6rem'],
   ratio: [6, '6rem'],
   age: [5, '5.5rem'],
-  status: [9, '1fr'],
+  status: [10, '1fr'],
   list: [10, '1.6fr'],
-  restarts: [7, '7.5rem'],
-  prose: [14, '2.4fr'],
+  restarts: [8, '8rem'],
+  prose: [14, '2fr'],
 };
 
 /** One grid template for the header and every row, so columns line up without a <table>. */
 export function layoutOf(columns: Column[]): CSSProperties {
   let min = 0;
-  const parts = columns.map((c) => {
-    const wide = c.key === 'name' || c.key === 'message';
-    const [rem, track] = widths[c.type];
-    const m = wide ? 12 : rem;
-    min += m;
-    return track.endsWith('fr') ? `minmax(${m}rem, ${wide ? '2fr' : track})` : track;
-  });
+  const parts = columns
+    .filter((c) => !c.below)
+    .map((c) => {
+      const wide = c.key === 'name' || c.key === 'message';
+      const [rem, track] = widths[c.type];
+      const m = wide ? 12 : rem;
+      min += m;
+      return track.endsWith('fr') ? `minmax(${m}rem, ${wide ? '2fr' : track})` : track;
+    });
   return { gridTemplateColumns: parts.join(' '), minWidth: `${min}rem` };
 }
 

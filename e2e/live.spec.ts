@@ -101,13 +101,14 @@ test('pods of a new Deployment appear live with their node and status', async ({
     const row = dataRows(page, 'Pods').filter({
       has: page.getByRole('cell', { name: p.metadata?.name, exact: true }),
     });
-    // columns: Name, Ready, Status, Restarts, Diagnosis, Node, IP, Age (kubectl's first)
+    // columns: Name, Ready, Status, Restarts, Age, IP, Node (kubectl's), and a diagnosis line under
+    // the row when there is something to explain.
     await expect(row.getByRole('cell').nth(1)).toHaveText('1/1');
     await expect(row.getByRole('cell').nth(2)).toHaveText('Running');
     await expect(row.getByRole('cell').nth(3)).toHaveText('0');
-    await expect(row.getByRole('cell').nth(5)).toHaveText(p.spec?.nodeName ?? '');
-    await expect(row.getByRole('cell').nth(6)).toHaveText(p.status?.podIP ?? '');
-    await expect(row.getByRole('cell').nth(4)).toHaveText('—');
+    await expect(row.getByRole('cell').nth(5)).toHaveText(p.status?.podIP ?? '');
+    await expect(row.getByRole('cell').nth(6)).toHaveText(p.spec?.nodeName ?? '');
+    await expect(row.getByRole('cell')).toHaveCount(7);
   }
   // The health classifier's diagnosis follows the pod live, without a reload.
   const first = truth[0]?.metadata?.name ?? '';
@@ -119,7 +120,7 @@ test('pods of a new Deployment appear live with their node and status', async ({
   const crashing = dataRows(page, 'Pods').filter({
     has: page.getByRole('cell', { name: first, exact: true }),
   });
-  await expect(crashing.getByRole('cell').nth(4)).toHaveText(/Container main is crash-looping/, {
+  await expect(crashing.getByRole('cell').nth(7)).toHaveText(/Container main is crash-looping/, {
     timeout: 30_000,
   });
   await expect(crashing.getByRole('cell').nth(2)).toHaveText('CrashLoopBackOff');

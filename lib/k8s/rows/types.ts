@@ -14,6 +14,11 @@ export interface Column {
    * `prose` is text that wraps instead of being cut off.
    */
   type: 'text' | 'number' | 'age' | 'list' | 'mono' | 'status' | 'ratio' | 'restarts' | 'prose';
+  /**
+   * Shown on a line of its own under the row's other cells (and only when it has a value), so a
+   * long explanation is read in full without squeezing the columns. Must be the last column.
+   */
+  below?: boolean;
 }
 
 /**

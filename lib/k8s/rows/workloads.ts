@@ -135,16 +135,16 @@ const SEVERITY_TONE: Record<Severity, Tone> = {
 };
 
 export const pods: RowSpec<V1Pod> = {
-  // kubectl's columns first (READY, STATUS, RESTARTS), then what it adds in -o wide, and the
-  // diagnosis, which explains STATUS and wraps rather than being cut off.
+  // kubectl's columns (READY, STATUS, RESTARTS, AGE, then -o wide's IP and NODE), and under them
+  // the diagnosis, which explains STATUS on a line of its own rather than being cut off.
   columns: [
     { key: 'ready', label: 'Ready', type: 'ratio' },
     { key: 'status', label: 'Status', type: 'status' },
     { key: 'restarts', label: 'Restarts', type: 'restarts' },
-    { key: 'diagnosis', label: 'Diagnosis', type: 'prose' },
-    { key: 'node', label: 'Node', type: 'text' },
-    { key: 'ip', label: 'IP', type: 'mono' },
     age,
+    { key: 'ip', label: 'IP', type: 'mono' },
+    { key: 'node', label: 'Node', type: 'text' },
+    { key: 'diagnosis', label: 'Diagnosis', type: 'prose', below: true },
   ],
   view: (p) => {
     const printed = printPod(p);
