@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { after, before, test } from 'node:test';
 import { promisify } from 'node:util';
 import type {
@@ -16,19 +15,22 @@ import { core, createNamespace, waitFor } from '../support/kube';
 /**
  * `kubectl get pods` against our printPod, live, for every pod state we can create: KWOK's
  * simulated states on its fake nodes, and states written through the pods/status subresource,
- * labelled so that no KWOK stage rewrites them.
+ * labelled so that no KWOK stage rewrites them (only KWOK's pod-delete acts on them, as a kubelet
+ * would: a deleted pod stays, held by our finalizer).
  */
 
 const run = promisify(execFile);
 let ns: string;
-const node = `wh-status-${randomBytes(3).toString('hex')}`;
+let node: string;
 const FINALIZER = 'wheelhouse.dev/status-test';
 
 before(async () => {
   ns = await createNamespace('pod-status');
-  // A Node of our own for the written pods, off KWOK's fake nodes; it exists, so the pod GC does
-  // not collect its pods as orphans.
-  await core().createNode({ body: { metadata: { name: node, labels: { 'wheelhouse.dev/test': 'true' } } } });
+  // The written pods sit on one of KWOK's nodes (so no scheduler or pod GC touches them); their
+  // label keeps KWOK's stages off them.
+  const nodes = (await core().listNode()).items;
+  node = nodes.find((n) => n.metadata?.annotations?.['kwok.x-k8s.io/node'] === 'fake')?.metadata?.name ?? '';
+  assert.ok(node, 'a KWOK node');
 });
 
 after(async () => {
@@ -48,18 +50,11 @@ after(async () => {
     }),
   );
   await core()
-    .deleteNode({ name: node })
-    .catch(() => undefined);
-  await core()
     .deleteNamespace({ name: ns })
     .catch(() => undefined);
 });
 
-const tolerateAll = [
-  { key: 'kwok.x-k8s.io/node', operator: 'Exists', effect: 'NoSchedule' },
-  { operator: 'Exists', effect: 'NoExecute' },
-  { operator: 'Exists', effect: 'NoSchedule' },
-];
+const tolerateAll = [{ key: 'kwok.x-k8s.io/node', operator: 'Exists', effect: 'NoSchedule' }];
 const sec = (s: number) => new Date(Date.now() - s * 1000);
 const cond = (type: string, status: string, reason?: string): V1PodCondition => ({
   type,
@@ -356,8 +351,7 @@ async function writeState(w: Written): Promise<void> {
   const created = await core().createNamespacedPod({
     namespace: ns,
     body: {
-      // KWOK plays kubelet for every node, but its stages leave pods with a simulate label it has
-      // no stage for alone: the status we write stays.
+      // KWOK's stages leave pods with a simulate label it has no stage for alone: what we write stays.
       metadata: {
         name: w.name,
         finalizers: [FINALIZER],
