@@ -23,6 +23,10 @@ export function layoutOf(columns: Column[]): CSSProperties {
   const parts = columns
     .filter((c) => !c.below)
     .map((c) => {
+      if (c.track) {
+        min += c.track.minRem;
+        return c.track.css;
+      }
       const wide = c.key === 'name' || c.key === 'message';
       const [rem, track] = widths[c.type];
       const m = wide ? 12 : rem;
@@ -93,18 +97,27 @@ export function LiveCell({
     case 'number':
       return <Tag className={`${base} tabular-nums`}>{String(v)}</Tag>;
     case 'restarts': {
-      const at = row.cells.lastRestartAt;
+      const at = typeof row.cells.lastRestartAt === 'string' ? row.cells.lastRestartAt : null;
+      // The page's clock ticks every few seconds: a restart newer than it happened "0s ago".
+      const clock = at ? Math.max(now, Date.parse(at) || now) : now;
       return (
-        <Tag
-          className={`${base} tabular-nums`}
-          title={typeof at === 'string' ? `last restart ${at}` : undefined}
-        >
-          {restartsText(Number(v), typeof at === 'string' ? at : null, now)}
+        <Tag className={`${base} tabular-nums`} title={at ? `last restart ${at}` : undefined}>
+          {restartsText(Number(v), at, clock)}
         </Tag>
       );
     }
     case 'prose':
-      return <Tag className="px-3 py-2 text-sm leading-5 break-words whitespace-normal">{String(v)}</Tag>;
+      // Under the row (`below`): across its whole width, a line of its own.
+      return column.below ? (
+        <Tag
+          className="px-3 pb-2 text-sm leading-5 break-words whitespace-normal text-zinc-600 dark:text-zinc-400"
+          style={{ gridColumn: '1 / -1' }}
+        >
+          {String(v)}
+        </Tag>
+      ) : (
+        <Tag className="px-3 py-2 text-sm leading-5 break-words whitespace-normal">{String(v)}</Tag>
+      );
     case 'list': {
       const items = Array.isArray(v) ? v : [String(v)];
       return (

@@ -19,6 +19,8 @@ export interface Column {
    * long explanation is read in full without squeezing the columns. Must be the last column.
    */
   below?: boolean;
+  /** A grid track of its own (and its minimum width in rem) instead of the type's default. */
+  track?: { css: string; minRem: number };
 }
 
 /**

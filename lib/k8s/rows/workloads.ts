@@ -142,8 +142,9 @@ export const pods: RowSpec<V1Pod> = {
     { key: 'status', label: 'Status', type: 'status' },
     { key: 'restarts', label: 'Restarts', type: 'restarts' },
     age,
-    { key: 'ip', label: 'IP', type: 'mono' },
-    { key: 'node', label: 'Node', type: 'text' },
+    // An IPv4 address fits 8.5rem; what is left goes to the pod's name.
+    { key: 'ip', label: 'IP', type: 'mono', track: { css: '8.5rem', minRem: 8.5 } },
+    { key: 'node', label: 'Node', type: 'text', track: { css: 'minmax(7rem, 1fr)', minRem: 7 } },
     { key: 'diagnosis', label: 'Diagnosis', type: 'prose', below: true },
   ],
   view: (p) => {
