@@ -3,6 +3,7 @@ import type { CSSProperties } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { formatAge } from '@/lib/format';
 import type { Column, Row } from '@/lib/k8s/kinds';
+import { restartsText } from '@/lib/k8s/pod-status';
 
 const widths: Record<Column['type'], [number, string]> = {
   text: [9, '1.2fr'],
@@ -12,18 +13,26 @@ const widths: Record<Column['type'], [number, string]> = {
   age: [5, '5.5rem'],
   status: [10, '1fr'],
   list: [10, '1.6fr'],
+  restarts: [8, '8rem'],
+  prose: [14, '2fr'],
 };
 
 /** One grid template for the header and every row, so columns line up without a <table>. */
 export function layoutOf(columns: Column[]): CSSProperties {
   let min = 0;
-  const parts = columns.map((c) => {
-    const wide = c.key === 'name' || c.key === 'message';
-    const [rem, track] = widths[c.type];
-    const m = wide ? 12 : rem;
-    min += m;
-    return track.endsWith('fr') ? `minmax(${m}rem, ${wide ? '2fr' : track})` : track;
-  });
+  const parts = columns
+    .filter((c) => !c.below)
+    .map((c) => {
+      if (c.track) {
+        min += c.track.minRem;
+        return c.track.css;
+      }
+      const wide = c.key === 'name' || c.key === 'message';
+      const [rem, track] = widths[c.type];
+      const m = wide ? 12 : rem;
+      min += m;
+      return track.endsWith('fr') ? `minmax(${m}rem, ${wide ? '2fr' : track})` : track;
+    });
   return { gridTemplateColumns: parts.join(' '), minWidth: `${min}rem` };
 }
 
@@ -87,6 +96,28 @@ export function LiveCell({
       );
     case 'number':
       return <Tag className={`${base} tabular-nums`}>{String(v)}</Tag>;
+    case 'restarts': {
+      const at = typeof row.cells.lastRestartAt === 'string' ? row.cells.lastRestartAt : null;
+      // The page's clock ticks every few seconds: a restart newer than it happened "0s ago".
+      const clock = at ? Math.max(now, Date.parse(at) || now) : now;
+      return (
+        <Tag className={`${base} tabular-nums`} title={at ? `last restart ${at}` : undefined}>
+          {restartsText(Number(v), at, clock)}
+        </Tag>
+      );
+    }
+    case 'prose':
+      // Under the row (`below`): across its whole width, a line of its own.
+      return column.below ? (
+        <Tag
+          className="px-3 pb-2 text-sm leading-5 break-words whitespace-normal text-zinc-600 dark:text-zinc-400"
+          style={{ gridColumn: '1 / -1' }}
+        >
+          {String(v)}
+        </Tag>
+      ) : (
+        <Tag className="px-3 py-2 text-sm leading-5 break-words whitespace-normal">{String(v)}</Tag>
+      );
     case 'list': {
       const items = Array.isArray(v) ? v : [String(v)];
       return (

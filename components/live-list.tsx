@@ -192,7 +192,9 @@ export function LiveList({
                       key={c.key}
                       scope="col"
                       aria-sort={active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}
-                      className="whitespace-nowrap px-3 py-2 font-medium text-zinc-600 dark:text-zinc-400"
+                      // A column shown under the row has no header cell in the grid, but keeps its
+                      // name for screen readers and its sort button for the keyboard.
+                      className={`whitespace-nowrap px-3 py-2 font-medium text-zinc-600 dark:text-zinc-400 ${c.below ? 'sr-only' : ''}`}
                     >
                       <button
                         type="button"
@@ -230,29 +232,34 @@ export function LiveList({
                 return (
                   <tr
                     key={vi.key}
+                    // Measured, not fixed: a wrapped diagnosis makes its row taller instead of cut off.
+                    ref={virtualizer.measureElement}
+                    data-index={vi.index}
                     aria-rowindex={vi.index + 2}
                     data-key={r.key}
                     data-rv={r.rv}
                     className="absolute left-0 grid w-full border-b border-zinc-100 hover:bg-zinc-50 dark:border-zinc-900 dark:hover:bg-zinc-900/50"
-                    style={{ ...layout, height: ROW_HEIGHT, transform: `translateY(${vi.start}px)` }}
+                    style={{ ...layout, minHeight: ROW_HEIGHT, transform: `translateY(${vi.start}px)` }}
                   >
-                    {columns.map((c) => (
-                      <LiveCell
-                        key={c.key}
-                        row={r}
-                        column={c}
-                        now={now}
-                        href={
-                          c.key === 'name'
-                            ? scopePath(
-                                context,
-                                r.namespace || namespaceSegment,
-                                `${kind}/${encodeURIComponent(r.name)}`,
-                              )
-                            : undefined
-                        }
-                      />
-                    ))}
+                    {columns.map((c) =>
+                      c.below && (r.cells[c.key] ?? null) === null ? null : (
+                        <LiveCell
+                          key={c.key}
+                          row={r}
+                          column={c}
+                          now={now}
+                          href={
+                            c.key === 'name'
+                              ? scopePath(
+                                  context,
+                                  r.namespace || namespaceSegment,
+                                  `${kind}/${encodeURIComponent(r.name)}`,
+                                )
+                              : undefined
+                          }
+                        />
+                      ),
+                    )}
                   </tr>
                 );
               })}

@@ -10,6 +10,7 @@ import { Callout } from '@/components/ui/callout';
 import { Table, Td, Th } from '@/components/ui/table';
 import { useLive } from '@/components/use-live';
 import { formatAge } from '@/lib/format';
+import { restartsText } from '@/lib/k8s/pod-status';
 import type { PodDetail } from '@/lib/k8s/pod-views';
 import { podPath, workloadPath } from '@/lib/links';
 import { scopePath } from '@/lib/paths';
@@ -65,6 +66,9 @@ export function PodDetailView({
   const { detail: d, now } = data;
   const gone = error?.status === 404;
   const facts: [string, ReactNode][] = [
+    // kubectl get pods' READY and STATUS, then the phase they are derived from.
+    ['Ready', d.row.ready],
+    ['Status', d.row.status],
     ['Phase', d.row.phase],
     [
       'Node',
@@ -85,7 +89,7 @@ export function PodDetailView({
     ['QoS class', d.qosClass ?? '—'],
     ['Service account', d.serviceAccount ?? '—'],
     ['Age', formatAge(d.row.createdAt, now)],
-    ['Restarts', String(d.row.restarts)],
+    ['Restarts', restartsText(d.row.restarts, d.row.lastRestartAt, now)],
   ];
   return (
     <div className="space-y-6">

@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { HealthBadge } from '@/components/health-badge';
 import { Table, Td, Th } from '@/components/ui/table';
 import { formatAge } from '@/lib/format';
+import { restartsText } from '@/lib/k8s/pod-status';
 import type { PodRow } from '@/lib/k8s/pod-views';
 import { podPath } from '@/lib/links';
 
@@ -27,10 +28,11 @@ export function PodRowsTable({
         <tr>
           {showNamespace && <Th>Namespace</Th>}
           <Th>Name</Th>
+          <Th>Ready</Th>
+          <Th>Status</Th>
+          <Th>Restarts</Th>
           <Th>Health</Th>
           <Th>Diagnosis</Th>
-          <Th>Ready</Th>
-          <Th>Restarts</Th>
           <Th>Node</Th>
           <Th>Age</Th>
         </tr>
@@ -47,12 +49,15 @@ export function PodRowsTable({
                 {p.name}
               </Link>
             </Td>
+            <Td className="tabular-nums">{p.ready}</Td>
+            <Td className="whitespace-nowrap">{p.status}</Td>
+            <Td className="whitespace-nowrap tabular-nums">
+              {restartsText(p.restarts, p.lastRestartAt, now)}
+            </Td>
             <Td>
               <HealthBadge health={p.health} />
             </Td>
             <Td className="max-w-xl text-zinc-700 dark:text-zinc-300">{p.health.summary}</Td>
-            <Td className="tabular-nums">{p.ready}</Td>
-            <Td className="tabular-nums">{p.restarts}</Td>
             <Td className="whitespace-nowrap text-zinc-500">{p.node ?? '—'}</Td>
             <Td className="tabular-nums" title={p.createdAt ?? undefined}>
               {formatAge(p.createdAt, now)}

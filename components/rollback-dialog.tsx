@@ -12,9 +12,10 @@ import type { MutationResult } from '@/lib/k8s/rollout-views';
 type PlanView = Omit<RollbackPlan, 'patch'>;
 
 /**
- * The rollback confirmation: shows exactly what will change, then applies it only at the
- * resourceVersion shown. If the workload changed meanwhile, the server answers 409 and the dialog
- * reloads the plan so the user confirms the new diff, never a stale one.
+ * The rollback confirmation: shows exactly what will change, then applies it only to the spec
+ * (generation) and revisions shown. If the template changed meanwhile, the server answers 409 and
+ * the dialog reloads the plan so the user confirms the new diff, never a stale one. The
+ * controller's status writes are not changes: they do not refuse the click.
  */
 export function RollbackDialog({
   open,
@@ -67,7 +68,9 @@ export function RollbackDialog({
       method: 'POST',
       body: {
         revision: plan.toRevision,
-        resourceVersion: plan.resourceVersion,
+        generation: plan.generation,
+        fromRevision: plan.fromRevision,
+        toSource: plan.toSource,
         ...(reason.trim() ? { reason: reason.trim() } : {}),
       },
     });

@@ -29,9 +29,9 @@ export function WorkloadActions({
   const [reason, setReason] = useState('');
   const [error, setError] = useState<ActionError | null>(null);
   const [busy, setBusy] = useState(false);
-  // The resourceVersion shown when the confirmation opened: the change applies only to that version.
-  // null after a conflict: the user has been told, and confirms against the latest polled version.
-  const [seenVersion, setSeenVersion] = useState<string | null>(null);
+  // The spec (generation) shown when the confirmation opened: the change applies only to that spec.
+  // null after a conflict: the user has been told, and confirms against the latest one shown.
+  const [seenGeneration, setSeenGeneration] = useState<number | null>(null);
   // Follow the live desired count (someone else scaled, or the HPA did) unless a confirmation is open.
   useEffect(() => {
     if (action === null) setReplicas(String(detail.replicas ?? 0));
@@ -49,12 +49,12 @@ export function WorkloadActions({
     setAction(a);
     setError(null);
     setReason('');
-    setSeenVersion(detail.resourceVersion);
+    setSeenGeneration(detail.generation);
   }
 
   function close() {
     setAction(null);
-    setSeenVersion(null);
+    setSeenGeneration(null);
     onPendingHandled?.();
   }
 
@@ -62,7 +62,7 @@ export function WorkloadActions({
     if (!active) return;
     setBusy(true);
     setError(null);
-    const body: Record<string, unknown> = { resourceVersion: seenVersion ?? detail.resourceVersion };
+    const body: Record<string, unknown> = { generation: seenGeneration ?? detail.generation };
     if (reason.trim()) body.reason = reason.trim();
     if (active === 'scale') body.replicas = target;
     const r = await callJson<MutationResult>(`${apiBase}/${active}`, { method: 'POST', body });
@@ -72,16 +72,28 @@ export function WorkloadActions({
       onDone(r.data.message);
     } else {
       setError(r.error);
-      if (r.error.code === 'conflict') setSeenVersion(null);
+      if (r.error.code === 'conflict') setSeenGeneration(null);
     }
   }
 
   const validScale = Number.isInteger(target) && target >= 0 && target <= 10_000 && replicas.trim() !== '';
   let title = '';
   let body: ReactNode = null;
+  // kubectl rollout restart refuses a paused Deployment; so does the server. Say so before the click.
+  const restartBlocked = active === 'restart' && detail.paused;
   if (active === 'restart') {
     title = `Restart ${kind} "${detail.name}"`;
-    body = (
+    body = restartBlocked ? (
+      <Callout tone="warning" title="Paused">
+        <p>
+          A paused Deployment cannot be restarted: the new template would not roll out until it is resumed.
+          Resume it first, then restart.
+        </p>
+        <p className="mt-2">
+          <Button onClick={() => setAction('resume')}>Resume rollout</Button>
+        </p>
+      </Callout>
+    ) : (
       <p>
         Every pod is replaced by a rolling update, as `kubectl rollout restart` does. This creates a new
         revision.
@@ -184,13 +196,18 @@ export function WorkloadActions({
             {error.code === 'conflict' && (
               <p className="mt-1">Confirm again to apply it to the latest version.</p>
             )}
+            {error.code === 'paused' && active === 'restart' && (
+              <p className="mt-2">
+                <Button onClick={() => open('resume')}>Resume rollout</Button>
+              </p>
+            )}
           </Callout>
         )}
         <div className="flex justify-end gap-2">
           <Button onClick={close}>Cancel</Button>
           <Button
             variant={active === 'scale' && target === 0 ? 'danger' : 'primary'}
-            disabled={busy}
+            disabled={busy || restartBlocked}
             onClick={confirm}
           >
             {busy ? 'Working…' : `Confirm ${active ?? ''}`}

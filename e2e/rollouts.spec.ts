@@ -24,7 +24,7 @@ async function setImage(name: string, image: string, cause: string) {
     ],
   });
   await waitForDeploymentReady(ns, name);
-  // Old pods gone too: until then status updates keep changing the resourceVersion.
+  // Old pods gone too, so every test starts from a settled rollout.
   await waitFor('old replicas to terminate', async () => {
     const d = await apps().readNamespacedDeployment({ namespace: ns, name });
     return d.status?.replicas === d.spec?.replicas;
@@ -94,7 +94,8 @@ test('history, diff and a one-click rollback to a chosen revision', async ({ pag
   );
 
   await expect(rows.first()).toContainText('4', { timeout: 20_000 });
-  await expect(rows.first()).toContainText('rollback to revision 1');
+  // The change-cause is kubectl's command for it, then who and why.
+  await expect(rows.first()).toContainText('rollout undo deployment/web --to-revision=1 by ');
   await expect(rows.first()).toContainText('release 3 broke checkout');
   await expect(status).toContainText('Complete', { timeout: 30_000 });
   await expect(status).toContainText('revision 4');
@@ -142,6 +143,15 @@ test('a paused Deployment is not rolled back; the dialog says so and offers to r
     body: [{ op: 'add', path: '/spec/paused', value: true }],
   });
   await page.goto(`/c/${ADMIN_CONTEXT}/${ns}/deployments/race`);
+  await expect(page.getByRole('button', { name: 'Resume', exact: true })).toBeVisible();
+  // Restart is refused as `kubectl rollout restart` refuses it, before anything is sent.
+  await page.getByRole('button', { name: 'Restart', exact: true }).click();
+  const restart = page.getByRole('dialog', { name: 'Restart Deployment "race"' });
+  await expect(restart.getByRole('alert', { name: 'Paused' })).toContainText('cannot be restarted');
+  await expect(restart.getByRole('button', { name: 'Resume rollout' })).toBeVisible();
+  await expect(restart.getByRole('button', { name: 'Confirm restart' })).toBeDisabled();
+  await restart.getByRole('button', { name: 'Cancel' }).click();
+  await expect(restart).toBeHidden();
   await page.getByRole('button', { name: 'Roll back to revision 2' }).click();
   const paused = page.getByRole('alert', { name: 'Paused' });
   await expect(paused).toContainText('Resume it first');
@@ -183,13 +193,13 @@ test('an unknown Deployment is a 404 and a bad revision a 404 that lists the rea
   expect(res.status()).toBe(404);
   expect((await res.json()).error.message).toMatch(/Existing revisions: 2, 3, 4\./);
   const bad = await request.post(`/api/c/${ADMIN_CONTEXT}/${ns}/workloads/deployments/web/scale`, {
-    data: { replicas: -1, resourceVersion: '1' },
+    data: { replicas: -1, generation: 1 },
     // Same-origin, as a page would send it: without Origin the proxy refuses before validation.
     headers: { Origin: new URL(page.url()).origin },
   });
   expect(bad.status()).toBe(400);
   const cross = await request.post(`/api/c/${ADMIN_CONTEXT}/${ns}/workloads/deployments/web/restart`, {
-    data: { resourceVersion: '1' },
+    data: { generation: 1 },
     headers: { Origin: 'https://evil.example' },
   });
   expect(cross.status()).toBe(403);

@@ -6,15 +6,19 @@ import { parseBody, parseTarget, rollbackBody, scaleBody } from './rollout-param
 const post = (body: string) => new Request('http://h/x', { method: 'POST', body });
 
 const scaleCases: { body: string; error?: RegExp }[] = [
-  { body: '{"replicas":3,"resourceVersion":"12"}' },
-  { body: '{"replicas":0,"resourceVersion":"12","reason":"night"}' },
-  { body: '{"replicas":-1,"resourceVersion":"12"}', error: /replicas: replicas cannot be negative/ },
-  { body: '{"replicas":1.5,"resourceVersion":"12"}', error: /whole number/ },
-  { body: '{"replicas":10001,"resourceVersion":"12"}', error: /at most 10000/ },
-  { body: '{"replicas":"3","resourceVersion":"12"}', error: /replicas/ },
-  { body: '{"replicas":3}', error: /resourceVersion/ },
-  { body: `{"replicas":3,"resourceVersion":"1","reason":"${'x'.repeat(501)}"}`, error: /500 characters/ },
-  { body: '{"replicas":3,"resourceVersion":"1","extra":1}', error: /Invalid/ },
+  { body: '{"replicas":3,"generation":12}' },
+  { body: '{"replicas":0,"generation":12,"reason":"night"}' },
+  { body: '{"replicas":-1,"generation":12}', error: /replicas: replicas cannot be negative/ },
+  { body: '{"replicas":1.5,"generation":12}', error: /whole number/ },
+  { body: '{"replicas":10001,"generation":12}', error: /at most 10000/ },
+  { body: '{"replicas":"3","generation":12}', error: /replicas/ },
+  { body: '{"replicas":3}', error: /generation: the generation you saw is required/ },
+  // The resourceVersion is not a guard any more: a status write moves it.
+  { body: '{"replicas":3,"resourceVersion":"12"}', error: /Invalid/ },
+  { body: '{"replicas":3,"generation":"12"}', error: /generation/ },
+  { body: '{"replicas":3,"generation":0}', error: /positive/ },
+  { body: `{"replicas":3,"generation":1,"reason":"${'x'.repeat(501)}"}`, error: /500 characters/ },
+  { body: '{"replicas":3,"generation":1,"extra":1}', error: /Invalid/ },
   { body: 'not json', error: /must be JSON/ },
 ];
 
@@ -34,8 +38,17 @@ for (const c of scaleCases) {
 }
 
 test('rollback body: 0 is the previous revision, negatives are refused', async () => {
-  assert.equal((await parseBody(post('{"revision":0,"resourceVersion":"1"}'), rollbackBody)).revision, 0);
-  await assert.rejects(parseBody(post('{"revision":-2,"resourceVersion":"1"}'), rollbackBody), /negative/);
+  assert.equal((await parseBody(post('{"revision":0,"generation":1}'), rollbackBody)).revision, 0);
+  await assert.rejects(parseBody(post('{"revision":-2,"generation":1}'), rollbackBody), /negative/);
+  const shown = await parseBody(
+    post('{"revision":2,"generation":4,"fromRevision":3,"toSource":"web-5d8f"}'),
+    rollbackBody,
+  );
+  assert.deepEqual([shown.fromRevision, shown.toSource], [3, 'web-5d8f']);
+  assert.equal(
+    (await parseBody(post('{"revision":2,"generation":4,"fromRevision":null}'), rollbackBody)).fromRevision,
+    null,
+  );
 });
 
 test('parseTarget checks kind, name and refuses all namespaces', () => {

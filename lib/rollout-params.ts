@@ -15,12 +15,19 @@ export const revisionNumber = z.coerce
   .positive('a revision is a positive number');
 
 const reason = z.string().max(500, 'a reason has at most 500 characters').optional();
-const resourceVersion = z.string().min(1, 'the resourceVersion you saw is required').max(64);
+// The spec the user saw (metadata.generation), not the resourceVersion: status writes move that.
+const generation = z
+  .number({ error: 'the generation you saw is required (a number)' })
+  .int('a generation is a whole number')
+  .positive('a generation is a positive number');
 
 export const rollbackBody = z.strictObject({
   // 0 means "the previous revision", as in kubectl rollout undo.
   revision: z.number().int('a revision is a whole number').min(0, 'a revision cannot be negative'),
-  resourceVersion,
+  generation,
+  // What the dialog showed: a history that moved since is a conflict, not a silent retarget.
+  fromRevision: z.number().int('a revision is a whole number').positive().nullable().optional(),
+  toSource: z.string().min(1).max(253, 'an object name has at most 253 characters').optional(),
   reason,
 });
 
@@ -30,11 +37,11 @@ export const scaleBody = z.strictObject({
     .int('replicas must be a whole number')
     .min(0, 'replicas cannot be negative')
     .max(10_000, 'replicas can be at most 10000'),
-  resourceVersion,
+  generation,
   reason,
 });
 
-export const simpleBody = z.strictObject({ resourceVersion, reason });
+export const simpleBody = z.strictObject({ generation, reason });
 
 export interface WorkloadParams {
   context: string;

@@ -152,7 +152,7 @@ test('a real rollback and a real Secret reveal each leave an Event on their obje
   const d = await complete('undo');
   await rollback(
     { context: ADMIN_CONTEXT, kind: 'deployments', namespace: ns, name: 'undo' },
-    { revision: 1, resourceVersion: d.metadata?.resourceVersion ?? '', reason: 'app:2 is broken' },
+    { revision: 1, generation: d.metadata?.generation ?? 0, reason: 'app:2 is broken' },
   );
   const secret = await core().createNamespacedSecret({
     namespace: ns,

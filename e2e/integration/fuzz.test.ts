@@ -98,6 +98,14 @@ async function fuzz(
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)] as T;
   const { pages, api } = await appRoutes({ context: 'admin', namespace: 'demo' });
   const paths = [...pages, ...api.map((a) => a.path)];
+  // next start loads each route's code on its first request, which on a loaded machine can take
+  // longer than the 20 s a request gets below. Load them all first (OPTIONS runs no handler), so
+  // the timeout measures how the server handles bad input, not a cold start.
+  for (const path of paths) {
+    await fetch(`${d.url}${path}`, { method: 'OPTIONS', signal: AbortSignal.timeout(120_000) })
+      .then((res) => res.arrayBuffer())
+      .catch(() => undefined);
+  }
   const failures: string[] = [];
   const statuses: Record<number, number> = {};
   for (let i = 0; i < PER_MODE; i++) {

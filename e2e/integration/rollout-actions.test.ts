@@ -42,7 +42,7 @@ const t = (name: string, context = ADMIN_CONTEXT): Target => ({
   name,
 });
 const read = (name: string) => apps().readNamespacedDeployment({ namespace: ns, name });
-const rv = async (name: string) => (await read(name)).metadata!.resourceVersion!;
+const generation = async (name: string) => (await read(name)).metadata!.generation!;
 
 async function complete(name: string): Promise<V1Deployment> {
   return waitFor(`${name} rollout to complete`, async () => {
@@ -60,20 +60,24 @@ async function create(name: string, replicas = 2): Promise<V1Deployment> {
 }
 
 /**
- * Runs a guarded action with the version read just before. The controller writes status on its own
- * schedule, so that version can go stale between the read and the write; only then is it read again.
- * Stale versions being refused is asserted on its own below.
+ * The controller's own kind of write: the status subresource. It moves the resourceVersion on every
+ * call and never the generation, as the deployment controller does every few seconds mid-rollout.
  */
-async function fresh<T>(name: string, act: (resourceVersion: string) => Promise<T>): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    const seen = await rv(name);
-    try {
-      return await act(seen);
-    } catch (e) {
-      const raced = isAppError(e) && e.status === 409 && (await rv(name)) !== seen;
-      if (!raced || attempt === 5) throw e;
-    }
-  }
+async function writeStatus(name: string): Promise<void> {
+  const before = await read(name);
+  const after = await apps().patchNamespacedDeploymentStatus({
+    namespace: ns,
+    name,
+    body: [
+      {
+        op: 'add',
+        path: '/status/conditions/-',
+        value: { type: 'WheelhouseTest', status: 'True', reason: 'StatusWrite', message: 'status only' },
+      },
+    ],
+  });
+  assert.notEqual(after.metadata!.resourceVersion, before.metadata!.resourceVersion);
+  assert.equal(after.metadata!.generation, before.metadata!.generation);
 }
 
 function rejectsWith(p: Promise<unknown>, status: number, message: RegExp) {
@@ -110,7 +114,7 @@ test('a rollout whose new pods never get ready is flagged stuck and recovered in
   assert.equal(detail.lastHealthyRevision, 1);
   await rollback(t('stuck'), {
     revision: detail.lastHealthyRevision!,
-    resourceVersion: detail.resourceVersion,
+    generation: detail.generation,
   });
   const healed = await waitFor(
     'the rollout to complete again',
@@ -144,69 +148,79 @@ test('new pods in CrashLoopBackOff make a rollout stuck before any deadline', as
   assert.equal(detail.lastHealthyRevision, 1);
 });
 
-test('restart, scale, pause and resume, each guarded by the resourceVersion', async () => {
+test('restart, scale, pause and resume: guarded by the spec, not by status writes', async () => {
   await create('ops');
-  await fresh('ops', (resourceVersion) =>
-    restart(t('ops'), { resourceVersion, reason: 'pick up new config' }),
-  );
+  // Each action is confirmed against the generation shown, with the controller writing status
+  // between the look and the click: that is no conflict.
+  let seen = await generation('ops');
+  await writeStatus('ops');
+  await restart(t('ops'), { generation: seen, reason: 'pick up new config' });
   let d = await complete('ops');
   assert.match(
     d.spec!.template.metadata!.annotations!['kubectl.kubernetes.io/restartedAt']!,
     /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/,
   );
   assert.equal(d.metadata!.annotations!['deployment.kubernetes.io/revision'], '2');
-  assert.match(
-    d.metadata!.annotations!['kubernetes.io/change-cause']!,
-    /^restart by .+: pick up new config$/,
-  );
+  // A template change: the change-cause is kubectl's command, who and why.
+  const restartCause = d.metadata!.annotations!['kubernetes.io/change-cause']!;
+  assert.match(restartCause, /^rollout restart deployment\/ops by .+ via Wheelhouse: pick up new config$/);
 
-  const stale = d.metadata!.resourceVersion!;
-  await scale(t('ops'), { resourceVersion: stale, replicas: 3 });
+  const stale = d.metadata!.generation!;
+  await writeStatus('ops');
+  await scale(t('ops'), { generation: stale, replicas: 3, reason: 'more traffic' });
   d = await complete('ops');
   assert.equal(d.spec!.replicas, 3);
   assert.equal(d.status!.readyReplicas, 3);
-  // The version before the scale is stale now.
-  await rejectsWith(
-    scale(t('ops'), { resourceVersion: stale, replicas: 0 }),
-    409,
-    /changed since you looked/,
-  );
+  // The spec before the scale is stale now: a real change in between is still a conflict.
+  await rejectsWith(scale(t('ops'), { generation: stale, replicas: 0 }), 409, /changed since you looked/);
   assert.equal((await read('ops')).spec!.replicas, 3);
 
-  await fresh('ops', (resourceVersion) => setPaused(t('ops'), { resourceVersion, paused: true }));
+  seen = await generation('ops');
+  await writeStatus('ops');
+  await setPaused(t('ops'), { generation: seen, paused: true });
   assert.equal((await read('ops')).spec!.paused, true);
-  // The controller answers a pause with a status write, which moves the resourceVersion: let it land
-  // before reading the version the next action is guarded by.
-  await waitFor('the controller to observe the pause', async () => {
-    const p = await read('ops');
-    return p.status?.conditions?.some((c) => c.type === 'Progressing' && c.reason === 'DeploymentPaused');
-  });
   assert.equal((await getWorkloadDetail(t('ops'))).paused, true);
+  seen = await generation('ops');
+  await rejectsWith(rollback(t('ops'), { revision: 1, generation: seen }), 409, /Resume it first/);
+  // kubectl rollout restart refuses a paused Deployment; so do we, and nothing changes.
   await rejectsWith(
-    fresh('ops', (resourceVersion) => rollback(t('ops'), { revision: 1, resourceVersion })),
+    restart(t('ops'), { generation: seen }),
     409,
-    /Resume it first/,
+    /^Can't restart paused Deployment "ops": resume it first/,
   );
-  await fresh('ops', (resourceVersion) => setPaused(t('ops'), { resourceVersion, paused: false }));
-  assert.equal((await read('ops')).spec!.paused ?? false, false);
+  assert.equal((await read('ops')).metadata!.generation, seen);
+  await writeStatus('ops');
+  await setPaused(t('ops'), { generation: seen, paused: false });
+  d = await read('ops');
+  assert.equal(d.spec!.paused ?? false, false);
+  // Scale, pause and resume changed no template: the history's text is still the restart's.
+  assert.equal(d.metadata!.annotations!['kubernetes.io/change-cause'], restartCause);
+  const rs = await apps().listNamespacedReplicaSet({ namespace: ns, labelSelector: 'app=ops' });
+  assert.deepEqual(
+    rs.items.map((r) => r.metadata!.annotations!['kubernetes.io/change-cause'] ?? null).sort(),
+    [null, restartCause].sort(),
+  );
 });
 
-test('a JSON-patch test on a stale resourceVersion is refused by the API server and recognised as a conflict', async () => {
+test('a JSON-patch test on a stale generation is refused by the API server and recognised as a conflict', async () => {
   await create('guard', 1);
-  const current = await rv('guard');
-  const stale = `${current}-stale`;
-  const err = await patchWorkload(ADMIN_CONTEXT, 'deployments', ns, 'guard', [
-    { op: 'test', path: '/metadata/resourceVersion', value: stale },
-    { op: 'replace', path: '/spec/replicas', value: 5 },
-  ]).then(
+  const current = await generation('guard');
+  const patch = [
+    { op: 'test' as const, path: '/metadata/generation', value: current + 1 },
+    { op: 'replace' as const, path: '/spec/replicas', value: 5 },
+  ];
+  const err = await patchWorkload(ADMIN_CONTEXT, 'deployments', ns, 'guard', patch).then(
     () => undefined,
     (e: unknown) => e,
   );
   assert.ok(err, 'the patch was refused');
   assert.equal((err as { code?: number }).code, 422);
-  assert.equal(await isFailedTest(t('guard'), err, stale), true);
-  // The same 422 at the version the object still has is not a conflict (it would be invalid input).
-  assert.equal(await isFailedTest(t('guard'), err, current), false);
+  assert.equal(await isFailedTest(t('guard'), err, patch), true);
+  // The same 422 where every test holds is not a conflict (it would be invalid input).
+  assert.equal(
+    await isFailedTest(t('guard'), err, [{ op: 'test', path: '/metadata/generation', value: current }]),
+    false,
+  );
   assert.equal((await read('guard')).spec!.replicas, 1);
 });
 
@@ -216,7 +230,7 @@ test('the viewer sees actions disabled with the reason, and the cluster refuses 
   assert.equal(detail.canPatch.allowed, false);
   assert.equal(detail.canPatch.reason, `You may not patch deployments in namespace "${ns}".`);
   await rejectsWith(
-    scale(t('ro', 'viewer'), { resourceVersion: detail.resourceVersion, replicas: 2 }),
+    scale(t('ro', 'viewer'), { generation: detail.generation, replicas: 2 }),
     403,
     new RegExp(`You may not patch deployments "ro" in namespace "${ns}"`),
   );
@@ -271,7 +285,7 @@ test('with revisionHistoryLimit 0 the page says rollback is impossible, and why'
     why: 'Rollback is impossible: revisionHistoryLimit is 0, so Kubernetes keeps no earlier revisions.',
   });
   await rejectsWith(
-    rollback(t('nohist'), { revision: 0, resourceVersion: detail.resourceVersion }),
+    rollback(t('nohist'), { revision: 0, generation: detail.generation }),
     409,
     /No earlier revision of "nohist"/,
   );

@@ -101,7 +101,7 @@ test('Deployment rollback gives what `kubectl rollout undo --to-revision` gives,
   const before = (await read('deployments', 'web')) as V1Deployment;
   const res = await rollback(t('deployments', 'web'), {
     revision: 1,
-    resourceVersion: before.metadata!.resourceVersion!,
+    generation: before.metadata!.generation!,
     reason: 'release 3 is broken',
   });
   assert.equal(res.fromRevision, 3);
@@ -123,11 +123,12 @@ test('Deployment rollback gives what `kubectl rollout undo --to-revision` gives,
   const ta = { ...theirs!.metadata!.annotations };
   assert.equal(oa['deployment.kubernetes.io/revision'], '4');
   assert.equal(ta['deployment.kubernetes.io/revision'], '4');
-  // kubectl copies revision 1's annotations, which had no change-cause; we record who and why.
+  // kubectl copies revision 1's annotations, which had no change-cause; we record the command,
+  // who and why.
   assert.equal(ta['kubernetes.io/change-cause'], undefined);
   assert.match(
     oa['kubernetes.io/change-cause'] ?? '',
-    /^rollback to revision 1 by .+ via Wheelhouse: release 3 is broken$/,
+    /^rollout undo deployment\/web --to-revision=1 by .+ via Wheelhouse: release 3 is broken$/,
   );
   delete oa['kubernetes.io/change-cause'];
   delete ta['kubernetes.io/change-cause'];
@@ -168,7 +169,12 @@ test('a change between looking and confirming is a 409 and nothing is applied', 
   await setImage('deployments', 'race', 'app:4', 'hotfix');
   const changed = (await read('deployments', 'race')) as V1Deployment;
   await rejectsWith(
-    rollback(t('deployments', 'race'), { revision: plan.toRevision, resourceVersion: plan.resourceVersion }),
+    rollback(t('deployments', 'race'), {
+      revision: plan.toRevision,
+      generation: plan.generation,
+      fromRevision: plan.fromRevision,
+      toSource: plan.toSource,
+    }),
     409,
     'conflict',
     /changed since you looked/,
@@ -179,13 +185,70 @@ test('a change between looking and confirming is a 409 and nothing is applied', 
   assert.equal(after.metadata!.generation, changed.metadata!.generation);
   const failure = audit().find((r) => r.name === 'race' && r.result === 'failure');
   assert.match(failure?.message ?? '', /changed since you looked/);
+  // What the dialog reloads after the 409: the diff from the new template.
+  const again = await previewRollback(t('deployments', 'race'), 0);
+  assert.equal(again.fromRevision, 4);
+  assert.equal(again.toRevision, 3);
+  assert.ok(again.generation > plan.generation);
+  const image = again.diff.sections.flatMap((x) => x.changes).find((c) => c.after === 'app:3');
+  assert.equal(image?.before, 'app:4');
+});
+
+test('a status write by the controller between preview and click is not a conflict', async () => {
+  await threeRevisions('busy');
+  const plan = await previewRollback(t('deployments', 'busy'), 0);
+  // What the deployment controller does every few seconds while pods crash-loop or roll: write
+  // the status subresource. It moves the resourceVersion and leaves the spec (generation) alone.
+  const seen = (await read('deployments', 'busy')) as V1Deployment;
+  const written = await apps().patchNamespacedDeploymentStatus({
+    namespace: ns,
+    name: 'busy',
+    body: [
+      {
+        op: 'add',
+        path: '/status/conditions/-',
+        value: { type: 'WheelhouseTest', status: 'True', reason: 'StatusWrite', message: 'a status write' },
+      },
+    ],
+  });
+  assert.notEqual(written.metadata!.resourceVersion, seen.metadata!.resourceVersion);
+  assert.equal(written.metadata!.generation, plan.generation);
+  const res = await rollback(t('deployments', 'busy'), {
+    revision: plan.toRevision,
+    generation: plan.generation,
+    fromRevision: plan.fromRevision,
+    toSource: plan.toSource,
+  });
+  assert.deepEqual([res.fromRevision, res.toRevision], [3, 2]);
+  const done = (await waitComplete('deployments', 'busy')) as V1Deployment;
+  assert.equal(done.spec!.template.spec!.containers[0]!.image, 'app:2');
+  assert.equal(done.metadata!.annotations!['deployment.kubernetes.io/revision'], '4');
+});
+
+test('a dialog whose revisions moved underneath is refused, even at the same spec', async () => {
+  await threeRevisions('moved');
+  const plan = await previewRollback(t('deployments', 'moved'), 0);
+  await rejectsWith(
+    rollback(t('deployments', 'moved'), {
+      revision: plan.toRevision,
+      generation: plan.generation,
+      fromRevision: plan.fromRevision,
+      toSource: `${plan.toSource}-gone`,
+    }),
+    409,
+    'conflict',
+    /changed since you looked/,
+  );
+  const after = (await read('deployments', 'moved')) as V1Deployment;
+  assert.equal(after.spec!.template.spec!.containers[0]!.image, 'app:3');
+  assert.equal(after.metadata!.generation, plan.generation);
 });
 
 test('unknown revision is a 404 listing the existing ones; paused is refused', async () => {
   await threeRevisions('refuse');
-  const rv = ((await read('deployments', 'refuse')) as V1Deployment).metadata!.resourceVersion!;
+  const generation = ((await read('deployments', 'refuse')) as V1Deployment).metadata!.generation!;
   await rejectsWith(
-    rollback(t('deployments', 'refuse'), { revision: 42, resourceVersion: rv }),
+    rollback(t('deployments', 'refuse'), { revision: 42, generation }),
     404,
     'revision_not_found',
     /Revision 42 of "refuse" does not exist\. Existing revisions: 1, 2, 3\./,
@@ -195,9 +258,9 @@ test('unknown revision is a 404 listing the existing ones; paused is refused', a
     name: 'refuse',
     body: [{ op: 'add', path: '/spec/paused', value: true }],
   });
-  const paused = ((await read('deployments', 'refuse')) as V1Deployment).metadata!.resourceVersion!;
+  const paused = ((await read('deployments', 'refuse')) as V1Deployment).metadata!.generation!;
   await rejectsWith(
-    rollback(t('deployments', 'refuse'), { revision: 1, resourceVersion: paused }),
+    rollback(t('deployments', 'refuse'), { revision: 1, generation: paused }),
     409,
     'paused',
     /paused.*Resume it first/,
@@ -261,7 +324,7 @@ async function controllerRevisionRollback(kind: 'statefulsets' | 'daemonsets', n
   const before = await read(kind, name);
   const res = await rollback(t(kind, name), {
     revision: 0,
-    resourceVersion: before.metadata!.resourceVersion!,
+    generation: before.metadata!.generation!,
   });
   assert.equal(res.toRevision, 1);
   await kubectl('rollout', 'undo', `${kind === 'statefulsets' ? 'statefulset' : 'daemonset'}/${twin}`);
@@ -281,10 +344,10 @@ async function controllerRevisionRollback(kind: 'statefulsets' | 'daemonsets', n
   const restored = crs.find((c) => c.revision === 3);
   assert.ok(restored, `revision 1 is renumbered to 3: ${crs.map((c) => c.revision).join(',')}`);
   assert.deepEqual(normalize(obj!.spec!.template), normalize(controllerRevisionTemplate(restored)));
-  // kubectl leaves annotations alone here; we add who and why as the change-cause.
+  // kubectl leaves annotations alone here; we add the command, who and why as the change-cause.
   assert.match(
     obj!.metadata!.annotations!['kubernetes.io/change-cause']!,
-    /^rollback to the previous revision by /,
+    new RegExp(`^rollout undo ${kind.replace(/s$/, '')}/${name} --to-revision=1 by `),
   );
   assert.equal(other!.metadata!.annotations!['kubernetes.io/change-cause'], 'release 2');
   const detail = await waitFor('the new revision to be current and complete', async () => {

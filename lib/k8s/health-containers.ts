@@ -1,4 +1,5 @@
 import type { V1Container, V1ContainerStatus, V1Pod } from '@kubernetes/client-node';
+import { containerFailure } from './pod-status';
 
 /** Container-level evidence for the pod classifier in health.ts (PURE, like it). */
 export type Severity = 'ok' | 'warning' | 'error' | 'neutral';
@@ -30,23 +31,6 @@ export interface PodHealth {
   evidence: Evidence[];
 }
 
-const IMAGE_PULL = new Set([
-  'ErrImagePull',
-  'ImagePullBackOff',
-  'InvalidImageName',
-  'ErrImageNeverPull',
-  'RegistryUnavailable',
-  'SignatureValidationFailed',
-]);
-const CANNOT_START = new Set([
-  'CreateContainerConfigError',
-  'CreateContainerError',
-  'RunContainerError',
-  'PreCreateHookError',
-  'PreStartHookError',
-  'PostStartHookError',
-  'ContainerCannotRun',
-]);
 export function timeMs(t: Date | string | undefined | null): number | undefined {
   if (!t) return undefined;
   const ms = t instanceof Date ? t.getTime() : Date.parse(t);
@@ -148,9 +132,10 @@ export function containerProblem(pod: V1Pod, all: Slot[]): PodHealth | undefined
   const found: PodHealth[] = [];
   for (const s of all) {
     const reason = s.status.state?.waiting?.reason ?? '';
+    const failure = containerFailure(reason);
     const restarts = plural(s.status.restartCount ?? 0, 'restart');
     const image = s.spec?.image ?? s.status.image;
-    if (IMAGE_PULL.has(reason)) {
+    if (failure === 'ImagePull') {
       found.push(
         health('ImagePullFailed', 'error', `Cannot pull image "${image}" for ${s.label} (${reason}).`, [
           ...waitingEvidence(s),
@@ -160,7 +145,7 @@ export function containerProblem(pod: V1Pod, all: Slot[]): PodHealth | undefined
           },
         ]),
       );
-    } else if (CANNOT_START.has(reason)) {
+    } else if (failure === 'CannotStart') {
       const why = s.status.state?.waiting?.message;
       found.push(
         health(
@@ -170,7 +155,7 @@ export function containerProblem(pod: V1Pod, all: Slot[]): PodHealth | undefined
           [...waitingEvidence(s)],
         ),
       );
-    } else if (reason === 'CrashLoopBackOff') {
+    } else if (failure === 'CrashLoop') {
       const t = s.status.lastState?.terminated;
       const last = t ? `last ${describeExit(t.reason, t.exitCode, t.signal)}` : 'no exit recorded yet';
       found.push(

@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import type { V1Pod } from '@kubernetes/client-node';
 import { type ClassifyOptions, classifyPod, type PodHealth, type PodState, type Severity } from './health';
 import { ago, cond, crashLoop, cs, imagePull, NOW, notReadyConds, pendingWith, pod } from './health-fixtures';
+import { printPod } from './pod-status';
 
 interface Case {
   name: string;
@@ -16,6 +17,57 @@ interface Case {
 
 const cases: Case[] = [
   { name: 'ready', pod: pod(), state: 'Ready', severity: 'ok', summary: /^Running and ready\.$/ },
+  {
+    name: 'node lost while being deleted: Unknown, as kubectl prints it',
+    pod: pod({
+      metadata: { name: 'web-2', deletionTimestamp: ago(30) },
+      status: {
+        phase: 'Running',
+        reason: 'NodeLost',
+        message: 'Node kwok-node-0 which was running pod web-2 is unresponsive',
+      },
+    }),
+    state: 'Unknown',
+    severity: 'error',
+    summary: /^Node kwok-node-0 was lost \(NodeLost\): the pod is being deleted/,
+    evidence: { 'status.reason': 'NodeLost' },
+  },
+  {
+    name: 'a finished pod held by a finalizer is still Completed (kubectl does not say Terminating)',
+    pod: pod({
+      metadata: {
+        name: 'job-1',
+        deletionTimestamp: ago(900),
+        finalizers: ['batch.kubernetes.io/job-tracking'],
+      },
+      status: {
+        phase: 'Succeeded',
+        conditions: [],
+        containerStatuses: [
+          cs({ ready: false, state: { terminated: { exitCode: 0, reason: 'Completed' } } }),
+        ],
+      },
+    }),
+    state: 'Succeeded',
+    severity: 'neutral',
+    summary:
+      /^Completed successfully; its deletion waits for finalizers batch\.kubernetes\.io\/job-tracking\.$/,
+    evidence: { 'metadata.finalizers': 'batch.kubernetes.io/job-tracking' },
+  },
+  {
+    name: 'a failed pod being deleted keeps its failure',
+    pod: pod({
+      metadata: { name: 'job-2', deletionTimestamp: ago(10) },
+      status: {
+        phase: 'Failed',
+        conditions: [],
+        containerStatuses: [cs({ ready: false, state: { terminated: { exitCode: 1, reason: 'Error' } } })],
+      },
+    }),
+    state: 'Failed',
+    severity: 'error',
+    summary: /^Failed: container app exited with Error \(exit code 1\); it is being deleted\.$/,
+  },
   {
     name: 'starting: ContainerCreating',
     pod: pendingWith({ reason: 'ContainerCreating' }),
@@ -425,6 +477,36 @@ for (const c of cases) {
     check(classifyPod(c.pod, { now: NOW, ...c.opts }), c);
   });
 }
+
+/** Why a diagnosis would contradict kubectl's STATUS, if it does. */
+function contradiction(status: string, state: PodState): string | undefined {
+  const want = (ok: boolean, why: string) => (ok ? undefined : why);
+  if (state === 'Terminating' || state === 'StuckTerminating')
+    return want(status === 'Terminating', 'terminating, but kubectl does not say so');
+  if (status === 'Terminating') return 'kubectl says Terminating, the diagnosis does not';
+  if (state === 'Ready') return want(status === 'Running', 'ready, but not Running');
+  if (state === 'Succeeded') return want(status === 'Completed', 'succeeded, but not Completed');
+  if (state === 'Failed')
+    return want(!['Completed', 'Running'].includes(status), 'failed, but kubectl looks fine');
+  if (/CrashLoopBackOff$/.test(status)) return want(state === 'CrashLoop', 'crash loop not diagnosed');
+  if (/(ImagePullBackOff|ErrImagePull)$/.test(status))
+    return want(state === 'ImagePullFailed', 'image pull not diagnosed');
+  if (status === 'SchedulingGated') return want(state === 'Starting', 'gated, but not starting');
+  if (status === 'Unknown') return want(state === 'Unknown', 'kubectl says Unknown');
+  return undefined;
+}
+
+test('the diagnosis adds to kubectl’s STATUS and never contradicts it', () => {
+  for (const c of cases) {
+    const status = printPod(c.pod).status;
+    const h = classifyPod(c.pod, { now: NOW, ...c.opts });
+    assert.equal(
+      contradiction(status, h.state),
+      undefined,
+      `${c.name}: STATUS ${status}, diagnosis ${h.state}`,
+    );
+  }
+});
 
 test('classifyPod gives the same answer over JSON (string timestamps, as the browser sees them)', () => {
   for (const c of cases) {

@@ -24,6 +24,7 @@ import {
   timeMs,
   waitingEvidence,
 } from './health-containers';
+import { NODE_LOST_REASON } from './pod-status';
 
 export type { Evidence, PodHealth, PodState, Severity } from './health-containers';
 export { byHealth, formatDuration, isProblem, STATE_LABEL, timeMs } from './health-containers';
@@ -216,13 +217,45 @@ function running(pod: V1Pod, all: Slot[], now: number): PodHealth {
   return health('NotReady', 'warning', `Running but not ready: ${parts.join('; ')}.`, ev);
 }
 
+/**
+ * A finished pod kept by a finalizer: kubectl still prints its final STATUS (Completed, Error), not
+ * Terminating, and so does the diagnosis, saying what holds the deletion.
+ */
+function heldFinished(pod: V1Pod, done: PodHealth): PodHealth {
+  const finalizers = pod.metadata?.finalizers ?? [];
+  const due = timeMs(pod.metadata?.deletionTimestamp);
+  const ev: Evidence[] = [
+    ...done.evidence,
+    { field: 'metadata.deletionTimestamp', value: due === undefined ? '' : new Date(due).toISOString() },
+  ];
+  if (finalizers.length) ev.push({ field: 'metadata.finalizers', value: finalizers.join(', ') });
+  const held = finalizers.length
+    ? `its deletion waits for finalizers ${finalizers.join(', ')}`
+    : 'it is being deleted';
+  return { ...done, summary: `${done.summary.replace(/\.$/, '')}; ${held}.`, evidence: ev };
+}
+
 export function classifyPod(pod: V1Pod, opts: ClassifyOptions): PodHealth {
   const { now, nodeReady } = opts;
   const all = slots(pod);
-  if (pod.metadata?.deletionTimestamp) return terminating(pod, now, nodeReady);
-  const done = terminal(pod, all);
-  if (done) return done;
   const phase = pod.status?.phase ?? 'Pending';
+  const deleting = !!pod.metadata?.deletionTimestamp;
+  if (deleting && pod.status?.reason === NODE_LOST_REASON) {
+    // kubectl prints Unknown: the node controller marked the pod for deletion because its node is gone.
+    const node = pod.spec?.nodeName ?? 'its node';
+    return health(
+      'Unknown',
+      'error',
+      `Node ${node} was lost (NodeLost): the pod is being deleted and its real state is unknown.`,
+      [
+        { field: 'status.reason', value: NODE_LOST_REASON },
+        ...(pod.status?.message ? [{ field: 'status.message', value: pod.status.message }] : []),
+      ],
+    );
+  }
+  const done = terminal(pod, all);
+  if (done) return deleting ? heldFinished(pod, done) : done;
+  if (deleting) return terminating(pod, now, nodeReady);
   if (phase === 'Unknown' || (pod.spec?.nodeName && nodeReady && nodeReady !== 'True')) {
     const node = pod.spec?.nodeName ?? 'its node';
     const ev: Evidence[] = [{ field: 'status.phase', value: phase }];

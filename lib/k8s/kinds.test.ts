@@ -90,8 +90,9 @@ test('a crash-looping pod that was OOM-killed shows ready, reason, diagnosis, re
     status: 'CrashLoopBackOff',
     diagnosis:
       'Container b is crash-looping (4 restarts): last killed for running out of memory (OOMKilled, exit code 137).',
+    // RESTARTS renders "4 (… ago)" from this against the browser's clock, as kubectl does.
     restarts: 4,
-    lastState: 'OOMKilled (exit 137)',
+    lastRestartAt: '2026-01-01T00:05:00.000Z',
     node: 'kwok-node-3',
     ip: '10.0.0.9',
     age: '2026-01-01T00:00:00.000Z',
@@ -102,7 +103,8 @@ test('pod status follows kubectl: pending, init, terminating, running-but-unread
   const pods = k('pods');
   const pending = pods.toRow({ metadata: meta('p'), status: { phase: 'Pending' } } as KubeObject);
   assert.equal(pending.cells.status, 'Pending');
-  assert.equal(pending.tone, 'warn');
+  // The colour is the diagnosis's severity: waiting to be scheduled is no alarm yet.
+  assert.equal(pending.tone, 'neutral');
   const init = pods.toRow({
     metadata: meta('p'),
     spec: { initContainers: [{ name: 'i' }], containers: [{ name: 'a' }] },
@@ -129,7 +131,11 @@ test('pod status follows kubectl: pending, init, terminating, running-but-unread
       ],
     },
   } as KubeObject);
-  assert.deepEqual([unready.cells.status, unready.cells.ready, unready.tone], ['Running', '0/1', 'warn']);
+  // Running, 0/1 ready, just started: the diagnosis says starting, no warning before the grace.
+  assert.deepEqual(
+    [unready.cells.status, unready.cells.ready, unready.tone, unready.cells.diagnosis],
+    ['Running', '0/1', 'neutral', 'Started; waiting for container a to become ready.'],
+  );
 });
 
 test('a Deployment row keeps the original columns', () => {

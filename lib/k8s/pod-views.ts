@@ -7,6 +7,7 @@ import type {
   V1Probe,
 } from '@kubernetes/client-node';
 import { classifyPod, type PodHealth } from './health';
+import { printPod } from './pod-status';
 import { toIso } from './views';
 
 /** Browser-facing view models for pods, their containers and events. PURE. */
@@ -22,9 +23,12 @@ export interface PodRow {
   name: string;
   phase: string;
   node: string | null;
-  /** "1/2": ready containers of all (sidecars included, as kubectl counts them). */
+  /** READY, STATUS and RESTARTS exactly as `kubectl get pods` prints them (pod-status.ts). */
   ready: string;
+  status: string;
   restarts: number;
+  /** The last counted restart (ISO): RESTARTS reads "3 (14s ago)" with it. */
+  lastRestartAt: string | null;
   createdAt: string | null;
   owner: OwnerRef | null;
   health: PodHealth;
@@ -95,25 +99,17 @@ export function controllerOf(
 }
 
 export function toPodRow(pod: V1Pod, now: number, nodeReady?: 'True' | 'False' | 'Unknown'): PodRow {
-  const sidecars = new Set(
-    (pod.spec?.initContainers ?? []).filter((c) => c.restartPolicy === 'Always').map((c) => c.name),
-  );
-  const statuses = [
-    ...(pod.status?.initContainerStatuses ?? []).filter((s) => sidecars.has(s.name)),
-    ...(pod.status?.containerStatuses ?? []),
-  ];
-  const total = (pod.spec?.containers?.length ?? 0) + sidecars.size;
+  const printed = printPod(pod);
   return {
     uid: pod.metadata?.uid ?? '',
     namespace: pod.metadata?.namespace ?? '',
     name: pod.metadata?.name ?? '',
     phase: pod.status?.phase ?? 'Pending',
     node: pod.spec?.nodeName ?? null,
-    ready: `${statuses.filter((s) => s.ready).length}/${total}`,
-    restarts: [...(pod.status?.initContainerStatuses ?? []), ...(pod.status?.containerStatuses ?? [])].reduce(
-      (n, s) => n + (s.restartCount ?? 0),
-      0,
-    ),
+    ready: printed.ready,
+    status: printed.status,
+    restarts: printed.restarts,
+    lastRestartAt: printed.lastRestartAt,
     createdAt: toIso(pod.metadata?.creationTimestamp),
     owner: controllerOf(pod.metadata),
     health: classifyPod(pod, { now, nodeReady }),

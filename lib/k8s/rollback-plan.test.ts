@@ -12,6 +12,7 @@ import { isAppError } from '../errors';
 import {
   controllerRevisions,
   deploymentRevisions,
+  failingTests,
   planControllerRevisionRollback,
   planDeploymentRollback,
   pointer,
@@ -60,6 +61,7 @@ function deployment(image = 'app:3', over: Partial<V1Deployment['spec']> = {}): 
       namespace: 'shop',
       uid: UID,
       resourceVersion: '1234',
+      generation: 6,
       annotations: {
         'deployment.kubernetes.io/revision': '3',
         'kubectl.kubernetes.io/last-applied-configuration': '{"x":1}',
@@ -97,10 +99,16 @@ test('rollback to 0 targets the previous revision and builds kubectl’s patch b
   assert.equal(plan.toRevision, 2);
   assert.equal(plan.fromRevision, 3);
   assert.equal(plan.noop, false);
-  assert.deepEqual(plan.patch[0], { op: 'test', path: '/metadata/resourceVersion', value: '1234' });
+  assert.equal(plan.generation, 6);
+  assert.equal(plan.toSource, 'web-app2');
+  // Guarded by the spec and the revision the dialog shows, never by the resourceVersion.
+  assert.deepEqual(plan.patch.slice(0, 2), [
+    { op: 'test', path: '/metadata/generation', value: 6 },
+    { op: 'test', path: '/metadata/annotations/deployment.kubernetes.io~1revision', value: '3' },
+  ]);
   // The template without pod-template-hash, exactly as the ReplicaSet holds it.
-  assert.deepEqual(plan.patch[1], { op: 'replace', path: '/spec/template', value: template('app:2') });
-  assert.deepEqual(plan.patch[2], {
+  assert.deepEqual(plan.patch[2], { op: 'replace', path: '/spec/template', value: template('app:2') });
+  assert.deepEqual(plan.patch[3], {
     op: 'replace',
     path: '/metadata/annotations',
     value: {
@@ -111,14 +119,14 @@ test('rollback to 0 targets the previous revision and builds kubectl’s patch b
       'kubernetes.io/change-cause': 'undo by alice',
     },
   });
-  assert.equal(plan.patch.length, 3);
+  assert.equal(plan.patch.length, 4);
   assert.equal(plan.diff.changeCount, 1);
   assert.equal(plan.diff.sections[0]?.changes[0]?.after, 'app:2');
 });
 
 test('without a change-cause the ReplicaSet’s annotations are restored as kubectl does', () => {
   const plan = planDeploymentRollback(deployment(), replicaSets, 1);
-  const annotations = plan.patch[2] && 'value' in plan.patch[2] ? plan.patch[2].value : undefined;
+  const annotations = plan.patch[3] && 'value' in plan.patch[3] ? plan.patch[3].value : undefined;
   assert.deepEqual(annotations, {
     'deployment.kubernetes.io/revision': '3',
     'kubectl.kubernetes.io/last-applied-configuration': '{"x":1}',
@@ -197,7 +205,7 @@ function cr(
 }
 
 const sts: V1StatefulSet = {
-  metadata: { name: 'db', namespace: 'shop', uid: 'sts', resourceVersion: '77' },
+  metadata: { name: 'db', namespace: 'shop', uid: 'sts', resourceVersion: '77', generation: 2 },
   spec: { selector: {}, serviceName: 'db', template: template('db:2') },
   status: { replicas: 1, updateRevision: 'db-b', currentRevision: 'db-b' },
 };
@@ -215,7 +223,7 @@ test('ControllerRevision history and rollback for a StatefulSet', () => {
   const plan = planControllerRevisionRollback('statefulsets', sts, crs, 0, 'back to 1');
   assert.equal(plan.toRevision, 1);
   assert.deepEqual(plan.patch, [
-    { op: 'test', path: '/metadata/resourceVersion', value: '77' },
+    { op: 'test', path: '/metadata/generation', value: 2 },
     { op: 'replace', path: '/spec/template', value: template('db:1') },
     { op: 'add', path: '/metadata/annotations', value: { 'kubernetes.io/change-cause': 'back to 1' } },
   ]);
@@ -242,6 +250,28 @@ test('a DaemonSet’s current revision is the one whose template it runs', () =>
     path: '/metadata/annotations/kubernetes.io~1change-cause',
     value: 'why',
   });
+});
+
+test('failingTests evaluates a patch’s tests as the API server would', () => {
+  const plan = planDeploymentRollback(deployment(), replicaSets, 1);
+  const now = deployment();
+  // A status write: resourceVersion moves, the spec does not. Not a conflict.
+  now.metadata!.resourceVersion = '9999';
+  now.status = { observedGeneration: 6, readyReplicas: 1 };
+  assert.deepEqual(failingTests(now, plan.patch), []);
+  // The spec changed (generation bumped): the guard fails.
+  now.metadata!.generation = 7;
+  assert.deepEqual(
+    failingTests(now, plan.patch).map((op) => op.path),
+    ['/metadata/generation'],
+  );
+  // The controller assigned a new revision in between: the "from" the dialog showed is stale.
+  const renumbered = deployment();
+  renumbered.metadata!.annotations!['deployment.kubernetes.io/revision'] = '4';
+  assert.deepEqual(
+    failingTests(renumbered, plan.patch).map((op) => op.path),
+    ['/metadata/annotations/deployment.kubernetes.io~1revision'],
+  );
 });
 
 test('pointer escapes ~ and / as RFC 6901 says', () => {

@@ -14,8 +14,11 @@ import { toIso } from './views';
 /**
  * Rollback planning with `kubectl rollout undo` semantics (kubectl pkg/polymorphichelpers/rollback.go),
  * as pure functions: the server reads the objects, these decide what to send. Unlike kubectl, every
- * patch starts with a JSON-patch `test` on the resourceVersion the user saw, so a concurrent change
- * fails with 409 instead of being overwritten.
+ * patch starts with JSON-patch `test`s on what the user saw: the spec (metadata.generation, which
+ * the API server bumps on every spec change and never on a status write) and, for a Deployment, the
+ * revision the dialog showed. A concurrent change of the template fails with 409 instead of being
+ * overwritten, while the controller's status writes (which move resourceVersion every few seconds
+ * during a rollout or a crash loop) do not.
  */
 
 export type WorkloadKind = 'deployments' | 'statefulsets' | 'daemonsets';
@@ -55,13 +58,44 @@ export interface RollbackPlan {
   kind: WorkloadKind;
   namespace: string;
   name: string;
-  resourceVersion: string;
+  /** metadata.generation the plan was made at: the spec the diff starts from. */
+  generation: number;
   fromRevision: number | null;
   toRevision: number;
+  /** The ReplicaSet or ControllerRevision holding the target; its name hashes the template. */
+  toSource: string;
   /** The target template already equals the current one: nothing is sent, as kubectl skips it. */
   noop: boolean;
   diff: TemplateDiff;
   patch: JsonPatchOp[];
+}
+
+/**
+ * The guard every Wheelhouse patch starts with: the spec is still the one the user saw. Resource
+ * versions are not compared: the controller's status writes move them, the spec stays put.
+ */
+export function specGuard(generation: number): JsonPatchOp {
+  return { op: 'test', path: '/metadata/generation', value: generation };
+}
+
+function resolve(doc: unknown, path: string): unknown {
+  let at: unknown = doc;
+  for (const raw of path.split('/').slice(1)) {
+    const key = raw.replaceAll('~1', '/').replaceAll('~0', '~');
+    if (at === null || typeof at !== 'object') return undefined;
+    at = (at as Record<string, unknown>)[key];
+  }
+  return at;
+}
+
+/**
+ * The `test` ops of a patch that do not hold on `doc` (as the API server would evaluate them):
+ * how a bare 422 from a refused patch is told apart from invalid input.
+ */
+export function failingTests(doc: unknown, patch: JsonPatchOp[]): JsonPatchOp[] {
+  return patch.filter(
+    (op) => op.op === 'test' && JSON.stringify(resolve(doc, op.path)) !== JSON.stringify(op.value),
+  );
 }
 
 /** JSON Pointer escaping (RFC 6901) for annotation keys, which contain "/". */
@@ -232,20 +266,33 @@ export function planDeploymentRollback(
   const current = d.spec?.template ?? {};
   const template = withoutHash(target.template);
   const noop = templatesEqual(target.template, current);
-  const rv = d.metadata?.resourceVersion ?? '';
+  const generation = d.metadata?.generation ?? 0;
+  // The revision the dialog shows as "from" is the controller's annotation: test it too, so a
+  // revision the controller assigned in between is seen, not silently rolled over.
+  const shownRevision = d.metadata?.annotations?.[REVISION_ANNOTATION];
   return {
     kind: 'deployments',
     namespace: d.metadata?.namespace ?? '',
     name,
-    resourceVersion: rv,
+    generation,
     fromRevision: currentRevision(revisions),
     toRevision: target.revision,
+    toSource: target.source,
     noop,
     diff: diffTemplates(current, template),
     patch: noop
       ? []
       : [
-          { op: 'test', path: '/metadata/resourceVersion', value: rv },
+          specGuard(generation),
+          ...(shownRevision !== undefined
+            ? [
+                {
+                  op: 'test' as const,
+                  path: pointer('metadata', 'annotations', REVISION_ANNOTATION),
+                  value: shownRevision,
+                },
+              ]
+            : []),
           { op: 'replace', path: '/spec/template', value: template },
           {
             op: d.metadata?.annotations ? 'replace' : 'add',
@@ -282,14 +329,15 @@ export function planControllerRevisionRollback(
   const target = pickTarget(revisions, toRevision, name);
   const current = obj.spec?.template ?? {};
   const noop = templatesEqual(target.template, current);
-  const rv = obj.metadata?.resourceVersion ?? '';
+  const generation = obj.metadata?.generation ?? 0;
   return {
     kind,
     namespace: obj.metadata?.namespace ?? '',
     name,
-    resourceVersion: rv,
+    generation,
     fromRevision: currentRevision(revisions),
     toRevision: target.revision,
+    toSource: target.source,
     noop,
     diff: diffTemplates(current, target.template),
     // kubectl sends the revision's data as a strategic merge patch with `$patch: replace` on the
@@ -297,7 +345,7 @@ export function planControllerRevisionRollback(
     patch: noop
       ? []
       : [
-          { op: 'test', path: '/metadata/resourceVersion', value: rv },
+          specGuard(generation),
           { op: 'replace', path: '/spec/template', value: target.template },
           ...changeCauseOps(obj.metadata, changeCause),
         ],

@@ -1,4 +1,5 @@
 import type { V1DaemonSet, V1Deployment, V1Pod, V1StatefulSet } from '@kubernetes/client-node';
+import { containerFailure } from './pod-status';
 
 /**
  * Rollout status with `kubectl rollout status` semantics (pkg/polymorphichelpers/rollout_status.go):
@@ -37,19 +38,6 @@ export interface PodProblem {
   reason: string;
 }
 
-/** Container states that will not resolve by waiting (unlike ContainerCreating). */
-const FAILING = new Set([
-  'CrashLoopBackOff',
-  'ImagePullBackOff',
-  'ErrImagePull',
-  'InvalidImageName',
-  'CreateContainerConfigError',
-  'CreateContainerError',
-  'RunContainerError',
-  'OOMKilled',
-  'Error',
-]);
-
 export function podProblems(pods: V1Pod[]): PodProblem[] {
   const out: PodProblem[] = [];
   for (const pod of pods) {
@@ -59,7 +47,8 @@ export function podProblems(pods: V1Pod[]): PodProblem[] {
         cs.state?.waiting?.reason ??
         cs.state?.terminated?.reason ??
         (cs.restartCount > 0 ? cs.lastState?.terminated?.reason : undefined);
-      if (reason && FAILING.has(reason)) {
+      // The one list of failing reasons (pod-status.ts): states waiting will not resolve.
+      if (reason && containerFailure(reason)) {
         out.push({ pod: pod.metadata?.name ?? '', reason });
         break;
       }

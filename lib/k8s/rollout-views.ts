@@ -73,7 +73,8 @@ export interface WorkloadDetail {
 
 /** What a mutation route answers on success. */
 export interface MutationResult {
-  resourceVersion: string;
+  /** The spec's generation after the change: what the next confirmation is guarded by. */
+  generation: number;
   message: string;
   fromRevision?: number | null;
   toRevision?: number;

@@ -4,7 +4,7 @@ import { AppError } from '../errors';
 import { canI } from './access';
 import { toAppError } from './errors';
 import { whoAmI } from './identity';
-import type { JsonPatchOp, RollbackPlan, WorkloadKind } from './rollback-plan';
+import { failingTests, type JsonPatchOp, type RollbackPlan, type WorkloadKind } from './rollback-plan';
 import { podProblems } from './rollout-status';
 import {
   type AnyWorkload,
@@ -14,7 +14,7 @@ import {
   toWorkloadDetail,
   type WorkloadDetail,
 } from './rollout-views';
-import { describeChange, pausePatch, restartPatch, scalePatch } from './workload-patches';
+import { describeChange, kubectlRef, pausePatch, restartPatch, scalePatch } from './workload-patches';
 import {
   currentRevisionPods,
   patchWorkload,
@@ -27,8 +27,9 @@ import {
 
 /**
  * Rollout operations behind the detail pages and routes: history, rollback, restart, scale, pause
- * and resume. Every mutation is applied only at the resourceVersion the user saw, sets the
- * change-cause and writes an audit record, whether it succeeds or not.
+ * and resume. Every mutation is applied only if the spec is still the one the user saw (its
+ * metadata.generation, tested in the patch itself), and writes an audit record and an Event,
+ * whether it succeeds or not. Template changes (rollback, restart) also set the change-cause.
  */
 
 export interface Target {
@@ -76,8 +77,18 @@ export async function previewRollback(t: Target, revision: number): Promise<Roll
 }
 
 export interface MutationInput {
-  resourceVersion: string;
+  /** metadata.generation the user saw: the spec their confirmation describes. */
+  generation: number;
   reason?: string;
+}
+
+/** A rollback also names what the dialog showed, so a plan that moved underneath is refused. */
+export interface RollbackInput extends MutationInput {
+  revision: number;
+  /** The "from" revision the dialog showed (null: none was known). */
+  fromRevision?: number | null;
+  /** The ReplicaSet or ControllerRevision the dialog's target came from. */
+  toSource?: string;
 }
 
 function conflict(t: Target): AppError {
@@ -90,14 +101,14 @@ function conflict(t: Target): AppError {
 
 /**
  * A failed JSON-patch `test` comes back as a bare 422 ("the server rejected our request"), with no
- * cause to tell it from a validation error. It can only mean the resourceVersion moved, so a 422
- * on an object that is no longer at the version we tested is reported as the conflict it is.
+ * cause to tell it from a validation error. A 422 on an object where one of the patch's tests no
+ * longer holds is reported as the conflict it is.
  */
-export async function isFailedTest(t: Target, e: unknown, testedVersion: string): Promise<boolean> {
+export async function isFailedTest(t: Target, e: unknown, patch: JsonPatchOp[]): Promise<boolean> {
   if ((e as { code?: unknown }).code !== 422) return false;
   try {
     const now = await readWorkload(t.context, t.kind, t.namespace, t.name);
-    return now.metadata?.resourceVersion !== testedVersion;
+    return failingTests(now, patch).length > 0;
   } catch {
     return false;
   }
@@ -107,7 +118,8 @@ interface Step {
   action: string;
   plan: (
     obj: AnyWorkload,
-    changeCause: string,
+    /** The change-cause for a template change, given kubectl's command for it. */
+    cause: (command: string) => string,
   ) => Promise<{ patch: JsonPatchOp[]; extra?: Partial<MutationResult> }>;
 }
 
@@ -128,8 +140,8 @@ async function mutate(t: Target, input: MutationInput, step: Step): Promise<Muta
   try {
     const obj = await readWorkload(t.context, t.kind, t.namespace, t.name);
     target.uid = obj.metadata?.uid;
-    if (obj.metadata?.resourceVersion !== input.resourceVersion) throw conflict(t);
-    const planned = await step.plan(obj, describeChange(step.action, who.username, input.reason));
+    if ((obj.metadata?.generation ?? 0) !== input.generation) throw conflict(t);
+    const planned = await step.plan(obj, (command) => describeChange(command, who.username, input.reason));
     extra = planned.extra ?? {};
     const revisions = {
       ...(extra.fromRevision != null ? { fromRevision: String(extra.fromRevision) } : {}),
@@ -138,13 +150,13 @@ async function mutate(t: Target, input: MutationInput, step: Step): Promise<Muta
     if (planned.patch.length === 0) {
       const message = `Nothing to do: the current template already matches revision ${extra.toRevision}.`;
       recordAudit({ ...base, ...revisions, result: 'success', message }, target);
-      return { resourceVersion: input.resourceVersion, message, ...extra };
+      return { generation: input.generation, message, ...extra };
     }
     let updated: AnyWorkload;
     try {
       updated = await patchWorkload(t.context, t.kind, t.namespace, t.name, planned.patch);
     } catch (e) {
-      if (await isFailedTest(t, e, input.resourceVersion)) throw conflict(t);
+      if (await isFailedTest(t, e, planned.patch)) throw conflict(t);
       throw toAppError(e, {
         context: t.context,
         verb: 'patch',
@@ -155,7 +167,7 @@ async function mutate(t: Target, input: MutationInput, step: Step): Promise<Muta
     }
     const message = `${step.action} of ${KINDS[t.kind].singular} "${t.name}" applied.`;
     recordAudit({ ...base, ...revisions, result: 'success', message }, target);
-    return { resourceVersion: updated.metadata?.resourceVersion ?? '', message, ...extra };
+    return { generation: updated.metadata?.generation ?? 0, message, ...extra };
   } catch (e) {
     const err = toAppError(e, {
       context: t.context,
@@ -169,13 +181,21 @@ async function mutate(t: Target, input: MutationInput, step: Step): Promise<Muta
   }
 }
 
-export function rollback(t: Target, input: MutationInput & { revision: number }): Promise<MutationResult> {
+export function rollback(t: Target, input: RollbackInput): Promise<MutationResult> {
   return mutate(t, input, {
     action:
       input.revision === 0 ? 'rollback to the previous revision' : `rollback to revision ${input.revision}`,
-    plan: async (obj, changeCause) => {
+    plan: async (obj, cause) => {
       const history = await readHistory(t.context, t.kind, obj);
-      const p = planRollbackFrom(obj, history, input.revision, changeCause);
+      const preview = planRollbackFrom(obj, history, input.revision);
+      // The dialog showed "from X to Y (held by S)": if the history moved since, that is not what
+      // the user confirmed, even at the same spec.
+      const moved =
+        (input.fromRevision !== undefined && input.fromRevision !== preview.fromRevision) ||
+        (input.toSource !== undefined && input.toSource !== preview.toSource);
+      if (moved) throw conflict(t);
+      const command = `rollout undo ${kubectlRef(t.kind, t.name)} --to-revision=${preview.toRevision}`;
+      const p = planRollbackFrom(obj, history, input.revision, cause(command));
       return {
         patch: p.patch,
         extra: { fromRevision: p.fromRevision, toRevision: p.toRevision, noop: p.noop },
@@ -187,8 +207,14 @@ export function rollback(t: Target, input: MutationInput & { revision: number })
 export function restart(t: Target, input: MutationInput): Promise<MutationResult> {
   return mutate(t, input, {
     action: 'restart',
-    plan: async (obj, changeCause) => ({
-      patch: restartPatch(obj, input.resourceVersion, new Date(), changeCause),
+    plan: async (obj, cause) => ({
+      patch: restartPatch(
+        t.kind,
+        obj,
+        input.generation,
+        new Date(),
+        cause(`rollout restart ${kubectlRef(t.kind, t.name)}`),
+      ),
     }),
   });
 }
@@ -196,17 +222,13 @@ export function restart(t: Target, input: MutationInput): Promise<MutationResult
 export function scale(t: Target, input: MutationInput & { replicas: number }): Promise<MutationResult> {
   return mutate(t, input, {
     action: `scale to ${input.replicas}`,
-    plan: async (obj, changeCause) => ({
-      patch: scalePatch(t.kind, obj, input.resourceVersion, input.replicas, changeCause),
-    }),
+    plan: async () => ({ patch: scalePatch(t.kind, input.generation, input.replicas) }),
   });
 }
 
 export function setPaused(t: Target, input: MutationInput & { paused: boolean }): Promise<MutationResult> {
   return mutate(t, input, {
     action: input.paused ? 'pause' : 'resume',
-    plan: async (obj, changeCause) => ({
-      patch: pausePatch(t.kind, obj, input.resourceVersion, input.paused, changeCause),
-    }),
+    plan: async (obj) => ({ patch: pausePatch(t.kind, obj, input.generation, input.paused) }),
   });
 }

@@ -1,44 +1,49 @@
 import type { V1DaemonSet, V1Deployment, V1StatefulSet } from '@kubernetes/client-node';
 import { AppError } from '../errors';
-import { changeCauseOps, type JsonPatchOp, pointer, type WorkloadKind } from './rollback-plan';
+import { changeCauseOps, type JsonPatchOp, pointer, specGuard, type WorkloadKind } from './rollback-plan';
 
 /**
- * JSON patches for restart, scale, pause and resume. Each starts with a `test` on the resourceVersion
- * the user saw, so that a change made in between fails with 409 instead of being overwritten.
+ * JSON patches for restart, scale, pause and resume. Each starts with a `test` on the
+ * metadata.generation the user saw, so that a change of the spec made in between fails with 409
+ * instead of being overwritten; the controller's status writes do not count as changes.
+ *
+ * Only restart changes the pod template, so only restart records a change-cause: the controller
+ * copies the Deployment's change-cause onto the current revision, and a scale or a pause is not a
+ * revision. Those are recorded in the audit log and the object's Events instead.
  */
 
 export type Workload = V1Deployment | V1StatefulSet | V1DaemonSet;
 
 export const RESTARTED_AT = 'kubectl.kubernetes.io/restartedAt';
 
-function guard(resourceVersion: string): JsonPatchOp {
-  return { op: 'test', path: '/metadata/resourceVersion', value: resourceVersion };
-}
-
 /** What `kubectl rollout restart` does: a new pod-template annotation, hence a new revision. */
 export function restartPatch(
+  kind: WorkloadKind,
   obj: Workload,
-  resourceVersion: string,
+  generation: number,
   now: Date,
   changeCause?: string,
 ): JsonPatchOp[] {
+  // kubectl's objectrestarter refuses this: a paused Deployment would take the new template and
+  // roll nothing until someone resumes it.
+  if (kind === 'deployments' && (obj as V1Deployment).spec?.paused === true) {
+    throw new AppError(
+      409,
+      `Can't restart paused Deployment "${obj.metadata?.name}": resume it first, then restart (kubectl rollout restart refuses it too).`,
+      'paused',
+    );
+  }
   const hasAnnotations = !!obj.spec?.template?.metadata?.annotations;
   const stamp = now.toISOString().replace(/\.\d{3}Z$/, 'Z');
   const set: JsonPatchOp = hasAnnotations
     ? { op: 'add', path: pointer('spec', 'template', 'metadata', 'annotations', RESTARTED_AT), value: stamp }
     : { op: 'add', path: '/spec/template/metadata/annotations', value: { [RESTARTED_AT]: stamp } };
-  return [guard(resourceVersion), set, ...changeCauseOps(obj.metadata, changeCause)];
+  return [specGuard(generation), set, ...changeCauseOps(obj.metadata, changeCause)];
 }
 
 export const MAX_REPLICAS = 10_000;
 
-export function scalePatch(
-  kind: WorkloadKind,
-  obj: Workload,
-  resourceVersion: string,
-  replicas: number,
-  changeCause?: string,
-): JsonPatchOp[] {
+export function scalePatch(kind: WorkloadKind, generation: number, replicas: number): JsonPatchOp[] {
   if (kind === 'daemonsets') {
     throw new AppError(
       400,
@@ -49,19 +54,14 @@ export function scalePatch(
   if (!Number.isInteger(replicas) || replicas < 0 || replicas > MAX_REPLICAS) {
     throw new AppError(400, `Replicas must be a whole number from 0 to ${MAX_REPLICAS}.`, 'bad_request');
   }
-  return [
-    guard(resourceVersion),
-    { op: 'add', path: '/spec/replicas', value: replicas },
-    ...changeCauseOps(obj.metadata, changeCause),
-  ];
+  return [specGuard(generation), { op: 'add', path: '/spec/replicas', value: replicas }];
 }
 
 export function pausePatch(
   kind: WorkloadKind,
   obj: Workload,
-  resourceVersion: string,
+  generation: number,
   paused: boolean,
-  changeCause?: string,
 ): JsonPatchOp[] {
   if (kind !== 'deployments') {
     throw new AppError(
@@ -77,15 +77,20 @@ export function pausePatch(
       'no_change',
     );
   }
-  return [
-    guard(resourceVersion),
-    { op: 'add', path: '/spec/paused', value: paused },
-    ...changeCauseOps(obj.metadata, changeCause),
-  ];
+  return [specGuard(generation), { op: 'add', path: '/spec/paused', value: paused }];
 }
 
-/** The change-cause text every Wheelhouse mutation records on the object (and so in its history). */
-export function describeChange(action: string, user: string, reason?: string): string {
+/**
+ * The change-cause of a template change, in kubectl's style: the command that made it (as
+ * `kubectl --record` wrote it), then who and why, which kubectl leaves out and an audit needs.
+ * `command` is the kubectl command line without "kubectl", e.g. "rollout restart deployment/web".
+ */
+export function describeChange(command: string, user: string, reason?: string): string {
   const why = reason?.trim();
-  return `${action} by ${user} via Wheelhouse${why ? `: ${why}` : ''}`;
+  return `${command} by ${user} via Wheelhouse${why ? `: ${why}` : ''}`;
+}
+
+/** `kind/name` as kubectl names a workload on its command line. */
+export function kubectlRef(kind: WorkloadKind, name: string): string {
+  return `${kind.replace(/s$/, '')}/${name}`;
 }

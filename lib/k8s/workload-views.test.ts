@@ -74,7 +74,7 @@ test('podsByWorkload follows pods through their ReplicaSet to the Deployment, by
   );
 });
 
-test('toPodRow counts sidecars as kubectl does and sums restarts', () => {
+test('toPodRow counts sidecars and restarts as kubectl does', () => {
   const row = toPodRow(
     {
       metadata: { name: 'p', namespace: 'n', uid: 'u' },
@@ -84,18 +84,40 @@ test('toPodRow counts sidecars as kubectl does and sums restarts', () => {
       },
       status: {
         phase: 'Running',
-        conditions: [{ type: 'Ready', status: 'True' }],
-        initContainerStatuses: [
-          { name: 'proxy', image: '', imageID: '', ready: true, restartCount: 2 },
-          { name: 'migrate', image: '', imageID: '', ready: false, restartCount: 1 },
+        conditions: [
+          { type: 'Initialized', status: 'True' },
+          { type: 'Ready', status: 'True' },
         ],
-        containerStatuses: [{ name: 'app', image: '', imageID: '', ready: true, restartCount: 0 }],
+        initContainerStatuses: [
+          {
+            name: 'proxy',
+            image: '',
+            imageID: '',
+            ready: true,
+            started: true,
+            restartCount: 2,
+            state: { running: {} },
+          },
+          {
+            name: 'migrate',
+            image: '',
+            imageID: '',
+            ready: false,
+            restartCount: 1,
+            state: { terminated: { exitCode: 0, reason: 'Completed' } },
+          },
+        ],
+        containerStatuses: [
+          { name: 'app', image: '', imageID: '', ready: true, restartCount: 0, state: { running: {} } },
+        ],
       },
     },
     Date.now(),
   );
   assert.equal(row.ready, '2/2');
-  assert.equal(row.restarts, 3);
+  assert.equal(row.status, 'Running');
+  // Initialized: the sidecar's restarts count, the finished init container's do not.
+  assert.equal(row.restarts, 2);
   assert.equal(row.health.state, 'Ready');
 });
 

@@ -8,8 +8,19 @@ export type Tone = 'good' | 'warn' | 'bad' | 'neutral';
 export interface Column {
   key: string;
   label: string;
-  /** How the browser renders and sorts it: `age` cells hold an ISO time, `ratio` cells "ready/total". */
-  type: 'text' | 'number' | 'age' | 'list' | 'mono' | 'status' | 'ratio';
+  /**
+   * How the browser renders and sorts it: `age` cells hold an ISO time, `ratio` cells "ready/total",
+   * `restarts` a count shown with the age of the row's `lastRestartAt` cell, as kubectl shows it;
+   * `prose` is text that wraps instead of being cut off.
+   */
+  type: 'text' | 'number' | 'age' | 'list' | 'mono' | 'status' | 'ratio' | 'restarts' | 'prose';
+  /**
+   * Shown on a line of its own under the row's other cells (and only when it has a value), so a
+   * long explanation is read in full without squeezing the columns. Must be the last column.
+   */
+  below?: boolean;
+  /** A grid track of its own (and its minimum width in rem) instead of the type's default. */
+  track?: { css: string; minRem: number };
 }
 
 /**

@@ -7,7 +7,8 @@ import type {
   V1ReplicaSet,
   V1StatefulSet,
 } from '@kubernetes/client-node';
-import { classifyPod } from '../health';
+import { classifyPod, type PodHealth, type Severity } from '../health';
+import { printPod } from '../pod-status';
 import { images, owner, ratio, toIso, toneOfRatio } from './common';
 import type { Column, RowSpec, Tone } from './types';
 
@@ -121,109 +122,62 @@ export const replicasets: RowSpec<V1ReplicaSet> = {
   },
 };
 
-const badReasons = new Set([
-  'CrashLoopBackOff',
-  'Error',
-  'OOMKilled',
-  'ImagePullBackOff',
-  'ErrImagePull',
-  'InvalidImageName',
-  'CreateContainerConfigError',
-  'CreateContainerError',
-  'RunContainerError',
-  'ContainerStatusUnknown',
-  'Evicted',
-  'Failed',
-  'Unknown',
-]);
-
-/** The STATUS column of `kubectl get pods`: the phase, overridden by the most telling container reason. */
+/** The STATUS column of `kubectl get pods` (kubectl's printPod; see pod-status.ts). */
 export function podStatus(p: V1Pod): string {
-  let reason = p.status?.reason || p.status?.phase || 'Unknown';
-  const inits = p.spec?.initContainers ?? [];
-  const initStatuses = p.status?.initContainerStatuses ?? [];
-  let initializing = false;
-  for (const [i, s] of initStatuses.entries()) {
-    const t = s.state?.terminated;
-    if (t && t.exitCode === 0) continue;
-    initializing = true;
-    if (t) reason = t.reason ? `Init:${t.reason}` : `Init:ExitCode:${t.exitCode}`;
-    else if (s.state?.waiting?.reason && s.state.waiting.reason !== 'PodInitializing')
-      reason = `Init:${s.state.waiting.reason}`;
-    else reason = `Init:${i}/${inits.length}`;
-    break;
-  }
-  if (!initializing) {
-    let running = false;
-    for (const s of [...(p.status?.containerStatuses ?? [])].reverse()) {
-      if (s.state?.waiting?.reason) reason = s.state.waiting.reason;
-      else if (s.state?.terminated)
-        reason =
-          s.state.terminated.reason ||
-          (s.state.terminated.signal
-            ? `Signal:${s.state.terminated.signal}`
-            : `ExitCode:${s.state.terminated.exitCode}`);
-      else if (s.ready && s.state?.running) running = true;
-    }
-    if (reason === 'Completed' && running) reason = 'Running';
-  }
-  if (p.metadata?.deletionTimestamp) reason = p.status?.reason === 'NodeLost' ? 'Unknown' : 'Terminating';
-  return reason;
+  return printPod(p).status;
 }
 
-function podTone(status: string, ready: number, total: number): Tone {
-  if (status === 'Succeeded' || status === 'Completed') return 'neutral';
-  if (badReasons.has(status) || status.startsWith('Init:Err') || status.startsWith('Init:Crash'))
-    return 'bad';
-  if (status === 'Running') return ready >= total ? 'good' : 'warn';
-  return 'warn';
-}
+const SEVERITY_TONE: Record<Severity, Tone> = {
+  ok: 'good',
+  warning: 'warn',
+  error: 'bad',
+  neutral: 'neutral',
+};
 
 export const pods: RowSpec<V1Pod> = {
+  // kubectl's columns (READY, STATUS, RESTARTS, AGE, then -o wide's IP and NODE), and under them
+  // the diagnosis, which explains STATUS on a line of its own rather than being cut off.
   columns: [
     { key: 'ready', label: 'Ready', type: 'ratio' },
     { key: 'status', label: 'Status', type: 'status' },
-    { key: 'diagnosis', label: 'Diagnosis', type: 'text' },
-    { key: 'restarts', label: 'Restarts', type: 'number' },
-    { key: 'lastState', label: 'Last termination', type: 'text' },
-    { key: 'node', label: 'Node', type: 'text' },
-    { key: 'ip', label: 'IP', type: 'mono' },
+    { key: 'restarts', label: 'Restarts', type: 'restarts' },
     age,
+    // An IPv4 address fits 8.5rem; what is left goes to the pod's name.
+    { key: 'ip', label: 'IP', type: 'mono', track: { css: '8.5rem', minRem: 8.5 } },
+    { key: 'node', label: 'Node', type: 'text', track: { css: 'minmax(7rem, 1fr)', minRem: 7 } },
+    { key: 'diagnosis', label: 'Diagnosis', type: 'prose', below: true },
   ],
   view: (p) => {
-    const statuses = p.status?.containerStatuses ?? [];
-    const total = p.spec?.containers?.length ?? statuses.length;
-    const ready = statuses.filter((s) => s.ready).length;
-    const status = podStatus(p);
-    // The most recent earlier termination: OOMKilled hides here while the pod shows Running.
-    const last = statuses
-      .map((s) => s.lastState?.terminated)
-      .filter((t) => t !== undefined)
-      .sort((a, b) => (toIso(b.finishedAt) ?? '').localeCompare(toIso(a.finishedAt) ?? ''))[0];
+    const printed = printPod(p);
+    const h = classifyPod(p, { now: Date.now() });
     return {
-      tone: podTone(status, ready, total),
+      // The colour is the diagnosis's severity: one classifier decides what is a problem.
+      tone: SEVERITY_TONE[h.severity],
       cells: {
-        ready: ratio(ready, total),
-        status,
-        restarts: statuses.reduce((n, s) => n + (s.restartCount ?? 0), 0),
-        lastState: last ? `${last.reason ?? 'Terminated'} (exit ${last.exitCode})` : null,
+        ready: printed.ready,
+        status: printed.status,
+        restarts: printed.restarts,
+        // Not a column: the RESTARTS cell renders "3 (14s ago)" from it against the live clock.
+        lastRestartAt: printed.lastRestartAt,
         node: p.spec?.nodeName ?? null,
         ip: p.status?.podIP ?? null,
         age: toIso(p.metadata?.creationTimestamp),
-        diagnosis: diagnosis(p),
+        diagnosis: diagnosis(h),
       },
     };
   },
 };
 
 /**
- * The health classifier's one line, for pods that are not simply fine. Rows are built when a pod
- * changes, so the time-based turns (starting to not ready after the grace, terminating to stuck)
- * show here only at the pod's next change; the pod, workload and overview pages reclassify each poll.
+ * The health classifier's one line, for pods that are not simply fine (a Ready pod that restarted
+ * says when and why, the last termination kubectl hides). Rows are built when a pod changes, so
+ * the time-based turns (starting to not ready after the grace, terminating to stuck) show here only
+ * at the pod's next change; the pod, workload and overview pages reclassify each poll.
  */
-function diagnosis(p: V1Pod): string | null {
-  const h = classifyPod(p, { now: Date.now() });
-  return h.state === 'Ready' || h.state === 'Succeeded' ? null : h.summary;
+function diagnosis(h: PodHealth): string | null {
+  if (h.state === 'Succeeded') return null;
+  if (h.state === 'Ready' && h.evidence.length <= 1) return null;
+  return h.summary;
 }
 
 function jobStatus(j: V1Job): { status: string; tone: Tone } {
