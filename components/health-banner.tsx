@@ -2,10 +2,10 @@ import type { PodHealth, Severity } from '@/lib/k8s/health';
 import { STATE_LABEL } from '@/lib/k8s/health';
 
 const tones: Record<Severity, string> = {
-  ok: 'border-good-line bg-good-soft text-good-ink',
-  neutral: 'border-neutral-line bg-sunken text-fg',
-  warning: 'border-warn-line bg-warn-soft text-warn-ink',
-  error: 'border-bad-line bg-bad-soft text-bad-ink',
+  ok: 'border-good-line bg-good-wash text-good-ink',
+  neutral: 'border-neutral-line bg-neutral-wash text-fg',
+  warning: 'border-warn-line bg-warn-wash text-warn-ink',
+  error: 'border-bad-line bg-bad-wash text-bad-ink',
 };
 
 /** The pod's diagnosis: state, one sentence, and the status fields it was read from. */

@@ -106,11 +106,7 @@ export function LogViewer({
 
   return (
     <div className="space-y-3">
-      <div
-        role="toolbar"
-        aria-label="Log options"
-        className="flex flex-wrap items-center gap-x-4 gap-y-2 text-sm"
-      >
+      <fieldset aria-label="Log options" className="flex flex-wrap items-center gap-x-4 gap-y-2 text-sm">
         {containers.length > 1 && (
           <span className="flex items-center gap-1">
             <label htmlFor={ids.container}>Container</label>
@@ -183,7 +179,7 @@ export function LogViewer({
         >
           Download
         </button>
-      </div>
+      </fieldset>
       <p role="status" className="text-xs text-muted">
         {status}
         {lines.length > shown.length &&

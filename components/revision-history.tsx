@@ -53,7 +53,7 @@ export function RevisionHistory({
               <tr
                 key={r.revision}
                 aria-current={r.current ? 'true' : undefined}
-                className={r.current ? 'bg-info-soft' : undefined}
+                className={r.current ? 'bg-info-wash' : undefined}
               >
                 <Td className="tabular-nums">
                   {r.revision}

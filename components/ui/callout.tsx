@@ -2,9 +2,9 @@ import type { ReactNode } from 'react';
 
 // Design tokens (app/globals.css); links inside keep their own link colour, which meets AA on these too.
 const tones = {
-  info: 'border-info-line bg-info-soft text-info-ink',
-  warning: 'border-warn-line bg-warn-soft text-warn-ink',
-  danger: 'border-bad-line bg-bad-soft text-bad-ink',
+  info: 'border-info-line bg-info-wash text-info-ink',
+  warning: 'border-warn-line bg-warn-wash text-warn-ink',
+  danger: 'border-bad-line bg-bad-wash text-bad-ink',
 } as const;
 
 export type CalloutTone = keyof typeof tones;
