@@ -38,8 +38,15 @@ export function AppShell({
 }) {
   return (
     <div className="flex min-h-screen flex-col">
-      <header className="flex flex-wrap items-center gap-4 border-b border-zinc-200 px-4 py-2 dark:border-zinc-800">
-        <Link href="/" className="text-lg font-semibold tracking-tight">
+      {/* The first Tab stop: past the header and the resource list, straight to the page. */}
+      <a
+        href="#main"
+        className="sr-only rounded bg-canvas px-3 py-2 text-fg focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:z-50"
+      >
+        Skip to content
+      </a>
+      <header className="flex flex-wrap items-center gap-4 border-b border-line px-4 py-2">
+        <Link href="/" className="text-lg font-semibold tracking-tight text-fg no-underline">
           Wheelhouse
         </Link>
         <ScopeSwitcher
@@ -54,16 +61,13 @@ export function AppShell({
         {account}
       </header>
       <div className="flex flex-1">
-        <nav
-          aria-label="Resources"
-          className="w-48 shrink-0 border-r border-zinc-200 p-2 dark:border-zinc-800"
-        >
+        <nav aria-label="Resources" className="w-48 shrink-0 border-r border-line p-2">
           <ul className="space-y-1">
             {nav.map((item) => (
               <li key={item.path}>
                 <Link
                   href={scopePath(context, namespaceSegment, item.path)}
-                  className="block rounded px-2 py-1 text-sm hover:bg-zinc-100 dark:hover:bg-zinc-900"
+                  className="block rounded px-2 py-1 text-sm text-fg no-underline hover:bg-hover"
                 >
                   {item.label}
                 </Link>
@@ -71,7 +75,9 @@ export function AppShell({
             ))}
           </ul>
         </nav>
-        <main className="min-w-0 flex-1 p-4">{children}</main>
+        <main id="main" tabIndex={-1} className="min-w-0 flex-1 p-4 focus:outline-none">
+          {children}
+        </main>
       </div>
     </div>
   );

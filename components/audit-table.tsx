@@ -5,7 +5,7 @@ import type { AuditRow } from '@/lib/k8s/audit-view';
 const sourceLabel = { file: 'this replica’s file', event: 'Kubernetes Event' } as const;
 
 export function AuditTable({ rows, showNamespace }: { rows: AuditRow[]; showNamespace: boolean }) {
-  if (rows.length === 0) return <p className="text-sm text-zinc-500">No audit records here yet.</p>;
+  if (rows.length === 0) return <p className="text-sm text-muted">No audit records here yet.</p>;
   return (
     <Table aria-label="Audit records">
       <thead>
@@ -41,7 +41,7 @@ export function AuditTable({ rows, showNamespace }: { rows: AuditRow[]; showName
                 {r.result === 'success' ? 'succeeded' : 'failed'}
               </Badge>
             </Td>
-            <Td className="text-xs text-zinc-500">{r.sources.map((s) => sourceLabel[s]).join(', ')}</Td>
+            <Td className="text-xs text-muted">{r.sources.map((s) => sourceLabel[s]).join(', ')}</Td>
           </tr>
         ))}
       </tbody>

@@ -11,11 +11,18 @@ interface Result {
   skipped: string[];
 }
 
-/** Ctrl-K (⌘K): jump to any object by name or label selector, across every kind. */
+/**
+ * Ctrl-K (⌘K): jump to any object by name or label selector, across every kind. Keyboard: Enter
+ * opens the first result; Down moves focus into the results and Up/Down through them (Up from the
+ * first goes back to the input); Escape closes and the native <dialog> puts focus back where it was.
+ */
 export function CommandPalette({ context, namespaceSegment }: { context: string; namespaceSegment: string }) {
   const router = useRouter();
   const dialog = useRef<HTMLDialogElement>(null);
   const inputId = useId();
+  const hintId = useId();
+  const input = useRef<HTMLInputElement>(null);
+  const links = useRef<(HTMLAnchorElement | null)[]>([]);
   const [q, setQ] = useState('');
   const [result, setResult] = useState<Result | undefined>();
   const [error, setError] = useState<string | undefined>();
@@ -72,74 +79,101 @@ export function CommandPalette({ context, namespaceSegment }: { context: string;
     router.push(hrefOf(h));
   };
   const hits = result?.hits ?? [];
+  const focusHit = (i: number) => {
+    if (i < 0) return input.current?.focus();
+    const target = links.current[Math.min(i, hits.length - 1)];
+    if (target) {
+      setActive(Math.min(i, hits.length - 1));
+      target.focus();
+    }
+  };
 
   return (
     <>
       <button
         type="button"
         onClick={() => dialog.current?.showModal()}
-        className="ml-auto rounded border border-zinc-300 px-2 py-1 text-sm text-zinc-500 hover:text-zinc-900 dark:border-zinc-700 dark:hover:text-zinc-100"
+        aria-haspopup="dialog"
+        aria-keyshortcuts="Control+K Meta+K"
+        className="ml-auto rounded border border-neutral-line px-2 py-1 text-sm text-muted hover:text-fg"
       >
         Search <kbd className="ml-1 font-mono text-xs">Ctrl K</kbd>
       </button>
       <dialog
         ref={dialog}
         aria-label="Search"
-        className="mx-auto mt-24 w-[40rem] max-w-[90vw] rounded-lg border border-zinc-200 bg-white p-0 text-zinc-900 shadow-xl backdrop:bg-black/30 dark:border-zinc-800 dark:bg-zinc-950 dark:text-zinc-100"
+        className="mx-auto mt-24 w-[40rem] max-w-[90vw] rounded-lg border border-line bg-canvas p-0 text-fg shadow-xl backdrop:bg-black/50"
       >
-        <div className="border-b border-zinc-200 p-3 dark:border-zinc-800">
+        <div className="border-b border-line p-3">
           <label htmlFor={inputId} className="sr-only">
             Search objects
           </label>
           <input
+            ref={input}
             id={inputId}
+            aria-describedby={hintId}
             value={q}
             autoComplete="off"
             placeholder="Name, or a label selector such as app=web"
             onChange={(e) => setQ(e.target.value)}
             onKeyDown={(e) => {
-              if (e.key === 'ArrowDown') setActive((a) => Math.min(a + 1, hits.length - 1));
-              else if (e.key === 'ArrowUp') setActive((a) => Math.max(a - 1, 0));
+              if (e.key === 'ArrowDown') focusHit(0);
               else if (e.key === 'Enter') go(hits[active]);
               else return;
               e.preventDefault();
             }}
-            className="w-full bg-transparent px-1 py-1 text-base outline-none"
+            className="w-full rounded bg-transparent px-1 py-1 text-base"
           />
+          <p id={hintId} className="sr-only">
+            Enter opens the first result; the arrow keys move through the results.
+          </p>
         </div>
         {error && (
-          <p role="alert" className="p-3 text-sm text-red-700 dark:text-red-400">
+          <p role="alert" className="p-3 text-sm text-bad">
             {error}
           </p>
         )}
         {result && (
+          <p role="status" className="sr-only">
+            {hits.length === 1 ? '1 result' : `${hits.length} results`}
+          </p>
+        )}
+        {result && (
           <ul aria-label="Results" className="max-h-96 overflow-auto p-1">
-            {hits.length === 0 && <li className="p-2 text-sm text-zinc-500">Nothing matches.</li>}
+            {hits.length === 0 && <li className="p-2 text-sm text-muted">Nothing matches.</li>}
             {hits.map((h, i) => (
               <li key={`${h.kind}/${h.namespace}/${h.name}`}>
                 <a
+                  ref={(el) => {
+                    links.current[i] = el;
+                  }}
                   href={hrefOf(h)}
                   aria-current={i === active ? 'true' : undefined}
                   onClick={(e) => {
                     e.preventDefault();
                     go(h);
                   }}
-                  className={`flex items-baseline gap-2 rounded px-2 py-1.5 text-sm ${
-                    i === active
-                      ? 'bg-sky-100 dark:bg-sky-900/40'
-                      : 'hover:bg-zinc-100 dark:hover:bg-zinc-900'
+                  onFocus={() => setActive(i)}
+                  onKeyDown={(e) => {
+                    if (e.key === 'ArrowDown') focusHit(i + 1);
+                    else if (e.key === 'ArrowUp') focusHit(i - 1);
+                    else return;
+                    e.preventDefault();
+                  }}
+                  className={`flex items-baseline gap-2 rounded px-2 py-1.5 text-sm text-fg no-underline ${
+                    i === active ? 'bg-info-soft' : 'hover:bg-hover'
                   }`}
                 >
-                  <span className="w-32 shrink-0 text-xs text-zinc-500">
+                  <span className="w-32 shrink-0 text-xs text-muted">
                     {kindBySlug(h.kind)?.kind ?? h.kind}
                   </span>
                   <span className="font-medium">{h.name}</span>
-                  {h.namespace && <span className="text-xs text-zinc-500">{h.namespace}</span>}
+                  {h.namespace && <span className="text-xs text-muted">{h.namespace}</span>}
                 </a>
               </li>
             ))}
             {result.skipped.length > 0 && (
-              <li className="p-2 text-xs text-zinc-500">
+              <li className="p-2 text-xs text-muted">
                 Not searched (not allowed or not loaded): {result.skipped.join(', ')}
               </li>
             )}

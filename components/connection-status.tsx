@@ -4,11 +4,11 @@ import { POLL_MS } from '@/components/use-live';
 import { useConnectionState } from '@/lib/use-watched-list';
 
 const styles = {
-  idle: 'bg-zinc-300 dark:bg-zinc-700',
-  polling: 'bg-emerald-500',
-  connecting: 'bg-zinc-400',
-  live: 'bg-emerald-500',
-  reconnecting: 'bg-amber-500 animate-pulse',
+  idle: 'bg-neutral-line',
+  polling: 'bg-good-solid',
+  connecting: 'bg-neutral-solid',
+  live: 'bg-good-solid',
+  reconnecting: 'bg-warn-solid animate-pulse',
 } as const;
 
 function clock(ms: number): string {
@@ -32,7 +32,7 @@ export function ConnectionStatus() {
     <output
       aria-label="Connection"
       aria-live="polite"
-      className="inline-flex items-center gap-2 text-sm text-zinc-600 dark:text-zinc-400"
+      className="inline-flex items-center gap-2 text-sm text-muted"
     >
       <span aria-hidden className={`h-2.5 w-2.5 rounded-full ${styles[c.state]}`} />
       {text}

@@ -16,12 +16,12 @@ function Quantities({ label, q }: { label: string; q: Record<string, string> }) 
   const entries = Object.entries(q);
   return (
     <>
-      <dt className="text-zinc-500">{label}</dt>
+      <dt className="text-muted">{label}</dt>
       <dd className="font-mono text-xs">
         {entries.length ? (
           entries.map(([k, v]) => `${k} ${v}`).join(', ')
         ) : (
-          <span className="text-zinc-500">none</span>
+          <span className="text-muted">none</span>
         )}
       </dd>
     </>
@@ -32,10 +32,7 @@ function Quantities({ label, q }: { label: string; q: Record<string, string> }) 
 export function ContainerCard({ c, now }: { c: ContainerView; now: number }) {
   const last = c.lastState;
   return (
-    <section
-      aria-label={`Container ${c.name}`}
-      className="rounded-md border border-zinc-200 p-3 text-sm dark:border-zinc-800"
-    >
+    <section aria-label={`Container ${c.name}`} className="rounded-md border border-line p-3 text-sm">
       <header className="mb-2 flex flex-wrap items-center gap-2">
         <h3 className="font-semibold">{c.name}</h3>
         {c.role !== 'container' && <Badge>{c.role}</Badge>}
@@ -46,25 +43,23 @@ export function ContainerCard({ c, now }: { c: ContainerView; now: number }) {
         >
           {c.ready ? 'ready' : 'not ready'}
         </Badge>
-        <span className="font-mono text-xs break-all text-zinc-600 dark:text-zinc-400">{c.image}</span>
+        <span className="font-mono text-xs break-all text-muted">{c.image}</span>
       </header>
       <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1">
-        <dt className="text-zinc-500">State</dt>
+        <dt className="text-muted">State</dt>
         <dd>
           {stateText(c.state, now)}
-          {c.state.message && (
-            <span className="block text-xs text-zinc-600 dark:text-zinc-400">{c.state.message}</span>
-          )}
+          {c.state.message && <span className="block text-xs text-muted">{c.state.message}</span>}
         </dd>
-        <dt className="text-zinc-500">Restarts</dt>
+        <dt className="text-muted">Restarts</dt>
         <dd className="tabular-nums">{c.restarts}</dd>
-        <dt className="text-zinc-500">Last state</dt>
+        <dt className="text-muted">Last state</dt>
         <dd>
           {last ? (
             <>
               {stateText(last, now)}
               {last.finishedAt && (
-                <span className="text-zinc-600 dark:text-zinc-400" title={last.finishedAt}>
+                <span className="text-muted" title={last.finishedAt}>
                   {' '}
                   at {last.finishedAt.replace('T', ' ').replace(/\.\d+Z$/, 'Z')} (
                   {formatAge(last.finishedAt, now)} ago)
@@ -72,10 +67,10 @@ export function ContainerCard({ c, now }: { c: ContainerView; now: number }) {
               )}
             </>
           ) : (
-            <span className="text-zinc-500">none</span>
+            <span className="text-muted">none</span>
           )}
         </dd>
-        <dt className="text-zinc-500">Probes</dt>
+        <dt className="text-muted">Probes</dt>
         <dd>
           {c.probes.length ? (
             <ul>
@@ -86,7 +81,7 @@ export function ContainerCard({ c, now }: { c: ContainerView; now: number }) {
               ))}
             </ul>
           ) : (
-            <span className="text-zinc-500">none</span>
+            <span className="text-muted">none</span>
           )}
         </dd>
         <Quantities label="Requests" q={c.requests} />

@@ -23,7 +23,7 @@ export function DeploymentsTable({
   context?: string;
 }) {
   if (rows.length === 0) {
-    return <p className="text-sm text-zinc-500">No Deployments here.</p>;
+    return <p className="text-sm text-muted">No Deployments here.</p>;
   }
   return (
     <Table aria-label="Deployments">
@@ -41,15 +41,10 @@ export function DeploymentsTable({
       <tbody>
         {rows.map((r) => (
           <tr key={r.uid} data-key={`${r.namespace}/${r.name}`}>
-            {showNamespace && <Td className="text-zinc-500">{r.namespace}</Td>}
+            {showNamespace && <Td className="text-muted">{r.namespace}</Td>}
             <Td className="font-medium">
               {context ? (
-                <Link
-                  href={scopePath(context, r.namespace, `deployments/${r.name}`)}
-                  className="text-sky-800 hover:underline dark:text-sky-300"
-                >
-                  {r.name}
-                </Link>
+                <Link href={scopePath(context, r.namespace, `deployments/${r.name}`)}>{r.name}</Link>
               ) : (
                 r.name
               )}

@@ -14,7 +14,7 @@ export function EventsTable({
   label?: string;
   showObject?: boolean;
 }) {
-  if (events.length === 0) return <p className="text-sm text-zinc-500">No events.</p>;
+  if (events.length === 0) return <p className="text-sm text-muted">No events.</p>;
   return (
     <Table aria-label={label}>
       <thead>
@@ -35,7 +35,7 @@ export function EventsTable({
             </Td>
             <Td className="font-medium">{e.reason}</Td>
             {showObject && (
-              <Td className="text-zinc-600 dark:text-zinc-400">
+              <Td className="text-muted">
                 {e.object.kind}/{e.object.name}
               </Td>
             )}

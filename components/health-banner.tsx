@@ -2,12 +2,10 @@ import type { PodHealth, Severity } from '@/lib/k8s/health';
 import { STATE_LABEL } from '@/lib/k8s/health';
 
 const tones: Record<Severity, string> = {
-  ok: 'border-emerald-300 bg-emerald-50 text-emerald-950 dark:border-emerald-800 dark:bg-emerald-950/40 dark:text-emerald-100',
-  neutral:
-    'border-zinc-300 bg-zinc-50 text-zinc-900 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100',
-  warning:
-    'border-amber-300 bg-amber-50 text-amber-950 dark:border-amber-700 dark:bg-amber-950/40 dark:text-amber-100',
-  error: 'border-red-300 bg-red-50 text-red-950 dark:border-red-800 dark:bg-red-950/40 dark:text-red-100',
+  ok: 'border-good-line bg-good-wash text-good-ink',
+  neutral: 'border-neutral-line bg-neutral-wash text-fg',
+  warning: 'border-warn-line bg-warn-wash text-warn-ink',
+  error: 'border-bad-line bg-bad-wash text-bad-ink',
 };
 
 /** The pod's diagnosis: state, one sentence, and the status fields it was read from. */

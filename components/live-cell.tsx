@@ -62,7 +62,7 @@ export function LiveCell({
     return (
       <Tag className={`${base} font-medium`} title={row.name}>
         {href ? (
-          <Link href={href} prefetch={false} className="hover:underline">
+          <Link href={href} prefetch={false}>
             {row.name}
           </Link>
         ) : (
@@ -70,10 +70,10 @@ export function LiveCell({
         )}
       </Tag>
     );
-  if (column.key === 'namespace') return <Tag className={`${base} text-zinc-500`}>{row.namespace}</Tag>;
+  if (column.key === 'namespace') return <Tag className={`${base} text-muted`}>{row.namespace}</Tag>;
   const v = row.cells[column.key];
   if (v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0))
-    return <Tag className={`${base} text-zinc-400`}>—</Tag>;
+    return <Tag className={`${base} text-muted`}>—</Tag>;
   switch (column.type) {
     case 'age':
       return (
@@ -110,7 +110,7 @@ export function LiveCell({
       // Under the row (`below`): across its whole width, a line of its own.
       return column.below ? (
         <Tag
-          className="px-3 pb-2 text-sm leading-5 break-words whitespace-normal text-zinc-600 dark:text-zinc-400"
+          className="px-3 pb-2 text-sm leading-5 break-words whitespace-normal text-muted"
           style={{ gridColumn: '1 / -1' }}
         >
           {String(v)}
@@ -125,7 +125,7 @@ export function LiveCell({
           {items.map((item, i) => (
             // Items are spans, not "a, b" text, so the cell's text is exactly the items.
             // biome-ignore lint/suspicious/noArrayIndexKey: items can repeat; order is the identity
-            <span key={i} className="mr-2 rounded bg-zinc-100 px-1 py-0.5 font-mono dark:bg-zinc-800">
+            <span key={i} className="mr-2 rounded bg-sunken px-1 py-0.5 font-mono">
               {item}
             </span>
           ))}

@@ -4,7 +4,7 @@ import type { FetchError } from '@/components/use-live';
 export function LiveError({ error }: { error: FetchError | undefined }) {
   if (!error) return null;
   return (
-    <p role="status" className="text-sm text-amber-700 dark:text-amber-400">
+    <p role="status" className="text-sm text-warn">
       Live refresh failed: {error.message} Showing the last data received.
     </p>
   );

@@ -67,7 +67,7 @@ export async function LiveListPage({
         </h1>
       </header>
       {queryError && (
-        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+        <p role="alert" className="text-sm text-bad">
           Ignored an invalid part of the address ({queryError}).
         </p>
       )}

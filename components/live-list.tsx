@@ -5,6 +5,7 @@ import { useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'r
 import { ListError } from '@/components/list-error';
 import { LiveCell, layoutOf } from '@/components/live-cell';
 import { Callout } from '@/components/ui/callout';
+import { ScrollArea } from '@/components/ui/scroll-area';
 import type { Column, Row } from '@/lib/k8s/kinds';
 import { kindBySlug } from '@/lib/k8s/kinds';
 import { type ListQuery, listQueryString, parseSelector, type View, viewOf } from '@/lib/k8s/list-query';
@@ -118,7 +119,7 @@ export function LiveList({
       {list.status !== 'error' && (
         <div className="flex flex-wrap items-end gap-3 text-sm">
           <div className="flex flex-col gap-1">
-            <label htmlFor={ids.text} className="text-zinc-500">
+            <label htmlFor={ids.text} className="text-muted">
               Filter
             </label>
             <input
@@ -127,11 +128,11 @@ export function LiveList({
               value={text}
               onChange={(e) => setText(e.target.value)}
               placeholder="name, status, node, label…"
-              className="w-64 rounded border border-zinc-300 bg-transparent px-2 py-1 dark:border-zinc-700"
+              className="w-64 rounded border border-field bg-transparent px-2 py-1"
             />
           </div>
           <div className="flex flex-col gap-1">
-            <label htmlFor={ids.selector} className="text-zinc-500">
+            <label htmlFor={ids.selector} className="text-muted">
               Label selector
             </label>
             <input
@@ -140,11 +141,11 @@ export function LiveList({
               onChange={(e) => setSelector(e.target.value)}
               placeholder="app=web,tier!=db"
               aria-invalid={parsed.error ? true : undefined}
-              className="w-64 rounded border border-zinc-300 bg-transparent px-2 py-1 font-mono dark:border-zinc-700"
+              className="w-64 rounded border border-field bg-transparent px-2 py-1 font-mono"
             />
           </div>
           {list.status === 'ready' && (
-            <p className="ml-auto text-zinc-500">
+            <p className="ml-auto text-muted">
               {visible.length === total ? `${total}` : `${visible.length} of ${total}`} in {where}
               {list.partial ? ' (loading the rest…)' : ''}
             </p>
@@ -152,7 +153,7 @@ export function LiveList({
         </div>
       )}
       {parsed.error && (
-        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+        <p role="alert" className="text-sm text-bad">
           Invalid label selector: {parsed.error}.
         </p>
       )}
@@ -167,24 +168,21 @@ export function LiveList({
       {list.status === 'error' && list.error ? (
         <ListError error={list.error} />
       ) : list.status === 'loading' ? (
-        <p role="status" className="text-sm text-zinc-500">
+        <p role="status" className="text-sm text-muted">
           Loading {def.label}…
         </p>
       ) : list.rows.size === 0 ? (
-        <p className="text-sm text-zinc-500">No {def.label} here.</p>
+        <p className="text-sm text-muted">No {def.label} here.</p>
       ) : (
-        <div
+        <ScrollArea
           ref={scrollRef}
-          className="max-h-[calc(100vh-15rem)] overflow-auto rounded border border-zinc-200 dark:border-zinc-800"
+          label={`${def.label} table`}
+          className="max-h-[calc(100vh-15rem)] rounded border border-line"
         >
           {/* A real table laid out as a grid: rows are absolutely placed by the virtualizer. */}
           <table aria-label={def.label} aria-rowcount={visible.length + 1} className="grid text-left text-sm">
-            <thead className="sticky top-0 z-10 grid bg-white dark:bg-zinc-950">
-              <tr
-                aria-rowindex={1}
-                className="grid border-b border-zinc-200 dark:border-zinc-800"
-                style={layout}
-              >
+            <thead className="sticky top-0 z-10 grid bg-canvas">
+              <tr aria-rowindex={1} className="grid border-b border-line" style={layout}>
                 {columns.map((c) => {
                   const active = sort.key === c.key;
                   return (
@@ -194,7 +192,7 @@ export function LiveList({
                       aria-sort={active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}
                       // A column shown under the row has no header cell in the grid, but keeps its
                       // name for screen readers and its sort button for the keyboard.
-                      className={`whitespace-nowrap px-3 py-2 font-medium text-zinc-600 dark:text-zinc-400 ${c.below ? 'sr-only' : ''}`}
+                      className={`whitespace-nowrap px-3 py-2 font-medium text-muted ${c.below ? 'sr-only' : ''}`}
                     >
                       <button
                         type="button"
@@ -205,7 +203,7 @@ export function LiveList({
                               : { key: c.key, dir: 'asc' },
                           )
                         }
-                        className="inline-flex items-center gap-1 hover:text-zinc-900 dark:hover:text-zinc-100"
+                        className="inline-flex items-center gap-1 hover:text-fg"
                       >
                         {c.label}
                         <span aria-hidden className="w-3 text-xs">
@@ -223,7 +221,7 @@ export function LiveList({
             >
               {visible.length === 0 && (
                 <tr className="grid">
-                  <td className="p-3 text-zinc-500">No {def.label} match the filter.</td>
+                  <td className="p-3 text-muted">No {def.label} match the filter.</td>
                 </tr>
               )}
               {virtualizer.getVirtualItems().map((vi) => {
@@ -238,7 +236,7 @@ export function LiveList({
                     aria-rowindex={vi.index + 2}
                     data-key={r.key}
                     data-rv={r.rv}
-                    className="absolute left-0 grid w-full border-b border-zinc-100 hover:bg-zinc-50 dark:border-zinc-900 dark:hover:bg-zinc-900/50"
+                    className="absolute left-0 grid w-full border-b border-line-subtle hover:bg-hover"
                     style={{ ...layout, minHeight: ROW_HEIGHT, transform: `translateY(${vi.start}px)` }}
                   >
                     {columns.map((c) =>
@@ -265,7 +263,7 @@ export function LiveList({
               })}
             </tbody>
           </table>
-        </div>
+        </ScrollArea>
       )}
     </div>
   );

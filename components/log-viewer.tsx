@@ -2,18 +2,19 @@
 
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { Callout } from '@/components/ui/callout';
+import { ScrollArea } from '@/components/ui/scroll-area';
 import { type LogLine, useLogStream } from '@/components/use-log-stream';
 
 /** Lines in the DOM at once; the rest stay in memory for search counts and the download. */
 export const MAX_DOM_LINES = 2000;
 const TAILS = [100, 500, 1000, 5000];
 const POD_COLOURS = [
-  'text-sky-600',
-  'text-emerald-600',
-  'text-violet-600',
-  'text-amber-600',
-  'text-rose-600',
-  'text-teal-600',
+  'text-series-1',
+  'text-series-2',
+  'text-series-3',
+  'text-series-4',
+  'text-series-5',
+  'text-series-6',
 ];
 
 function colourOf(pod: string): string {
@@ -105,11 +106,7 @@ export function LogViewer({
 
   return (
     <div className="space-y-3">
-      <div
-        role="toolbar"
-        aria-label="Log options"
-        className="flex flex-wrap items-center gap-x-4 gap-y-2 text-sm"
-      >
+      <fieldset aria-label="Log options" className="flex flex-wrap items-center gap-x-4 gap-y-2 text-sm">
         {containers.length > 1 && (
           <span className="flex items-center gap-1">
             <label htmlFor={ids.container}>Container</label>
@@ -117,7 +114,7 @@ export function LogViewer({
               id={ids.container}
               value={container}
               onChange={(e) => setContainer(e.target.value)}
-              className="rounded border border-zinc-300 bg-transparent px-1 py-0.5 dark:border-zinc-700"
+              className="rounded border border-field bg-transparent px-1 py-0.5"
             >
               {containers.map((c) => (
                 <option key={c}>{c}</option>
@@ -131,7 +128,7 @@ export function LogViewer({
             id={ids.tail}
             value={tail}
             onChange={(e) => setTail(Number(e.target.value))}
-            className="rounded border border-zinc-300 bg-transparent px-1 py-0.5 dark:border-zinc-700"
+            className="rounded border border-field bg-transparent px-1 py-0.5"
           >
             {TAILS.map((n) => (
               <option key={n} value={n}>
@@ -156,7 +153,7 @@ export function LogViewer({
         <button
           type="button"
           onClick={() => setPaused((p) => !p)}
-          className="rounded border border-zinc-300 px-2 py-0.5 dark:border-zinc-700"
+          className="rounded border border-neutral-line px-2 py-0.5"
         >
           {paused ? 'Resume' : 'Pause'}
         </button>
@@ -167,9 +164,9 @@ export function LogViewer({
             type="search"
             value={search}
             onChange={(e) => setSearch(e.target.value)}
-            className="w-48 rounded border border-zinc-300 bg-transparent px-1 py-0.5 dark:border-zinc-700"
+            className="w-48 rounded border border-field bg-transparent px-1 py-0.5"
           />
-          {term && <span className="text-zinc-500">{matches.length} matching</span>}
+          {term && <span className="text-muted">{matches.length} matching</span>}
         </span>
         <label className="flex items-center gap-1">
           <input type="checkbox" checked={onlyMatches} onChange={(e) => setOnlyMatches(e.target.checked)} />{' '}
@@ -178,12 +175,12 @@ export function LogViewer({
         <button
           type="button"
           onClick={() => download(lines, downloadName)}
-          className="rounded border border-zinc-300 px-2 py-0.5 dark:border-zinc-700"
+          className="rounded border border-neutral-line px-2 py-0.5"
         >
           Download
         </button>
-      </div>
-      <p role="status" className="text-xs text-zinc-500">
+      </fieldset>
+      <p role="status" className="text-xs text-muted">
         {status}
         {lines.length > shown.length &&
           ` · showing the last ${shown.length} of ${lines.length} lines held; Download saves all ${lines.length}`}
@@ -193,27 +190,24 @@ export function LogViewer({
           <p>{message}</p>
         </Callout>
       ) : (
-        <div
+        <ScrollArea
           ref={box}
           role="log"
-          aria-label="Log lines"
+          label="Log lines"
           aria-live="off"
           onScroll={(e) => {
             const el = e.currentTarget;
             atBottom.current = el.scrollHeight - el.scrollTop - el.clientHeight < 40;
           }}
-          className="h-[65vh] overflow-auto rounded-md border border-zinc-200 bg-zinc-50 p-2 font-mono text-xs leading-5 dark:border-zinc-800 dark:bg-zinc-900"
+          className="h-[65vh] rounded-md border border-line bg-sunken p-2 font-mono text-xs leading-5"
         >
           {shown.map((l) => (
-            <div
-              key={l.id}
-              className={`break-all whitespace-pre-wrap ${l.note ? 'text-zinc-500 italic' : ''}`}
-            >
+            <div key={l.id} className={`break-all whitespace-pre-wrap ${l.note ? 'text-muted italic' : ''}`}>
               {l.pod && <span className={colourOf(l.pod)}>[{l.pod}] </span>}
               <Highlighted text={l.text} term={term} />
             </div>
           ))}
-        </div>
+        </ScrollArea>
       )}
     </div>
   );

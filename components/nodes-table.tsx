@@ -20,17 +20,19 @@ function Meter({
 }) {
   const pct = percent(used, total);
   const tone =
-    pct === null ? 'bg-zinc-400' : pct >= 90 ? 'bg-red-500' : pct >= 70 ? 'bg-amber-500' : 'bg-emerald-500';
+    pct === null
+      ? 'bg-neutral-solid'
+      : pct >= 90
+        ? 'bg-bad-solid'
+        : pct >= 70
+          ? 'bg-warn-solid'
+          : 'bg-good-solid';
   return (
     <div className="min-w-36">
       <div className="tabular-nums">
-        {fmt(used)} / {fmt(total)} {pct !== null && <span className="text-zinc-500">({pct}%)</span>}
+        {fmt(used)} / {fmt(total)} {pct !== null && <span className="text-muted">({pct}%)</span>}
       </div>
-      <div
-        aria-hidden="true"
-        title={label}
-        className="mt-1 h-1.5 w-full rounded bg-zinc-200 dark:bg-zinc-800"
-      >
+      <div aria-hidden="true" title={label} className="mt-1 h-1.5 w-full rounded bg-line">
         <div className={`h-1.5 rounded ${tone}`} style={{ width: `${Math.min(100, pct ?? 0)}%` }} />
       </div>
     </div>
@@ -57,12 +59,12 @@ function Status({ n }: { n: NodeRow }) {
 
 export function NodesTable({ url, initial }: { url: string; initial: NodeList }) {
   const { data, error } = useLive<NodeList>(url, initial);
-  if (data.items.length === 0) return <p className="text-sm text-zinc-500">No nodes.</p>;
+  if (data.items.length === 0) return <p className="text-sm text-muted">No nodes.</p>;
   return (
     <div className="space-y-2">
       <LiveError error={error} />
       {data.notes.map((n) => (
-        <p key={n} className="text-sm text-zinc-600 dark:text-zinc-400">
+        <p key={n} className="text-sm text-muted">
           {n}
         </p>
       ))}
@@ -85,7 +87,7 @@ export function NodesTable({ url, initial }: { url: string; initial: NodeList })
               <Td className="font-medium">
                 {n.name}
                 <details className="mt-1 text-xs font-normal">
-                  <summary className="cursor-pointer text-zinc-500">Conditions</summary>
+                  <summary className="cursor-pointer text-muted">Conditions</summary>
                   <ul>
                     {n.conditions.map((c) => (
                       <li key={c.type}>
@@ -95,7 +97,7 @@ export function NodesTable({ url, initial }: { url: string; initial: NodeList })
                       </li>
                     ))}
                   </ul>
-                  <p className="text-zinc-500">kubelet {n.kubelet}</p>
+                  <p className="text-muted">kubelet {n.kubelet}</p>
                 </details>
               </Td>
               <Td>
@@ -162,7 +164,7 @@ export function NodesTable({ url, initial }: { url: string; initial: NodeList })
         </tbody>
       </Table>
       {!data.metrics && (
-        <p className="text-xs text-zinc-500">
+        <p className="text-xs text-muted">
           Live CPU and memory use appear when the cluster serves metrics.k8s.io (metrics-server).
         </p>
       )}

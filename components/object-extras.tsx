@@ -1,3 +1,4 @@
+import { ScrollArea } from '@/components/ui/scroll-area';
 import { Table, Td, Th } from '@/components/ui/table';
 import { isAppError } from '@/lib/errors';
 import { formatAge } from '@/lib/format';
@@ -24,9 +25,9 @@ export function ObjectEventsYaml({
             Events
           </h2>
           {detail.eventsError ? (
-            <p className="text-sm text-amber-700 dark:text-amber-400">{detail.eventsError}</p>
+            <p className="text-sm text-warn">{detail.eventsError}</p>
           ) : detail.events.length === 0 ? (
-            <p className="text-sm text-zinc-500">No events for this object.</p>
+            <p className="text-sm text-muted">No events for this object.</p>
           ) : (
             <Table aria-label="Events">
               <thead>
@@ -42,9 +43,7 @@ export function ObjectEventsYaml({
                 {detail.events.map((e) => (
                   <tr key={e.key}>
                     <Td className="tabular-nums">{formatAge(String(e.cells.lastSeen ?? ''), now)}</Td>
-                    <Td className={e.cells.type === 'Warning' ? 'text-amber-700 dark:text-amber-400' : ''}>
-                      {String(e.cells.type)}
-                    </Td>
+                    <Td className={e.cells.type === 'Warning' ? 'text-warn' : ''}>{String(e.cells.type)}</Td>
                     <Td>{String(e.cells.reason ?? '')}</Td>
                     <Td className="break-words">{String(e.cells.message ?? '')}</Td>
                     <Td className="tabular-nums">{String(e.cells.count)}</Td>
@@ -60,11 +59,15 @@ export function ObjectEventsYaml({
           YAML
         </h2>
         {slug === 'secrets' && (
-          <p className="text-sm text-zinc-500">Values are never shown here; key names and sizes are above.</p>
+          <p className="text-sm text-muted">Values are never shown here; key names and sizes are above.</p>
         )}
-        <pre className="max-h-[60vh] overflow-auto rounded border border-zinc-200 bg-zinc-50 p-3 font-mono text-xs dark:border-zinc-800 dark:bg-zinc-900">
+        <ScrollArea
+          as="pre"
+          label="YAML"
+          className="max-h-[60vh] rounded border border-line bg-sunken p-3 font-mono text-xs"
+        >
           {detail.yaml}
-        </pre>
+        </ScrollArea>
       </section>
     </>
   );
@@ -94,7 +97,7 @@ export async function ObjectExtras({
     detail = await getObjectDetail(context, kind, namespace, name);
   } catch (e) {
     return (
-      <p role="status" className="text-sm text-amber-700 dark:text-amber-400">
+      <p role="status" className="text-sm text-warn">
         YAML and events could not be read: {isAppError(e) ? e.message : 'the cluster did not answer.'}
       </p>
     );

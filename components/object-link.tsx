@@ -19,9 +19,5 @@ export function ObjectLink({
   const href = objectPath(context, namespace, kind, name);
   const text = children ?? name;
   if (!href) return <span>{text}</span>;
-  return (
-    <Link className="text-sky-700 hover:underline dark:text-sky-400" href={href}>
-      {text}
-    </Link>
-  );
+  return <Link href={href}>{text}</Link>;
 }

@@ -21,7 +21,7 @@ function WorkloadsTable({
   context: string;
   showNamespace: boolean;
 }) {
-  if (rows.length === 0) return <p className="text-sm text-zinc-500">No workloads here.</p>;
+  if (rows.length === 0) return <p className="text-sm text-muted">No workloads here.</p>;
   return (
     <Table aria-label="Workloads">
       <thead>
@@ -40,15 +40,10 @@ function WorkloadsTable({
             <Td>
               <WorkloadHealthBadge health={w.health} />
             </Td>
-            {showNamespace && <Td className="text-zinc-500">{w.namespace}</Td>}
-            <Td className="text-zinc-600 dark:text-zinc-400">{w.kind}</Td>
+            {showNamespace && <Td className="text-muted">{w.namespace}</Td>}
+            <Td className="text-muted">{w.kind}</Td>
             <Td className="font-medium">
-              <Link
-                href={workloadPath(context, w.namespace, w.kind, w.name) ?? '#'}
-                className="text-sky-700 hover:underline dark:text-sky-400"
-              >
-                {w.name}
-              </Link>
+              <Link href={workloadPath(context, w.namespace, w.kind, w.name) ?? '#'}>{w.name}</Link>
             </Td>
             <Td className="tabular-nums">
               {w.desired === null
@@ -62,13 +57,10 @@ function WorkloadsTable({
                   {w.pods.map((p) => (
                     <li key={p.uid} className="flex flex-wrap items-baseline gap-2 text-xs">
                       <HealthBadge health={p.health} />
-                      <Link
-                        href={podPath(context, p.namespace, p.name)}
-                        className="font-mono text-sky-700 hover:underline dark:text-sky-400"
-                      >
+                      <Link href={podPath(context, p.namespace, p.name)} className="font-mono">
                         {p.name}
                       </Link>
-                      <span className="text-zinc-700 dark:text-zinc-300">{p.health.summary}</span>
+                      <span className="text-fg">{p.health.summary}</span>
                     </li>
                   ))}
                 </ul>
@@ -99,10 +91,9 @@ export function OverviewView({
     <div className="space-y-6">
       <LiveError error={error} />
       <p className="text-sm">
-        {data.workloads.length} workloads:{' '}
-        <span className="text-red-700 dark:text-red-400">{counts.failing} failing</span>,{' '}
-        <span className="text-amber-700 dark:text-amber-400">{counts.degraded} degraded</span>,{' '}
-        {counts.healthy} healthy · {data.problemPods.length} of {data.podCount} pods need attention
+        {data.workloads.length} workloads: <span className="text-bad">{counts.failing} failing</span>,{' '}
+        <span className="text-warn">{counts.degraded} degraded</span>, {counts.healthy} healthy ·{' '}
+        {data.problemPods.length} of {data.podCount} pods need attention
       </p>
       {data.gaps.length > 0 && (
         <Callout tone="info" title="Partly shown">
@@ -132,7 +123,7 @@ export function OverviewView({
             label="Problem pods"
           />
         ) : (
-          <p className="text-sm text-zinc-500">No pod needs attention.</p>
+          <p className="text-sm text-muted">No pod needs attention.</p>
         )}
       </section>
       <section aria-labelledby="warnings-title" className="space-y-2">
@@ -146,7 +137,7 @@ export function OverviewView({
           Nodes
         </h2>
         {data.nodes === null ? (
-          <p className="text-sm text-zinc-500">Node status is not available to you.</p>
+          <p className="text-sm text-muted">Node status is not available to you.</p>
         ) : data.nodes.attention.length === 0 ? (
           <p className="text-sm">All {data.nodes.total} nodes are ready and schedulable.</p>
         ) : (

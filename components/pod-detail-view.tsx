@@ -21,7 +21,7 @@ export interface PodDetailData {
 }
 
 function Owners({ d, context }: { d: PodDetail; context: string }) {
-  if (d.owners.length === 0) return <p className="text-sm text-zinc-500">No controller: a bare pod.</p>;
+  if (d.owners.length === 0) return <p className="text-sm text-muted">No controller: a bare pod.</p>;
   const ns = d.row.namespace;
   return (
     <nav aria-label="Owner chain" className="text-sm">
@@ -33,11 +33,11 @@ function Owners({ d, context }: { d: PodDetail; context: string }) {
           const href = workloadPath(context, ns, o.kind, o.name);
           return (
             <li key={`${o.kind}/${o.name}`} className="flex items-center gap-2">
-              <span aria-hidden="true" className="text-zinc-400">
+              <span aria-hidden="true" className="text-muted">
                 →
               </span>
               {href ? (
-                <Link href={href} className="text-sky-700 hover:underline dark:text-sky-400">
+                <Link href={href}>
                   {o.kind} {o.name}
                 </Link>
               ) : (
@@ -73,11 +73,7 @@ export function PodDetailView({
     [
       'Node',
       d.row.node ? (
-        <Link
-          key="node"
-          href={scopePath(context, d.row.namespace, 'nodes')}
-          className="text-sky-700 hover:underline dark:text-sky-400"
-        >
+        <Link key="node" href={scopePath(context, d.row.namespace, 'nodes')}>
           {d.row.node}
         </Link>
       ) : (
@@ -103,10 +99,7 @@ export function PodDetailView({
       <HealthBanner health={d.row.health} />
       <div className="flex flex-wrap items-baseline justify-between gap-4">
         <Owners d={d} context={context} />
-        <Link
-          href={podPath(context, d.row.namespace, d.row.name, 'logs')}
-          className="text-sm text-sky-700 hover:underline dark:text-sky-400"
-        >
+        <Link href={podPath(context, d.row.namespace, d.row.name, 'logs')} className="text-sm">
           Logs
         </Link>
       </div>
@@ -116,7 +109,7 @@ export function PodDetailView({
       >
         {facts.map(([k, v]) => (
           <div key={k} className="contents">
-            <dt className="text-zinc-500">{k}</dt>
+            <dt className="text-muted">{k}</dt>
             <dd className="break-all">{v}</dd>
           </div>
         ))}

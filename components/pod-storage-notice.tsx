@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { Callout } from '@/components/ui/callout';
+import { asSentence } from '@/lib/format';
 import { pagePath } from '@/lib/k8s/links';
 import type { PvcView } from '@/lib/k8s/pvc-view';
 import { getClaim } from '@/lib/k8s/pvcs';
@@ -31,12 +32,9 @@ export async function PodStorageNotice({
       <ul>
         {unbound.map((c) => (
           <li key={c.name}>
-            Claim{' '}
-            <Link className="underline" href={pagePath(context, namespace, 'PersistentVolumeClaim', c.name)}>
-              {c.name}
-            </Link>{' '}
+            Claim <Link href={pagePath(context, namespace, 'PersistentVolumeClaim', c.name)}>{c.name}</Link>{' '}
             is {c.phase}
-            {c.pendingReason ? `: ${c.pendingReason.message}` : '.'}
+            {c.pendingReason ? `: ${asSentence(c.pendingReason.message)}` : '.'}
           </li>
         ))}
       </ul>

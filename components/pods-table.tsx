@@ -21,7 +21,7 @@ export function PodRowsTable({
   context: string;
   label: string;
 }) {
-  if (rows.length === 0) return <p className="text-sm text-zinc-500">No pods here.</p>;
+  if (rows.length === 0) return <p className="text-sm text-muted">No pods here.</p>;
   return (
     <Table aria-label={label}>
       <thead>
@@ -40,14 +40,9 @@ export function PodRowsTable({
       <tbody>
         {rows.map((p) => (
           <tr key={p.uid} data-key={`${p.namespace}/${p.name}`}>
-            {showNamespace && <Td className="text-zinc-500">{p.namespace}</Td>}
+            {showNamespace && <Td className="text-muted">{p.namespace}</Td>}
             <Td className="font-medium">
-              <Link
-                href={podPath(context, p.namespace, p.name)}
-                className="text-sky-700 hover:underline dark:text-sky-400"
-              >
-                {p.name}
-              </Link>
+              <Link href={podPath(context, p.namespace, p.name)}>{p.name}</Link>
             </Td>
             <Td className="tabular-nums">{p.ready}</Td>
             <Td className="whitespace-nowrap">{p.status}</Td>
@@ -57,8 +52,8 @@ export function PodRowsTable({
             <Td>
               <HealthBadge health={p.health} />
             </Td>
-            <Td className="max-w-xl text-zinc-700 dark:text-zinc-300">{p.health.summary}</Td>
-            <Td className="whitespace-nowrap text-zinc-500">{p.node ?? '—'}</Td>
+            <Td className="max-w-xl text-fg">{p.health.summary}</Td>
+            <Td className="whitespace-nowrap text-muted">{p.node ?? '—'}</Td>
             <Td className="tabular-nums" title={p.createdAt ?? undefined}>
               {formatAge(p.createdAt, now)}
             </Td>

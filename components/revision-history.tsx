@@ -30,7 +30,7 @@ export function RevisionHistory({
         Revision history
       </h2>
       {!detail.rollback.possible && (
-        <p role="note" className="text-sm text-amber-700 dark:text-amber-400">
+        <p role="note" className="text-sm text-warn">
           {detail.rollback.why}
         </p>
       )}
@@ -53,7 +53,7 @@ export function RevisionHistory({
               <tr
                 key={r.revision}
                 aria-current={r.current ? 'true' : undefined}
-                className={r.current ? 'bg-sky-50 dark:bg-sky-950/30' : undefined}
+                className={r.current ? 'bg-info-wash' : undefined}
               >
                 <Td className="tabular-nums">
                   {r.revision}
@@ -64,7 +64,7 @@ export function RevisionHistory({
                   )}
                 </Td>
                 <Td className="max-w-xs break-words">
-                  {r.changeCause ?? <span className="text-zinc-400">—</span>}
+                  {r.changeCause ?? <span className="text-muted">—</span>}
                 </Td>
                 <Td className="font-mono text-xs break-all">
                   {r.images.map((i) => (
@@ -103,10 +103,7 @@ export function RevisionHistory({
         </Table>
       )}
       {shown && (
-        <section
-          aria-labelledby="revision-diff"
-          className="rounded-md border border-zinc-200 p-4 dark:border-zinc-800"
-        >
+        <section aria-labelledby="revision-diff" className="rounded-md border border-line p-4">
           <h3 id="revision-diff" className="mb-2 text-sm font-semibold">
             Changes from the current template to revision {shown.revision}
           </h3>

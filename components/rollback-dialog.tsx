@@ -115,7 +115,7 @@ export function RollbackDialog({
             <p>{loadError.message}</p>
           </Callout>
         ))}
-      {!plan && !loadError && <p className="text-sm text-zinc-500">Computing the changes…</p>}
+      {!plan && !loadError && <p className="text-sm text-muted">Computing the changes…</p>}
       {plan && (
         <>
           <p className="text-sm">
@@ -140,9 +140,9 @@ export function RollbackDialog({
               maxLength={500}
               onChange={(e) => setReason(e.target.value)}
               rows={2}
-              className="w-full rounded border border-zinc-300 bg-transparent p-2 text-sm dark:border-zinc-700"
+              className="w-full rounded border border-field bg-transparent p-2 text-sm"
             />
-            <p className="text-xs text-zinc-500">Recorded as the change-cause and in the audit log.</p>
+            <p className="text-xs text-muted">Recorded as the change-cause and in the audit log.</p>
           </div>
         </>
       )}

@@ -94,7 +94,7 @@ export function RolloutDetail({
             <Badge tone={stateTone[s.state]}>{stateLabel[s.state]}</Badge>
             <span>{s.message}</span>
             {detail.currentRevision !== null && (
-              <span className="text-zinc-500">· revision {detail.currentRevision}</span>
+              <span className="text-muted">· revision {detail.currentRevision}</span>
             )}
           </p>
           <div
@@ -103,14 +103,14 @@ export function RolloutDetail({
             aria-valuemin={0}
             aria-valuemax={s.desired}
             aria-valuenow={Math.min(s.updated, s.desired)}
-            className="h-2 w-full max-w-md overflow-hidden rounded bg-zinc-200 dark:bg-zinc-800"
+            className="h-2 w-full max-w-md overflow-hidden rounded bg-line"
           >
             <div
-              className={`h-full ${s.state === 'stuck' ? 'bg-red-600' : s.state === 'complete' ? 'bg-emerald-600' : 'bg-sky-600'}`}
+              className={`h-full ${s.state === 'stuck' ? 'bg-bad-solid' : s.state === 'complete' ? 'bg-good-solid' : 'bg-info-solid'}`}
               style={{ width: `${pct}%` }}
             />
           </div>
-          <dl className="flex flex-wrap gap-x-6 gap-y-1 text-sm text-zinc-600 dark:text-zinc-400">
+          <dl className="flex flex-wrap gap-x-6 gap-y-1 text-sm text-muted">
             <Fact label="Desired" value={s.desired} />
             <Fact label="Updated" value={s.updated} />
             <Fact label="Ready" value={s.ready} />
@@ -138,7 +138,7 @@ export function RolloutDetail({
             )}
           </Callout>
         )}
-        {s.state === 'unsupported' && s.reason && <p className="text-sm text-zinc-500">{s.reason}</p>}
+        {s.state === 'unsupported' && s.reason && <p className="text-sm text-muted">{s.reason}</p>}
       </section>
 
       <WorkloadActions
@@ -176,7 +176,7 @@ function Fact({ label, value }: { label: string; value: string | number }) {
   return (
     <div className="flex gap-1">
       <dt>{label}</dt>
-      <dd className="font-medium text-zinc-900 tabular-nums dark:text-zinc-100">{value}</dd>
+      <dd className="font-medium text-fg tabular-nums">{value}</dd>
     </div>
   );
 }

@@ -32,14 +32,14 @@ export function ScopeSwitcher({
 
   return (
     <div className="flex flex-wrap items-center gap-3 text-sm">
-      <label htmlFor={ctxId} className="text-zinc-500">
+      <label htmlFor={ctxId} className="text-muted">
         Context
       </label>
       <select
         id={ctxId}
         value={context}
         onChange={(e) => router.push(scopePath(e.target.value, 'default', view))}
-        className="rounded border border-zinc-300 bg-transparent px-2 py-1 dark:border-zinc-700"
+        className="rounded border border-field bg-transparent px-2 py-1"
       >
         {contexts.map((c) => (
           <option key={c} value={c}>
@@ -47,7 +47,7 @@ export function ScopeSwitcher({
           </option>
         ))}
       </select>
-      <label htmlFor={nsId} className="text-zinc-500">
+      <label htmlFor={nsId} className="text-muted">
         Namespace
       </label>
       <select
@@ -55,7 +55,7 @@ export function ScopeSwitcher({
         value={namespaceSegment}
         onChange={(e) => router.push(scopePath(context, e.target.value, view))}
         title={namespacesError}
-        className="rounded border border-zinc-300 bg-transparent px-2 py-1 dark:border-zinc-700"
+        className="rounded border border-field bg-transparent px-2 py-1"
       >
         <option value={ALL_NAMESPACES}>All namespaces</option>
         {options.map((n) => (
@@ -64,7 +64,7 @@ export function ScopeSwitcher({
           </option>
         ))}
       </select>
-      {namespacesError && <span className="text-amber-700 dark:text-amber-400">{namespacesError}</span>}
+      {namespacesError && <span className="text-warn">{namespacesError}</span>}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 'use client';
 
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { ScrollArea } from '@/components/ui/scroll-area';
 import type { RevealedValue } from '@/lib/k8s/secret-view';
 
 type State =
@@ -86,8 +87,7 @@ export function SecretReveal({
     }
   }
 
-  const button =
-    'rounded border border-zinc-300 px-2 py-0.5 text-xs hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800';
+  const button = 'rounded border border-neutral-line px-2 py-0.5 text-xs hover:bg-hover';
 
   if (state.kind === 'shown') {
     const v = state.value;
@@ -102,24 +102,22 @@ export function SecretReveal({
             Copy {keyName}
           </button>
           {/* Only "Copied." is announced: a per-second countdown would drown a screen reader. */}
-          <span className="text-xs text-zinc-500" aria-live="polite">
+          <span className="text-xs text-muted" aria-live="polite">
             {copied ? 'Copied.' : ''}
           </span>
-          <span className="text-xs text-zinc-500">Hides in {seconds} s</span>
+          <span className="text-xs text-muted">Hides in {seconds} s</span>
         </div>
         {v.encoding === 'base64' && (
-          <p className="text-xs text-amber-700 dark:text-amber-300">
-            Binary value ({formatBytes(v.bytes)}), shown as base64.
-          </p>
+          <p className="text-xs text-warn">Binary value ({formatBytes(v.bytes)}), shown as base64.</p>
         )}
-        <section aria-label={`Value of ${keyName}`}>
-          <pre
-            id={valueId}
-            className="max-h-64 overflow-auto rounded bg-zinc-100 p-2 font-mono text-xs break-all whitespace-pre-wrap dark:bg-zinc-900"
-          >
-            {v.value}
-          </pre>
-        </section>
+        <ScrollArea
+          as="pre"
+          id={valueId}
+          label={`Value of ${keyName}`}
+          className="max-h-64 rounded bg-sunken p-2 font-mono text-xs break-all whitespace-pre-wrap"
+        >
+          {v.value}
+        </ScrollArea>
       </div>
     );
   }
@@ -137,7 +135,7 @@ export function SecretReveal({
         {state.kind === 'loading' ? 'Revealing…' : 'Reveal'}
       </button>
       {state.kind === 'error' && (
-        <p role="alert" className="text-xs text-red-700 dark:text-red-300">
+        <p role="alert" className="text-xs text-bad">
           {state.message}
         </p>
       )}

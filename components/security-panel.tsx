@@ -73,7 +73,7 @@ export function SecurityPanel({
         ))}
       </h2>
       {warnings.length === 0 ? (
-        <p role="status" className="text-sm text-emerald-700 dark:text-emerald-400">
+        <p role="status" className="text-sm text-good">
           {gaps.length ? 'No exposure warnings in what you may read (see below).' : 'No exposure warnings.'}
         </p>
       ) : (
@@ -81,7 +81,7 @@ export function SecurityPanel({
           <section
             key={g.key}
             aria-label={`${g.severity}: ${g.heading}`}
-            className="rounded-md border border-zinc-200 p-3 text-sm dark:border-zinc-800"
+            className="rounded-md border border-line p-3 text-sm"
           >
             <h3 className="flex flex-wrap items-center gap-2 font-medium">
               <Badge tone={tone[g.severity]}>{g.severity}</Badge>
@@ -91,7 +91,7 @@ export function SecurityPanel({
               {g.items.map((w) => (
                 <li key={w.id}>
                   <span>{w.title}</span>
-                  <span className="text-zinc-500">
+                  <span className="text-muted">
                     {' '}
                     — {w.ref.kind}{' '}
                     <ObjectLink
@@ -103,15 +103,15 @@ export function SecurityPanel({
                       {w.ref.namespace}/{w.ref.name}
                     </ObjectLink>
                   </span>
-                  {w.why !== g.why && <p className="text-xs text-zinc-500">{w.why}</p>}
+                  {w.why !== g.why && <p className="text-xs text-muted">{w.why}</p>}
                 </li>
               ))}
             </ul>
-            <p className="mt-2 text-zinc-700 dark:text-zinc-300">
+            <p className="mt-2 text-fg">
               <span className="font-medium">Why it matters: </span>
               {g.why}
             </p>
-            <p className="mt-1 text-zinc-700 dark:text-zinc-300">
+            <p className="mt-1 text-fg">
               <span className="font-medium">How to fix: </span>
               {g.fix}
             </p>
@@ -119,7 +119,7 @@ export function SecurityPanel({
         ))
       )}
       {gaps.map((g) => (
-        <p key={g} className="text-xs text-amber-700 dark:text-amber-300">
+        <p key={g} className="text-xs text-warn">
           Incomplete: {g}
         </p>
       ))}

@@ -24,7 +24,7 @@ export async function SecuritySummary({ context, namespace }: { context: string;
   return (
     <section
       aria-labelledby="security-summary-heading"
-      className="space-y-1 rounded-md border border-zinc-200 p-3 text-sm dark:border-zinc-800"
+      className="space-y-1 rounded-md border border-line p-3 text-sm"
     >
       <h2 id="security-summary-heading" className="flex flex-wrap items-center gap-2 font-semibold">
         Security
@@ -37,10 +37,7 @@ export async function SecuritySummary({ context, namespace }: { context: string;
             </Badge>
           ))
         )}
-        <Link
-          className="ml-auto text-sm font-normal text-sky-700 hover:underline dark:text-sky-400"
-          href={scopePath(context, namespace, 'security')}
-        >
+        <Link className="ml-auto text-sm font-normal" href={scopePath(context, namespace, 'security')}>
           All exposure warnings
         </Link>
       </h2>

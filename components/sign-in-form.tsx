@@ -47,21 +47,21 @@ export function SignInForm({ next }: { next: string }) {
         required
         autoComplete="off"
         spellCheck={false}
-        className="w-full rounded border border-zinc-300 bg-transparent px-2 py-1.5 font-mono text-sm dark:border-zinc-700"
+        className="w-full rounded border border-field bg-transparent px-2 py-1.5 font-mono text-sm"
       />
-      <p className="text-xs text-zinc-500">
+      <p className="text-xs text-muted">
         A ServiceAccount token (<code>kubectl create token NAME</code>) or an OIDC id token your cluster
         accepts. Wheelhouse acts with it, so you see and do exactly what the cluster lets you.
       </p>
       {error && (
-        <p id={`${id}-error`} role="alert" className="text-sm text-red-700 dark:text-red-400">
+        <p id={`${id}-error`} role="alert" className="text-sm text-bad">
           {error}
         </p>
       )}
       <button
         type="submit"
         disabled={busy}
-        className="rounded bg-zinc-900 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-50 dark:bg-zinc-100 dark:text-zinc-900"
+        className="rounded bg-fg px-3 py-1.5 text-sm font-medium text-canvas disabled:opacity-50"
       >
         {busy ? 'Signing in…' : 'Sign in'}
       </button>

@@ -1,15 +1,15 @@
 import type { TemplateDiff } from '@/lib/k8s/template-diff';
 
 const marks = {
-  added: { sign: '+', label: 'added', cls: 'text-emerald-700 dark:text-emerald-400' },
-  removed: { sign: '−', label: 'removed', cls: 'text-red-700 dark:text-red-400' },
-  changed: { sign: '~', label: 'changed', cls: 'text-amber-700 dark:text-amber-400' },
+  added: { sign: '+', label: 'added', cls: 'text-good' },
+  removed: { sign: '−', label: 'removed', cls: 'text-bad' },
+  changed: { sign: '~', label: 'changed', cls: 'text-warn' },
 } as const;
 
 /** The per-field diff of two pod templates as a list of sections; a table per section for screen readers. */
 export function TemplateDiffView({ diff, label }: { diff: TemplateDiff; label: string }) {
   if (diff.equal) {
-    return <p className="text-sm text-zinc-500">No differences in the pod template.</p>;
+    return <p className="text-sm text-muted">No differences in the pod template.</p>;
   }
   return (
     <section aria-label={label} className="space-y-3">
@@ -38,19 +38,19 @@ export function TemplateDiffView({ diff, label }: { diff: TemplateDiff; label: s
               {s.changes.map((c) => {
                 const m = marks[c.kind];
                 return (
-                  <tr key={`${c.kind}:${c.field}`} className="border-t border-zinc-100 dark:border-zinc-900">
+                  <tr key={`${c.kind}:${c.field}`} className="border-t border-line-subtle">
                     <td className={`w-6 py-1 font-mono ${m.cls}`} title={m.label}>
                       <span aria-hidden="true">{m.sign}</span>
                       <span className="sr-only">{m.label}</span>
                     </td>
                     <td className="py-1 pr-3 font-mono [overflow-wrap:anywhere]">{c.field}</td>
-                    <td className="py-1 pr-2 font-mono [overflow-wrap:anywhere] text-red-800 dark:text-red-300">
+                    <td className="py-1 pr-2 font-mono [overflow-wrap:anywhere] text-bad">
                       {c.before !== undefined && <del>{c.before}</del>}
                     </td>
-                    <td aria-hidden="true" className="py-1 text-zinc-400">
+                    <td aria-hidden="true" className="py-1 text-muted">
                       {c.kind === 'changed' ? '→' : ''}
                     </td>
-                    <td className="py-1 font-mono [overflow-wrap:anywhere] text-emerald-800 dark:text-emerald-300">
+                    <td className="py-1 font-mono [overflow-wrap:anywhere] text-good">
                       {c.after !== undefined && <ins className="no-underline">{c.after}</ins>}
                     </td>
                   </tr>

@@ -44,7 +44,7 @@ export function UsedByTable({
         </Table>
       )}
       {gaps.map((g) => (
-        <p key={g} className="text-xs text-amber-700 dark:text-amber-300">
+        <p key={g} className="text-xs text-warn">
           Incomplete: {g}
         </p>
       ))}

@@ -33,11 +33,11 @@ export function UserBadge({
     <div className="ml-auto flex items-center gap-3 text-sm">
       {username ? (
         <span title={groupText}>
-          <span className="text-zinc-500">{canSignOut ? 'Signed in as ' : 'Acting as '}</span>
+          <span className="text-muted">{canSignOut ? 'Signed in as ' : 'Acting as '}</span>
           <span className="font-medium">{username}</span>
         </span>
       ) : (
-        <span className="text-amber-700 dark:text-amber-400" title={error}>
+        <span className="text-warn" title={error}>
           Identity unknown
         </span>
       )}
@@ -46,7 +46,7 @@ export function UserBadge({
           type="button"
           onClick={signOut}
           disabled={busy}
-          className="rounded border border-zinc-300 px-2 py-0.5 hover:bg-zinc-100 disabled:opacity-50 dark:border-zinc-700 dark:hover:bg-zinc-900"
+          className="rounded border border-neutral-line px-2 py-0.5 hover:bg-hover disabled:opacity-50"
         >
           Sign out
         </button>

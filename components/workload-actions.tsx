@@ -146,7 +146,7 @@ export function WorkloadActions({
         {detail.replicas !== null && (
           <div className="flex items-end gap-2">
             <div>
-              <label htmlFor={replicasId} className="block text-xs text-zinc-500">
+              <label htmlFor={replicasId} className="block text-xs text-muted">
                 Replicas
               </label>
               <input
@@ -158,7 +158,7 @@ export function WorkloadActions({
                 value={replicas}
                 disabled={disabled}
                 onChange={(e) => setReplicas(e.target.value)}
-                className="w-24 rounded border border-zinc-300 bg-transparent px-2 py-1 text-sm dark:border-zinc-700"
+                className="w-24 rounded border border-field bg-transparent px-2 py-1 text-sm"
               />
             </div>
             <Button
@@ -171,9 +171,7 @@ export function WorkloadActions({
           </div>
         )}
       </div>
-      {disabled && why && (
-        <p className="text-sm text-amber-700 dark:text-amber-400">Actions are disabled: {why}</p>
-      )}
+      {disabled && why && <p className="text-sm text-warn">Actions are disabled: {why}</p>}
       {detail.hpa && <HpaWarning detail={detail} />}
       <Dialog open={active !== null} title={title} onClose={close}>
         <div className="space-y-3 text-sm">{body}</div>
@@ -187,7 +185,7 @@ export function WorkloadActions({
             maxLength={500}
             rows={2}
             onChange={(e) => setReason(e.target.value)}
-            className="w-full rounded border border-zinc-300 bg-transparent p-2 text-sm dark:border-zinc-700"
+            className="w-full rounded border border-field bg-transparent p-2 text-sm"
           />
         </div>
         {error && (

@@ -39,11 +39,9 @@ export async function WorkloadDetailPage({
   const apiBase = `/api/c/${encodeURIComponent(target.context)}/${target.namespace}/workloads/${kind}/${target.name}`;
   return (
     <section aria-labelledby="page-title" className="max-w-6xl space-y-4">
-      <nav aria-label="Breadcrumb" className="text-sm text-zinc-500">
+      <nav aria-label="Breadcrumb" className="text-sm text-muted">
         {kind === 'deployments' ? (
-          <Link href={scopePath(target.context, target.namespace, 'deployments')} className="hover:underline">
-            {label.plural}
-          </Link>
+          <Link href={scopePath(target.context, target.namespace, 'deployments')}>{label.plural}</Link>
         ) : (
           <span>{label.plural}</span>
         )}{' '}
@@ -54,7 +52,7 @@ export async function WorkloadDetailPage({
           <span className="sr-only">{label.singular} </span>
           {target.name}
         </h1>
-        <p className="text-sm text-zinc-500">
+        <p className="text-sm text-muted">
           {label.singular} in namespace {target.namespace}
           {detail && detail.images.length > 0 && (
             <>

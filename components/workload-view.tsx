@@ -33,14 +33,12 @@ export function WorkloadView({
         <WorkloadHealthBadge health={row.health} />
         <span>{row.summary}</span>
       </section>
-      <p className="text-sm text-zinc-600 dark:text-zinc-400">
+      <p className="text-sm text-muted">
         Selector <code className="font-mono text-xs">{selector}</code>
         {logs && (
           <>
             {' · '}
-            <Link href={logs} className="text-sky-700 hover:underline dark:text-sky-400">
-              Logs of every pod
-            </Link>
+            <Link href={logs}>Logs of every pod</Link>
           </>
         )}
       </p>

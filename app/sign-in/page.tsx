@@ -35,7 +35,7 @@ export default async function SignInPage({
     <main className="mx-auto max-w-lg space-y-6 p-10">
       <header>
         <h1 className="text-2xl font-semibold">Sign in to Wheelhouse</h1>
-        {cluster && <p className="mt-1 text-sm text-zinc-500">Cluster: {cluster}</p>}
+        {cluster && <p className="mt-1 text-sm text-muted">Cluster: {cluster}</p>}
       </header>
       {reason && (
         <Callout tone="warning" title="Signed out">

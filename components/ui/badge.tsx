@@ -1,10 +1,11 @@
 import type { ReactNode } from 'react';
 
+// Tones are design tokens (app/globals.css): each pair meets AA contrast in light and dark.
 const tones = {
-  neutral: 'bg-zinc-100 text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300',
-  good: 'bg-emerald-100 text-emerald-800 dark:bg-emerald-900/50 dark:text-emerald-200',
-  warn: 'bg-amber-100 text-amber-800 dark:bg-amber-900/50 dark:text-amber-200',
-  bad: 'bg-red-100 text-red-800 dark:bg-red-900/50 dark:text-red-200',
+  neutral: 'bg-neutral-soft text-neutral-ink',
+  good: 'bg-good-soft text-good-ink',
+  warn: 'bg-warn-soft text-warn-ink',
+  bad: 'bg-bad-soft text-bad-ink',
 } as const;
 
 export type BadgeTone = keyof typeof tones;

@@ -1,10 +1,9 @@
 import type { ComponentProps } from 'react';
 
 const variants = {
-  primary: 'bg-sky-700 text-white hover:bg-sky-800 disabled:bg-sky-700/50',
-  danger: 'bg-red-700 text-white hover:bg-red-800 disabled:bg-red-700/50',
-  secondary:
-    'border border-zinc-300 bg-white text-zinc-900 hover:bg-zinc-50 disabled:text-zinc-400 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100 dark:hover:bg-zinc-800',
+  primary: 'bg-accent text-on-accent hover:bg-accent-hover',
+  danger: 'bg-danger text-on-accent hover:bg-danger-hover',
+  secondary: 'border border-neutral-line bg-canvas text-fg hover:bg-hover',
 } as const;
 
 export type ButtonVariant = keyof typeof variants;
@@ -18,7 +17,7 @@ export function Button({
   return (
     <button
       type={type}
-      className={`inline-flex items-center gap-1 rounded px-3 py-1.5 text-sm font-medium disabled:cursor-not-allowed ${variants[variant]} ${className}`}
+      className={`inline-flex items-center gap-1 rounded px-3 py-1.5 text-sm font-medium disabled:cursor-not-allowed disabled:opacity-60 ${variants[variant]} ${className}`}
       {...props}
     />
   );

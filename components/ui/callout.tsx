@@ -1,10 +1,10 @@
 import type { ReactNode } from 'react';
 
+// Design tokens (app/globals.css); links inside keep their own link colour, which meets AA on these too.
 const tones = {
-  info: 'border-sky-300 bg-sky-50 text-sky-950 dark:border-sky-800 dark:bg-sky-950/40 dark:text-sky-100',
-  warning:
-    'border-amber-300 bg-amber-50 text-amber-950 dark:border-amber-700 dark:bg-amber-950/40 dark:text-amber-100',
-  danger: 'border-red-300 bg-red-50 text-red-950 dark:border-red-800 dark:bg-red-950/40 dark:text-red-100',
+  info: 'border-info-line bg-info-wash text-info-ink',
+  warning: 'border-warn-line bg-warn-wash text-warn-ink',
+  danger: 'border-bad-line bg-bad-wash text-bad-ink',
 } as const;
 
 export type CalloutTone = keyof typeof tones;

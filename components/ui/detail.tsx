@@ -18,7 +18,7 @@ export function Fields({ items }: { items: [string, ReactNode][] }) {
     <dl className="grid grid-cols-[max-content_1fr] gap-x-6 gap-y-1 text-sm">
       {items.map(([label, value]) => (
         <div key={label} className="contents">
-          <dt className="text-zinc-500">{label}</dt>
+          <dt className="text-muted">{label}</dt>
           <dd className="min-w-0 break-words">{value}</dd>
         </div>
       ))}
@@ -27,13 +27,13 @@ export function Fields({ items }: { items: [string, ReactNode][] }) {
 }
 
 export function Muted({ children }: { children: ReactNode }) {
-  return <p className="text-sm text-zinc-500">{children}</p>;
+  return <p className="text-sm text-muted">{children}</p>;
 }
 
 export function DetailHeader({ kind, name, namespace }: { kind: string; name: string; namespace: string }) {
   return (
     <header className="space-y-0.5">
-      <p className="text-xs font-medium tracking-wide text-zinc-500 uppercase">
+      <p className="text-xs font-medium tracking-wide text-muted uppercase">
         {kind} · namespace {namespace}
       </p>
       <h1 id="page-title" className="text-xl font-semibold break-all">
@@ -45,11 +45,11 @@ export function DetailHeader({ kind, name, namespace }: { kind: string; name: st
 
 export function LabelList({ labels }: { labels: Record<string, string> }) {
   const entries = Object.entries(labels);
-  if (entries.length === 0) return <span className="text-zinc-500">none</span>;
+  if (entries.length === 0) return <span className="text-muted">none</span>;
   return (
     <ul className="flex flex-wrap gap-1">
       {entries.map(([k, v]) => (
-        <li key={k} className="rounded bg-zinc-100 px-1.5 py-0.5 font-mono text-xs dark:bg-zinc-800">
+        <li key={k} className="rounded bg-sunken px-1.5 py-0.5 font-mono text-xs">
           {k}={v}
         </li>
       ))}

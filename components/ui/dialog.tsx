@@ -3,8 +3,8 @@
 import { type ReactNode, useEffect, useId, useRef } from 'react';
 
 /**
- * A modal built on the native <dialog>: the browser provides the focus trap, Escape to close and
- * the inert background; `aria-labelledby` gives it its accessible name.
+ * A modal built on the native <dialog>: the browser provides the focus trap, Escape to close, the
+ * inert background and, on close, focus back on what opened it; `aria-labelledby` names it.
  */
 export function Dialog({
   open,
@@ -30,10 +30,12 @@ export function Dialog({
       ref={ref}
       aria-labelledby={titleId}
       onClose={onClose}
-      className="m-auto w-[min(44rem,calc(100vw-2rem))] rounded-lg border border-zinc-200 bg-white p-0 text-zinc-900 shadow-xl backdrop:bg-black/40 dark:border-zinc-800 dark:bg-zinc-950 dark:text-zinc-100"
+      // The dialog itself scrolls (not an inner box): it is named and holds the focus, so a long
+      // diff scrolls as focus moves and needs no focusable region of its own.
+      className="m-auto max-h-[85vh] w-[min(44rem,calc(100vw-2rem))] overflow-y-auto rounded-lg border border-line bg-canvas p-0 text-fg shadow-xl backdrop:bg-black/50"
     >
       {open && (
-        <div className="max-h-[85vh] space-y-4 overflow-y-auto p-5">
+        <div className="space-y-4 p-5">
           <h2 id={titleId} className="text-lg font-semibold">
             {title}
           </h2>

@@ -9,17 +9,12 @@ export function Th({ className = '', ...props }: ComponentProps<'th'>) {
   return (
     <th
       scope="col"
-      className={`border-b border-zinc-200 px-3 py-2 font-medium text-zinc-600 dark:border-zinc-800 dark:text-zinc-400 ${className}`}
+      className={`border-b border-line px-3 py-2 font-medium text-muted ${className}`}
       {...props}
     />
   );
 }
 
 export function Td({ className = '', ...props }: ComponentProps<'td'>) {
-  return (
-    <td
-      className={`border-b border-zinc-100 px-3 py-2 align-top dark:border-zinc-900 ${className}`}
-      {...props}
-    />
-  );
+  return <td className={`border-b border-line-subtle px-3 py-2 align-top ${className}`} {...props} />;
 }

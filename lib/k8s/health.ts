@@ -3,6 +3,7 @@
  * PURE: runs on the server, in unit tests and in the browser over JSON (timestamps may be strings).
  */
 import type { V1Pod, V1PodCondition } from '@kubernetes/client-node';
+import { asSentence } from '../format';
 import {
   byHealth,
   cap,
@@ -114,11 +115,16 @@ function pending(pod: V1Pod, all: Slot[], now: number): PodHealth {
       { field: 'status.conditions[PodScheduled].message', value: scheduled.message ?? '' },
     ];
     if (scheduled.reason === 'SchedulingGated')
-      return health('Starting', 'neutral', `Waiting for scheduling gates: ${scheduled.message ?? ''}`, ev);
+      return health(
+        'Starting',
+        'neutral',
+        `Waiting for scheduling gates: ${asSentence(scheduled.message ?? '')}`,
+        ev,
+      );
     return health(
       'Unschedulable',
       'error',
-      `Cannot be scheduled: ${scheduled.message ?? scheduled.reason ?? 'no reason given'}`,
+      `Cannot be scheduled: ${asSentence(scheduled.message ?? scheduled.reason ?? 'no reason given')}`,
       ev,
     );
   }

@@ -20,12 +20,12 @@ export default async function AuditPage({
         <h1 id="page-title" className="text-xl font-semibold">
           Audit
         </h1>
-        <p className="text-sm text-zinc-500">
+        <p className="text-sm text-muted">
           {history.rows.length} record{history.rows.length === 1 ? '' : 's'} in{' '}
           {scope.namespace ? `namespace ${scope.namespace}` : 'all namespaces'}
         </p>
       </header>
-      <p className="text-sm text-zinc-500">
+      <p className="text-sm text-muted">
         Every change and Secret reveal made through Wheelhouse. Kubernetes Events are shared by every replica
         but the cluster deletes them after its event TTL (one hour by default); the file keeps this replica’s
         records.

@@ -27,7 +27,7 @@ export default async function NodesPage({
           Nodes
         </h1>
         {initial && (
-          <p className="text-sm text-zinc-500">
+          <p className="text-sm text-muted">
             {initial.items.length} nodes, {initial.items.filter((n) => n.ready !== 'True').length} not ready,{' '}
             {initial.items.filter((n) => n.unschedulable).length} cordoned
           </p>

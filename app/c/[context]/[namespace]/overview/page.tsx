@@ -32,7 +32,7 @@ export default async function OverviewPage({
         <h1 id="page-title" className="text-xl font-semibold">
           Overview
         </h1>
-        <p className="text-sm text-zinc-500">
+        <p className="text-sm text-muted">
           {scope.namespace ? `Namespace ${scope.namespace}` : 'All namespaces'} at a glance, problems first
         </p>
       </header>

@@ -11,8 +11,6 @@ import { parseScope } from '@/lib/params';
 
 export const metadata: Metadata = { title: 'Storage' };
 
-const link = 'text-sky-700 hover:underline dark:text-sky-400';
-
 /** Claims of a namespace, and first of all the pods that wait for one. */
 export default async function StoragePage({
   params,
@@ -48,19 +46,12 @@ export default async function StoragePage({
               <ul className="space-y-1 text-sm" aria-label="Pods waiting for storage">
                 {data.waiting.map((w) => (
                   <li key={w.pod}>
-                    Pod{' '}
-                    <Link className={link} href={pagePath(scope.context, ns, 'Pod', w.pod)}>
-                      {w.pod}
-                    </Link>{' '}
-                    waits for{' '}
+                    Pod <Link href={pagePath(scope.context, ns, 'Pod', w.pod)}>{w.pod}</Link> waits for{' '}
                     {w.claims.map((c, i) => (
                       <span key={c.name}>
                         {i > 0 && ', '}
                         claim{' '}
-                        <Link
-                          className={link}
-                          href={pagePath(scope.context, ns, 'PersistentVolumeClaim', c.name)}
-                        >
+                        <Link href={pagePath(scope.context, ns, 'PersistentVolumeClaim', c.name)}>
                           {c.name}
                         </Link>{' '}
                         ({c.phase}
@@ -92,10 +83,7 @@ export default async function StoragePage({
                   {data.claims.map((c) => (
                     <tr key={c.name}>
                       <Td>
-                        <Link
-                          className={link}
-                          href={pagePath(scope.context, ns, 'PersistentVolumeClaim', c.name)}
-                        >
+                        <Link href={pagePath(scope.context, ns, 'PersistentVolumeClaim', c.name)}>
                           {c.name}
                         </Link>
                       </Td>

@@ -35,13 +35,8 @@ export default async function ObjectPage({ params }: { params: Params }) {
   return (
     <section aria-labelledby="page-title" className="space-y-6">
       <header className="space-y-1">
-        <p className="text-sm text-zinc-500">
-          <Link
-            href={scopePath(scope.context, scope.namespaceSegment, kind.slug)}
-            className="hover:underline"
-          >
-            {kind.label}
-          </Link>
+        <p className="text-sm text-muted">
+          <Link href={scopePath(scope.context, scope.namespaceSegment, kind.slug)}>{kind.label}</Link>
           {kind.namespaced && scope.namespace ? ` in ${scope.namespace}` : ''}
         </p>
         <h1 id="page-title" className="text-xl font-semibold break-all">

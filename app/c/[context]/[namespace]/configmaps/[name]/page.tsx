@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { ErrorState } from '@/components/error-state';
 import { ObjectExtras } from '@/components/object-extras';
 import { DetailHeader, Fields, LabelList, Muted, Section } from '@/components/ui/detail';
+import { ScrollArea } from '@/components/ui/scroll-area';
 import { UsedByTable } from '@/components/used-by';
 import { parseDetail } from '@/lib/detail-params';
 import { type ConfigMapDetail, getConfigMap } from '@/lib/k8s/configmaps';
@@ -13,8 +14,7 @@ function size(n: number): string {
   return n < 1024 ? `${n} B` : `${(n / 1024).toFixed(1)} KiB`;
 }
 
-const pre =
-  'max-h-96 overflow-auto rounded bg-zinc-100 p-2 font-mono text-xs whitespace-pre-wrap break-all dark:bg-zinc-900';
+const pre = 'max-h-96 rounded bg-sunken p-2 font-mono text-xs whitespace-pre-wrap break-all';
 
 export default async function ConfigMapPage({
   params,
@@ -55,19 +55,23 @@ export default async function ConfigMapPage({
                     <details>
                       <summary className="cursor-pointer text-sm">
                         <span className="font-mono font-medium">{e.key}</span>{' '}
-                        <span className="text-zinc-500">
+                        <span className="text-muted">
                           ({size(e.bytes)}, {e.lines} lines; show)
                         </span>
                       </summary>
-                      <pre className={pre}>{e.value}</pre>
+                      <ScrollArea as="pre" label={`Value of ${e.key}`} className={pre}>
+                        {e.value}
+                      </ScrollArea>
                     </details>
                   ) : (
                     <>
                       <p className="text-sm">
                         <span className="font-mono font-medium">{e.key}</span>{' '}
-                        <span className="text-zinc-500">({size(e.bytes)})</span>
+                        <span className="text-muted">({size(e.bytes)})</span>
                       </p>
-                      <pre className={pre}>{e.value}</pre>
+                      <ScrollArea as="pre" label={`Value of ${e.key}`} className={pre}>
+                        {e.value}
+                      </ScrollArea>
                     </>
                   )}
                 </li>
@@ -75,7 +79,7 @@ export default async function ConfigMapPage({
               {d.binary.map((b) => (
                 <li key={b.key} aria-label={b.key} className="text-sm">
                   <span className="font-mono font-medium">{b.key}</span>{' '}
-                  <span className="text-zinc-500">(binary, {size(b.bytes)}; not shown)</span>
+                  <span className="text-muted">(binary, {size(b.bytes)}; not shown)</span>
                 </li>
               ))}
             </ul>

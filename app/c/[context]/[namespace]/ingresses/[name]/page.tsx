@@ -12,8 +12,6 @@ import { getIngressDetail, type IngressDetail } from '@/lib/k8s/services';
 
 export const metadata: Metadata = { title: 'Ingress' };
 
-const link = 'text-sky-700 hover:underline dark:text-sky-400';
-
 export default async function IngressPage({
   params,
 }: {
@@ -68,9 +66,7 @@ export default async function IngressPage({
                       <Td className="font-mono">{r.host}</Td>
                       <Td className="font-mono">{r.path}</Td>
                       <Td>
-                        <Link className={link} href={pagePath(p.context, p.namespace, 'Service', r.service)}>
-                          {r.service}
-                        </Link>
+                        <Link href={pagePath(p.context, p.namespace, 'Service', r.service)}>{r.service}</Link>
                       </Td>
                       <Td>{r.port}</Td>
                     </tr>
@@ -82,12 +78,10 @@ export default async function IngressPage({
           <Section title="Backends">
             <ul className="space-y-2 text-sm" aria-label="Backends">
               {d.backends.map((b) => (
-                <li key={b.service} className="rounded-md border border-zinc-200 p-3 dark:border-zinc-800">
+                <li key={b.service} className="rounded-md border border-line p-3">
                   <p className="flex items-center gap-2">
                     Service{' '}
-                    <Link className={link} href={pagePath(p.context, p.namespace, 'Service', b.service)}>
-                      {b.service}
-                    </Link>
+                    <Link href={pagePath(p.context, p.namespace, 'Service', b.service)}>{b.service}</Link>
                     {!b.exists ? (
                       <Badge tone="bad">does not exist</Badge>
                     ) : (
@@ -100,11 +94,7 @@ export default async function IngressPage({
                     <p className="mt-1 flex flex-wrap gap-2">
                       Pods:
                       {b.pods.map((pod) => (
-                        <Link
-                          key={pod.name}
-                          className={link}
-                          href={pagePath(p.context, p.namespace, 'Pod', pod.name)}
-                        >
+                        <Link key={pod.name} href={pagePath(p.context, p.namespace, 'Pod', pod.name)}>
                           {pod.name}
                           {pod.ready ? '' : ' (not ready)'}
                         </Link>

@@ -16,8 +16,6 @@ import { getClaim } from '@/lib/k8s/pvcs';
 
 export const metadata: Metadata = { title: 'PersistentVolumeClaim' };
 
-const link = 'text-sky-700 hover:underline dark:text-sky-400';
-
 export default async function ClaimPage({
   params,
 }: {
@@ -94,13 +92,9 @@ export default async function ClaimPage({
               <ul className="space-y-1 text-sm" aria-label="Pods mounting this claim">
                 {v.pods.map((pod) => (
                   <li key={pod.name} className="flex items-center gap-2">
-                    <Link className={link} href={pagePath(p.context, p.namespace, 'Pod', pod.name)}>
-                      {pod.name}
-                    </Link>
+                    <Link href={pagePath(p.context, p.namespace, 'Pod', pod.name)}>{pod.name}</Link>
                     <Badge tone={pod.ready ? 'good' : 'warn'}>{pod.ready ? 'ready' : pod.phase}</Badge>
-                    {pod.blocked && (
-                      <span className="text-amber-700 dark:text-amber-300">waiting for this claim</span>
-                    )}
+                    {pod.blocked && <span className="text-warn">waiting for this claim</span>}
                   </li>
                 ))}
               </ul>

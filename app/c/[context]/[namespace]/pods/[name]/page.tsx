@@ -34,7 +34,7 @@ export default async function PodPage({ params }: { params: Params }) {
   return (
     <section aria-labelledby="page-title" className="space-y-4">
       <header>
-        <p className="text-sm text-zinc-500">Pod in namespace {scope.namespace}</p>
+        <p className="text-sm text-muted">Pod in namespace {scope.namespace}</p>
         <h1 id="page-title" className="text-xl font-semibold break-all">
           {scope.name}
         </h1>

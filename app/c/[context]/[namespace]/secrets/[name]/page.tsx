@@ -65,12 +65,12 @@ export default async function SecretPage({
             />
           </Section>
           <Section title="Keys">
-            <p className="text-sm text-zinc-500">
+            <p className="text-sm text-muted">
               Values are not sent to this page. Revealing one reads it with your credentials for this context
               and is recorded in the audit log; it hides itself again after {HIDE_AFTER_MS / 1000} seconds.
             </p>
             {detail.secret.keys.length === 0 ? (
-              <p className="text-sm text-zinc-500">This Secret has no keys.</p>
+              <p className="text-sm text-muted">This Secret has no keys.</p>
             ) : (
               <Table aria-label="Keys">
                 <thead>

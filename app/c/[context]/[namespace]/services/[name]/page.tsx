@@ -14,8 +14,6 @@ import { getServiceDetail, type ServiceDetail } from '@/lib/k8s/services';
 
 export const metadata: Metadata = { title: 'Service' };
 
-const link = 'text-sky-700 hover:underline dark:text-sky-400';
-
 export default async function ServicePage({
   params,
 }: {
@@ -114,9 +112,7 @@ export default async function ServicePage({
                       </Td>
                       <Td>
                         {e.podName ? (
-                          <Link className={link} href={pagePath(p.context, p.namespace, 'Pod', e.podName)}>
-                            {e.podName}
-                          </Link>
+                          <Link href={pagePath(p.context, p.namespace, 'Pod', e.podName)}>{e.podName}</Link>
                         ) : (
                           '—'
                         )}
@@ -135,9 +131,7 @@ export default async function ServicePage({
               <ul className="flex flex-wrap gap-2 text-sm" aria-label="Matched pods">
                 {v.pods.map((pod) => (
                   <li key={pod.name} className="flex items-center gap-1">
-                    <Link className={link} href={pagePath(p.context, p.namespace, 'Pod', pod.name)}>
-                      {pod.name}
-                    </Link>
+                    <Link href={pagePath(p.context, p.namespace, 'Pod', pod.name)}>{pod.name}</Link>
                     <Badge tone={pod.ready ? 'good' : 'warn'}>{pod.ready ? 'ready' : pod.phase}</Badge>
                   </li>
                 ))}
@@ -151,9 +145,7 @@ export default async function ServicePage({
               <ul className="space-y-1 text-sm" aria-label="Ingress routes">
                 {v.routes.map((r) => (
                   <li key={`${r.ingress}${r.host}${r.path}`}>
-                    <Link className={link} href={pagePath(p.context, p.namespace, 'Ingress', r.ingress)}>
-                      {r.ingress}
-                    </Link>{' '}
+                    <Link href={pagePath(p.context, p.namespace, 'Ingress', r.ingress)}>{r.ingress}</Link>{' '}
                     <span className="font-mono">
                       {r.host}
                       {r.path}

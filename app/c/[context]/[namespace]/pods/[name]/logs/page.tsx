@@ -38,15 +38,9 @@ export default async function PodLogsPage({ params }: { params: Params }) {
   return (
     <section aria-labelledby="page-title" className="space-y-4">
       <header>
-        <p className="text-sm text-zinc-500">
-          Logs of pod{' '}
-          <Link
-            href={podPath(s.context, s.namespace, s.name)}
-            className="text-sky-700 hover:underline dark:text-sky-400"
-          >
-            {s.name}
-          </Link>{' '}
-          in namespace {s.namespace}
+        <p className="text-sm text-muted">
+          Logs of pod <Link href={podPath(s.context, s.namespace, s.name)}>{s.name}</Link> in namespace{' '}
+          {s.namespace}
         </p>
         <h1 id="page-title" className="text-xl font-semibold break-all">
           Logs: {s.name}

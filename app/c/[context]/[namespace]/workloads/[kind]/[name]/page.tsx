@@ -36,7 +36,7 @@ export default async function WorkloadPage({ params }: { params: Params }) {
   return (
     <section aria-labelledby="page-title" className="space-y-4">
       <header>
-        <p className="text-sm text-zinc-500">
+        <p className="text-sm text-muted">
           {initial?.detail.row.kind ?? s.kind} in namespace {s.namespace}
         </p>
         <h1 id="page-title" className="text-xl font-semibold break-all">

@@ -40,15 +40,10 @@ export default async function WorkloadLogsPage({ params }: { params: Params }) {
   return (
     <section aria-labelledby="page-title" className="space-y-4">
       <header>
-        <p className="text-sm text-zinc-500">
+        <p className="text-sm text-muted">
           Every pod of {kind}{' '}
-          <Link
-            href={workloadPath(s.context, s.namespace, s.kind, s.name) ?? '#'}
-            className="text-sky-700 hover:underline dark:text-sky-400"
-          >
-            {s.name}
-          </Link>{' '}
-          in namespace {s.namespace}, interleaved; new pods join as they start
+          <Link href={workloadPath(s.context, s.namespace, s.kind, s.name) ?? '#'}>{s.name}</Link> in
+          namespace {s.namespace}, interleaved; new pods join as they start
         </p>
         <h1 id="page-title" className="text-xl font-semibold break-all">
           Logs: {s.name}
