@@ -5,6 +5,7 @@ import { ConnectionStatus } from '@/components/connection-status';
 import { ScopeSwitcher } from '@/components/scope-switcher';
 import { KINDS } from '@/lib/k8s/kinds';
 import type { NamespaceList } from '@/lib/k8s/namespaces';
+import { createPath } from '@/lib/manage-links';
 import { scopePath } from '@/lib/params';
 
 const nav = [
@@ -50,6 +51,12 @@ export function AppShell({
           namespacesError={namespaces.error}
         />
         <CommandPalette context={context} namespaceSegment={namespaceSegment} />
+        <Link
+          href={createPath(context, namespaceSegment)}
+          className="rounded border border-zinc-300 px-2 py-1 text-sm hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-900"
+        >
+          Create
+        </Link>
         <ConnectionStatus />
         {account}
       </header>

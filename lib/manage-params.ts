@@ -12,7 +12,13 @@ export interface ObjectParams {
   name: string;
 }
 
-const slug = z.string().regex(/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/, 'a kind in the address is a lower-case plural such as deployments').max(253);
+const slug = z
+  .string()
+  .regex(
+    /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/,
+    'a kind in the address is a lower-case plural such as deployments',
+  )
+  .max(253);
 
 export function parseObjectRef(raw: ObjectParams) {
   const scope = parseScope(raw);
@@ -26,7 +32,9 @@ export function parseObjectRef(raw: ObjectParams) {
 
 const reason = z.string().max(500, 'a reason has at most 500 characters').optional();
 // The size itself is checked with a sentence by the lib (sizeProblem); this bound only stops abuse.
-const yaml = z.string({ error: 'yaml must be the text of the YAML' }).max(MAX_YAML_BYTES * 2, 'the YAML is too large');
+const yaml = z
+  .string({ error: 'yaml must be the text of the YAML' })
+  .max(MAX_YAML_BYTES * 2, 'the YAML is too large');
 const mode = z.enum(['dry-run', 'apply'], { error: 'mode must be "dry-run" or "apply"' });
 
 export const editBody = z.strictObject({
@@ -36,7 +44,13 @@ export const editBody = z.strictObject({
   reason,
   secret: z
     .strictObject({
-      set: z.record(z.string().regex(/^[-._a-zA-Z0-9]+$/, 'a Secret key has only letters, digits, "-", "_" and "."').max(253), z.string().max(1024 * 1024)),
+      set: z.record(
+        z
+          .string()
+          .regex(/^[-._a-zA-Z0-9]+$/, 'a Secret key has only letters, digits, "-", "_" and "."')
+          .max(253),
+        z.string().max(1024 * 1024),
+      ),
       remove: z.array(z.string().max(253)).max(1000),
     })
     .optional(),
@@ -45,7 +59,9 @@ export const editBody = z.strictObject({
 export const createBody = z.strictObject({ yaml, mode, confirmPartial: z.boolean().optional(), reason });
 
 export const deleteBody = z.strictObject({
-  propagationPolicy: z.enum(['Background', 'Foreground', 'Orphan'], { error: 'propagationPolicy must be Background, Foreground or Orphan' }),
+  propagationPolicy: z.enum(['Background', 'Foreground', 'Orphan'], {
+    error: 'propagationPolicy must be Background, Foreground or Orphan',
+  }),
   uid: z.string().min(1, 'the uid of the object you confirmed is required').max(64),
   reason,
 });

@@ -60,7 +60,8 @@ export function auditWrite(
   entry: Omit<AuditRecord, 'time' | 'id'>,
   target: { apiVersion: string; kind: string; uid?: string },
 ): void {
-  const message = entry.message && entry.message.length > 1000 ? `${entry.message.slice(0, 999)}…` : entry.message;
+  const message =
+    entry.message && entry.message.length > 1000 ? `${entry.message.slice(0, 999)}…` : entry.message;
   recordAudit({ ...entry, ...(message ? { message } : {}) }, target);
 }
 

@@ -133,7 +133,9 @@ export function diffObjects(before: Obj | undefined, after: Obj, submitted?: Obj
     const old = b.get(path);
     if (old === value) continue;
     const c: Change =
-      old === undefined ? { path, op: 'added', after: value } : { path, op: 'changed', before: old, after: value };
+      old === undefined
+        ? { path, op: 'added', after: value }
+        : { path, op: 'changed', before: old, after: value };
     const server = byServer(path, value);
     if (server) c.byServer = true;
     changes.push(c);

@@ -1,11 +1,20 @@
 import 'server-only';
+import { AppError } from '../../errors';
 import type { AccessAnswer } from '../access';
 import { canI } from '../access';
-import { AppError } from '../../errors';
-import { type Change, diffObjects, diffText } from './diff';
 import { auditWrite, forDisplay, gate, kindFromSlug, metadataOf, str, toYaml, userOf } from './common';
+import { type Change, diffObjects, diffText } from './diff';
 import { fieldLine } from './field-lines';
-import { type Cause, causesOf, type Json, type ResolvedKind, requestJson, resourcePath, UpstreamError, writeError } from './raw';
+import {
+  type Cause,
+  causesOf,
+  type Json,
+  type ResolvedKind,
+  requestJson,
+  resourcePath,
+  UpstreamError,
+  writeError,
+} from './raw';
 import { parseDocuments, sizeProblem } from './yaml-docs';
 
 /**
@@ -68,7 +77,13 @@ async function readLive(ref: ObjectRef, r: ResolvedKind): Promise<Json> {
   try {
     return await requestJson(ref.context, 'GET', resourcePath(r, scope(ref, r), ref.name));
   } catch (e) {
-    throw writeError(e, { context: ref.context, verb: 'get', resource: r.resource, namespace: scope(ref, r), name: ref.name });
+    throw writeError(e, {
+      context: ref.context,
+      verb: 'get',
+      resource: r.resource,
+      namespace: scope(ref, r),
+      name: ref.name,
+    });
   }
 }
 
@@ -108,38 +123,64 @@ export function buildEdited(r: ResolvedKind, ref: ObjectRef, input: EditInput, l
   if (size) throw new AppError(413, size, 'too_large');
   const docs = parseDocuments(input.yaml);
   if (docs.length !== 1) {
-    throw new AppError(400, docs.length === 0 ? 'The editor is empty: there is no object to save.' : `The editor holds ${docs.length} documents; an edit changes exactly one object.`, 'bad_request');
+    throw new AppError(
+      400,
+      docs.length === 0
+        ? 'The editor is empty: there is no object to save.'
+        : `The editor holds ${docs.length} documents; an edit changes exactly one object.`,
+      'bad_request',
+    );
   }
   const doc = docs[0];
   if (!doc?.object || doc.error) throw new AppError(400, doc?.error ?? 'Invalid YAML.', 'bad_yaml');
   const obj = structuredClone(doc.object) as Json;
   const [group] = String(obj.apiVersion).includes('/') ? String(obj.apiVersion).split('/') : [''];
   if (obj.kind !== r.kind || group !== r.group) {
-    throw new AppError(400, `This page edits ${r.kind} "${ref.name}"; the YAML is a ${String(obj.kind)} (${String(obj.apiVersion)}). Use Create for a different kind.`, 'kind_mismatch');
+    throw new AppError(
+      400,
+      `This page edits ${r.kind} "${ref.name}"; the YAML is a ${String(obj.kind)} (${String(obj.apiVersion)}). Use Create for a different kind.`,
+      'kind_mismatch',
+    );
   }
   const meta = metadataOf(obj);
   obj.metadata = meta;
   if (meta.name !== ref.name) {
-    throw new AppError(400, `The YAML names "${String(meta.name ?? '')}", but this page edits "${ref.name}". An object cannot be renamed; create a copy under the new name instead.`, 'name_mismatch');
+    throw new AppError(
+      400,
+      `The YAML names "${String(meta.name ?? '')}", but this page edits "${ref.name}". An object cannot be renamed; create a copy under the new name instead.`,
+      'name_mismatch',
+    );
   }
   const ns = scope(ref, r);
   if (ns && meta.namespace !== undefined && meta.namespace !== ns) {
-    throw new AppError(400, `The YAML says namespace "${String(meta.namespace)}", but this object is in namespace "${ns}". An object cannot move between namespaces.`, 'namespace_mismatch');
+    throw new AppError(
+      400,
+      `The YAML says namespace "${String(meta.namespace)}", but this object is in namespace "${ns}". An object cannot move between namespaces.`,
+      'namespace_mismatch',
+    );
   }
   if (ns) meta.namespace = ns;
   meta.resourceVersion = input.resourceVersion;
   if (r.kind === 'Secret') {
     if ('data' in obj || 'stringData' in obj) {
-      throw new AppError(400, 'Secret values are not edited as YAML: set or remove keys in the fields below the editor (values are never shown).', 'secret_values');
+      throw new AppError(
+        400,
+        'Secret values are not edited as YAML: set or remove keys in the fields below the editor (values are never shown).',
+        'secret_values',
+      );
     }
     const data = { ...((live.data ?? {}) as Record<string, string>) };
     for (const k of input.secret?.remove ?? []) delete data[k];
-    for (const [k, v] of Object.entries(input.secret?.set ?? {})) data[k] = Buffer.from(v, 'utf8').toString('base64');
+    for (const [k, v] of Object.entries(input.secret?.set ?? {}))
+      data[k] = Buffer.from(v, 'utf8').toString('base64');
     obj.data = data;
     // The user never saw kubectl's last-applied copy (it repeats the values): keep it as it is.
     const liveAnn = metadataOf(live).annotations as Record<string, string> | undefined;
     if (liveAnn?.[LAST_APPLIED]) {
-      meta.annotations = { ...((meta.annotations as Record<string, string>) ?? {}), [LAST_APPLIED]: liveAnn[LAST_APPLIED] };
+      meta.annotations = {
+        ...((meta.annotations as Record<string, string>) ?? {}),
+        [LAST_APPLIED]: liveAnn[LAST_APPLIED],
+      };
     }
   } else if (input.secret) {
     throw new AppError(400, 'Secret keys can only be set on a Secret.', 'bad_request');
@@ -156,10 +197,16 @@ function invalid(e: unknown, message: string, yaml: string): EditOutcome {
 }
 
 async function put(ref: ObjectRef, r: ResolvedKind, body: Json, dryRun: boolean): Promise<Json> {
-  return requestJson(ref.context, 'PUT', resourcePath(r, scope(ref, r), ref.name), {
-    fieldManager: 'wheelhouse',
-    ...(dryRun ? { dryRun: 'All' } : {}),
-  }, body);
+  return requestJson(
+    ref.context,
+    'PUT',
+    resourcePath(r, scope(ref, r), ref.name),
+    {
+      fieldManager: 'wheelhouse',
+      ...(dryRun ? { dryRun: 'All' } : {}),
+    },
+    body,
+  );
 }
 
 /** After a 409: the same edit dry-run against the object as it is now, so the user sees what applying would do. */
@@ -171,7 +218,13 @@ async function conflictOutcome(ref: ObjectRef, r: ResolvedKind, input: EditInput
   try {
     const edited = buildEdited(r, ref, { ...input, resourceVersion: rv }, live);
     const stored = await put(ref, r, edited, true);
-    return { status: 'conflict', message, changes: diffObjects(live, stored, edited), resourceVersion: rv, yaml };
+    return {
+      status: 'conflict',
+      message,
+      changes: diffObjects(live, stored, edited),
+      resourceVersion: rv,
+      yaml,
+    };
   } catch {
     return { status: 'conflict', message, resourceVersion: rv, yaml };
   }
@@ -182,9 +235,26 @@ export async function editObject(ref: ObjectRef, input: EditInput): Promise<Edit
   const ns = scope(ref, r);
   const apply = input.mode === 'apply';
   const user = apply ? await userOf(ref.context) : '';
-  const target: { apiVersion: string; kind: string; uid?: string } = { apiVersion: r.apiVersion, kind: r.kind };
-  const base = { user, context: ref.context, verb: 'edit', resource: r.resource, namespace: ns, name: ref.name, ...(input.reason ? { reason: input.reason } : {}) };
-  const attempt = { context: ref.context, verb: 'update' as const, resource: r.resource, namespace: ns, name: ref.name };
+  const target: { apiVersion: string; kind: string; uid?: string } = {
+    apiVersion: r.apiVersion,
+    kind: r.kind,
+  };
+  const base = {
+    user,
+    context: ref.context,
+    verb: 'edit',
+    resource: r.resource,
+    namespace: ns,
+    name: ref.name,
+    ...(input.reason ? { reason: input.reason } : {}),
+  };
+  const attempt = {
+    context: ref.context,
+    verb: 'update' as const,
+    resource: r.resource,
+    namespace: ns,
+    name: ref.name,
+  };
   try {
     await gate(ref.context, 'update', r, ns, ref.name);
     const live = await readLive(ref, r);
@@ -192,7 +262,15 @@ export async function editObject(ref: ObjectRef, input: EditInput): Promise<Edit
     const edited = buildEdited(r, ref, input, live);
     if (metadataOf(live).resourceVersion !== input.resourceVersion) {
       const outcome = await conflictOutcome(ref, r, input);
-      if (apply) auditWrite({ ...base, result: 'failure', message: 'conflict: the object changed since it was opened; nothing applied' }, target);
+      if (apply)
+        auditWrite(
+          {
+            ...base,
+            result: 'failure',
+            message: 'conflict: the object changed since it was opened; nothing applied',
+          },
+          target,
+        );
       return outcome;
     }
     let stored: Json;
@@ -201,7 +279,15 @@ export async function editObject(ref: ObjectRef, input: EditInput): Promise<Edit
     } catch (e) {
       if (e instanceof UpstreamError && e.code === 409) {
         const outcome = await conflictOutcome(ref, r, input);
-        if (apply) auditWrite({ ...base, result: 'failure', message: 'conflict: the object changed since it was opened; nothing applied' }, target);
+        if (apply)
+          auditWrite(
+            {
+              ...base,
+              result: 'failure',
+              message: 'conflict: the object changed since it was opened; nothing applied',
+            },
+            target,
+          );
         return outcome;
       }
       if (e instanceof UpstreamError && e.code === 422) {
@@ -214,7 +300,9 @@ export async function editObject(ref: ObjectRef, input: EditInput): Promise<Edit
     const changes = diffObjects(live, stored, edited);
     const resourceVersion = str(metadataOf(stored).resourceVersion) ?? '';
     if (!apply) {
-      const message = changes.length ? `The API server accepted the edit (dry run): ${changes.length} field${changes.length === 1 ? '' : 's'} would change. Nothing is saved yet.` : 'The API server accepted the edit (dry run), and it would change nothing.';
+      const message = changes.length
+        ? `The API server accepted the edit (dry run): ${changes.length} field${changes.length === 1 ? '' : 's'} would change. Nothing is saved yet.`
+        : 'The API server accepted the edit (dry run), and it would change nothing.';
       return { status: 'ok', applied: false, changes, resourceVersion: input.resourceVersion, message };
     }
     const message = `${r.kind} "${ref.name}" saved: ${changes.length} field${changes.length === 1 ? '' : 's'} changed.`;

@@ -22,8 +22,17 @@ spec:
 `;
 
 test('field paths split into keys and indexes', () => {
-  assert.deepEqual(parseFieldPath('spec.containers[1].image'), [{ key: 'spec' }, { key: 'containers' }, { index: 1 }, { key: 'image' }]);
-  assert.deepEqual(parseFieldPath('metadata.labels[app.kubernetes.io/name]'), [{ key: 'metadata' }, { key: 'labels' }, { key: 'app.kubernetes.io/name' }]);
+  assert.deepEqual(parseFieldPath('spec.containers[1].image'), [
+    { key: 'spec' },
+    { key: 'containers' },
+    { index: 1 },
+    { key: 'image' },
+  ]);
+  assert.deepEqual(parseFieldPath('metadata.labels[app.kubernetes.io/name]'), [
+    { key: 'metadata' },
+    { key: 'labels' },
+    { key: 'app.kubernetes.io/name' },
+  ]);
 });
 
 test('finds the line a 422 cause names, through lists', () => {

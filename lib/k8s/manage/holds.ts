@@ -101,7 +101,9 @@ export function terminationOf(obj: Obj): Termination | undefined {
     }
   }
   if (obj.kind === 'Pod' && typeof meta.deletionGracePeriodSeconds === 'number') {
-    notes.push(`Its containers get up to ${meta.deletionGracePeriodSeconds} s to stop before the kubelet kills them.`);
+    notes.push(
+      `Its containers get up to ${meta.deletionGracePeriodSeconds} s to stop before the kubelet kills them.`,
+    );
   }
   return { since: meta.deletionTimestamp, holds: finalizerHolds(obj), notes };
 }

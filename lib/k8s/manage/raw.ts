@@ -72,7 +72,14 @@ export async function resolveKind(context: string, apiVersion: string, kind: str
       'unknown_kind',
     );
   }
-  return { apiVersion, kind, group: group ?? '', version: version ?? apiVersion, resource: found.name, namespaced: found.namespaced };
+  return {
+    apiVersion,
+    kind,
+    group: group ?? '',
+    version: version ?? apiVersion,
+    resource: found.name,
+    namespaced: found.namespaced,
+  };
 }
 
 export function resourcePath(r: ResolvedKind, namespace: string | undefined, name?: string): string {
@@ -118,7 +125,8 @@ export async function requestJson(
   } catch {
     parsed = {};
   }
-  if (res.httpStatusCode < 200 || res.httpStatusCode > 299) throw new UpstreamError(res.httpStatusCode, parsed);
+  if (res.httpStatusCode < 200 || res.httpStatusCode > 299)
+    throw new UpstreamError(res.httpStatusCode, parsed);
   return parsed as Json;
 }
 

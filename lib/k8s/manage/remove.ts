@@ -52,14 +52,24 @@ function asKind(apiVersion: string, kind: string, resource: string, namespaced =
   return { apiVersion, kind, group: group ?? '', version: version ?? apiVersion, resource, namespaced };
 }
 
-async function listItems(context: string, r: ResolvedKind, namespace: string, limit: number): Promise<{ items: Json[]; remaining: number }> {
+async function listItems(
+  context: string,
+  r: ResolvedKind,
+  namespace: string,
+  limit: number,
+): Promise<{ items: Json[]; remaining: number }> {
   const body = await requestJson(context, 'GET', resourcePath(r, namespace), { limit: String(limit) });
   const items = Array.isArray(body.items) ? (body.items as Json[]) : [];
   const meta = metadataOf(body);
   return { items, remaining: typeof meta.remainingItemCount === 'number' ? meta.remainingItemCount : 0 };
 }
 
-async function dependentsOf(context: string, namespace: string, uid: string, gaps: string[]): Promise<Dependents[]> {
+async function dependentsOf(
+  context: string,
+  namespace: string,
+  uid: string,
+  gaps: string[],
+): Promise<Dependents[]> {
   const all: { kind: string; name: string; uid: string; owners: string[] }[] = [];
   await Promise.all(
     OWNED.map(async (o) => {
@@ -67,7 +77,9 @@ async function dependentsOf(context: string, namespace: string, uid: string, gap
         const { items } = await listItems(context, asKind(o.apiVersion, o.kind, o.resource), namespace, 5000);
         for (const it of items) {
           const m = metadataOf(it);
-          const owners = Array.isArray(m.ownerReferences) ? (m.ownerReferences as { uid?: string }[]).map((r) => r.uid ?? '') : [];
+          const owners = Array.isArray(m.ownerReferences)
+            ? (m.ownerReferences as { uid?: string }[]).map((r) => r.uid ?? '')
+            : [];
           all.push({ kind: o.kind, name: str(m.name) ?? '', uid: str(m.uid) ?? '', owners });
         }
       } catch (e) {
@@ -100,8 +112,17 @@ async function namespaceContents(context: string, namespace: string, gaps: strin
   const counts = await Promise.all(
     kinds.map(async (k) => {
       try {
-        const { items, remaining } = await listItems(context, asKind(k.group ? `${k.group}/${k.version}` : k.version, k.kind, k.slug), namespace, 500);
-        return { kind: k.kind, count: items.length + remaining, names: items.slice(0, 5).map((i) => str(metadataOf(i).name) ?? '') };
+        const { items, remaining } = await listItems(
+          context,
+          asKind(k.group ? `${k.group}/${k.version}` : k.version, k.kind, k.slug),
+          namespace,
+          500,
+        );
+        return {
+          kind: k.kind,
+          count: items.length + remaining,
+          names: items.slice(0, 5).map((i) => str(metadataOf(i).name) ?? ''),
+        };
       } catch (e) {
         gaps.push(writeError(e, { context, verb: 'list', resource: k.slug, namespace }).message);
         return { kind: k.kind, count: 0, names: [] };
@@ -122,13 +143,25 @@ export async function deletePlan(ref: ObjectRef): Promise<DeletePlan> {
   try {
     obj = await requestJson(ref.context, 'GET', resourcePath(r, ns, ref.name));
   } catch (e) {
-    throw writeError(e, { context: ref.context, verb: 'get', resource: r.resource, namespace: ns, name: ref.name });
+    throw writeError(e, {
+      context: ref.context,
+      verb: 'get',
+      resource: r.resource,
+      namespace: ns,
+      name: ref.name,
+    });
   }
   obj.kind = r.kind;
   const meta = metadataOf(obj);
   const gaps: string[] = [];
   const [canDelete, dependents, contents] = await Promise.all([
-    canI(ref.context, { verb: 'delete', group: r.group, resource: r.resource, namespace: ns, name: ref.name }),
+    canI(ref.context, {
+      verb: 'delete',
+      group: r.group,
+      resource: r.resource,
+      namespace: ns,
+      name: ref.name,
+    }),
     ns ? dependentsOf(ref.context, ns, str(meta.uid) ?? '', gaps) : Promise.resolve([]),
     r.kind === 'Namespace' ? namespaceContents(ref.context, ref.name, gaps) : Promise.resolve(undefined),
   ]);
@@ -162,24 +195,63 @@ export async function deleteObject(ref: ObjectRef, input: DeleteInput): Promise<
   const r = kindFromSlug(ref.slug);
   const ns = scopeOf(ref, r);
   const user = await userOf(ref.context);
-  const base = { user, context: ref.context, verb: 'delete', resource: r.resource, namespace: ns, name: ref.name, ...(input.reason ? { reason: input.reason } : {}) };
+  const base = {
+    user,
+    context: ref.context,
+    verb: 'delete',
+    resource: r.resource,
+    namespace: ns,
+    name: ref.name,
+    ...(input.reason ? { reason: input.reason } : {}),
+  };
   const target = { apiVersion: r.apiVersion, kind: r.kind, uid: input.uid };
   try {
     await gate(ref.context, 'delete', r, ns, ref.name);
-    await requestJson(ref.context, 'DELETE', resourcePath(r, ns, ref.name), {}, {
-      apiVersion: 'v1',
-      kind: 'DeleteOptions',
-      propagationPolicy: input.propagationPolicy,
-      preconditions: { uid: input.uid },
-    });
+    await requestJson(
+      ref.context,
+      'DELETE',
+      resourcePath(r, ns, ref.name),
+      {},
+      {
+        apiVersion: 'v1',
+        kind: 'DeleteOptions',
+        propagationPolicy: input.propagationPolicy,
+        preconditions: { uid: input.uid },
+      },
+    );
   } catch (e) {
-    const err = writeError(e, { context: ref.context, verb: 'delete', resource: r.resource, namespace: ns, name: ref.name });
-    const out = err.status === 409 ? new AppError(409, `${r.kind} "${ref.name}" is not the object you confirmed (it was deleted and created again). Nothing was deleted; review it again.`, 'conflict') : err;
+    const err = writeError(e, {
+      context: ref.context,
+      verb: 'delete',
+      resource: r.resource,
+      namespace: ns,
+      name: ref.name,
+    });
+    const out =
+      err.status === 409
+        ? new AppError(
+            409,
+            `${r.kind} "${ref.name}" is not the object you confirmed (it was deleted and created again). Nothing was deleted; review it again.`,
+            'conflict',
+          )
+        : err;
     auditWrite({ ...base, result: 'failure', message: out.message }, target);
     throw out;
   }
-  const policy = { Background: 'its dependents are deleted in the background', Foreground: 'it stays until its dependents are deleted', Orphan: 'its dependents are kept' }[input.propagationPolicy];
+  const policy = {
+    Background: 'its dependents are deleted in the background',
+    Foreground: 'it stays until its dependents are deleted',
+    Orphan: 'its dependents are kept',
+  }[input.propagationPolicy];
   const message = `${r.kind} "${ref.name}" deletion requested (${input.propagationPolicy}: ${policy}).`;
-  auditWrite({ ...base, result: 'success', message, diff: `- ${r.kind} ${ns ? `${ns}/` : ''}${ref.name} (propagationPolicy ${input.propagationPolicy})` }, target);
+  auditWrite(
+    {
+      ...base,
+      result: 'success',
+      message,
+      diff: `- ${r.kind} ${ns ? `${ns}/` : ''}${ref.name} (propagationPolicy ${input.propagationPolicy})`,
+    },
+    target,
+  );
   return { message };
 }

@@ -3,7 +3,8 @@ import { test } from 'node:test';
 import { MAX_YAML_BYTES, parseDocuments, sizeProblem, splitDocuments } from './yaml-docs';
 
 test('splits on --- lines, keeps each document start line, drops empty and comment-only documents', () => {
-  const text = '# header\n---\napiVersion: v1\nkind: ConfigMap\n---\n# only a comment\n---\napiVersion: v1\nkind: Secret\n...\n';
+  const text =
+    '# header\n---\napiVersion: v1\nkind: ConfigMap\n---\n# only a comment\n---\napiVersion: v1\nkind: Secret\n...\n';
   const docs = splitDocuments(text);
   assert.deepEqual(
     docs.map((d) => [d.index, d.line]),
@@ -25,7 +26,9 @@ test('CRLF pastes split the same way', () => {
 });
 
 test('each document is parsed on its own: a broken one names its line, the others parse', () => {
-  const docs = parseDocuments('apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n---\napiVersion: v1\nkind: [oops\n');
+  const docs = parseDocuments(
+    'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n---\napiVersion: v1\nkind: [oops\n',
+  );
   assert.equal(docs[0]?.error, undefined);
   assert.equal(docs[0]?.object?.kind, 'ConfigMap');
   assert.match(docs[1]?.error ?? '', /^Invalid YAML at line 6: /);

@@ -73,7 +73,10 @@ export function formatBytes(n: number): string {
 
 /** Null when the paste may be sent; otherwise why not. */
 export function sizeProblem(text: string): string | null {
-  const bytes = byteLength(text);
+  return bytesProblem(byteLength(text));
+}
+
+export function bytesProblem(bytes: number): string | null {
   if (bytes <= MAX_YAML_BYTES) return null;
   return `The YAML is ${formatBytes(bytes)}; Wheelhouse accepts at most ${formatBytes(MAX_YAML_BYTES)} at once (the API server stores at most 1.5 MB per object). Split it into smaller pastes.`;
 }
@@ -98,7 +101,10 @@ export function parseDocuments(text: string): ParsedDocument[] {
       return { ...doc, error: 'Invalid YAML.', errorLine: doc.line };
     }
     if (!isRecord(value)) {
-      return { ...doc, error: `Document ${doc.index} is not a Kubernetes object (a mapping with apiVersion and kind).` };
+      return {
+        ...doc,
+        error: `Document ${doc.index} is not a Kubernetes object (a mapping with apiVersion and kind).`,
+      };
     }
     const missing = ['apiVersion', 'kind'].filter((k) => typeof value[k] !== 'string' || value[k] === '');
     if (missing.length) {
@@ -110,7 +116,12 @@ export function parseDocuments(text: string): ParsedDocument[] {
       };
     }
     if (String(value.kind).endsWith('List') && Array.isArray(value.items)) {
-      return { ...doc, object: value, error: `Document ${doc.index} is a ${value.kind}; paste its items as separate documents.`, errorLine: doc.line };
+      return {
+        ...doc,
+        object: value,
+        error: `Document ${doc.index} is a ${value.kind}; paste its items as separate documents.`,
+        errorLine: doc.line,
+      };
     }
     return { ...doc, object: value };
   });

@@ -1,7 +1,13 @@
 import { errorResponse } from '@/lib/http';
 import { editObject, getEditSource } from '@/lib/k8s/manage/edit';
 import { deleteObject } from '@/lib/k8s/manage/remove';
-import { deleteBody, editBody, type ObjectParams, parseCappedBody, parseObjectRef } from '@/lib/manage-params';
+import {
+  deleteBody,
+  editBody,
+  type ObjectParams,
+  parseCappedBody,
+  parseObjectRef,
+} from '@/lib/manage-params';
 import { assertSameOrigin } from '@/lib/origin';
 
 type Ctx = { params: Promise<ObjectParams> };
@@ -33,7 +39,9 @@ export async function DELETE(request: Request, { params }: Ctx) {
   try {
     assertSameOrigin(request);
     const ref = parseObjectRef(await params);
-    return Response.json(await deleteObject(ref, await parseCappedBody(request, deleteBody)), { headers: noStore });
+    return Response.json(await deleteObject(ref, await parseCappedBody(request, deleteBody)), {
+      headers: noStore,
+    });
   } catch (e) {
     return errorResponse(e);
   }
