@@ -33,7 +33,7 @@ export type Json = Record<string, unknown>;
 /** KubernetesObjectApi with its discovery lookup (protected there) made callable, cached per config. */
 class ObjectDiscovery extends KubernetesObjectApi {
   lookup(apiVersion: string, kind: string): Promise<V1APIResource | undefined> {
-    return this.lookup(apiVersion, kind);
+    return this.resource(apiVersion, kind);
   }
 }
 
