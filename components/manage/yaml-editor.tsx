@@ -21,6 +21,7 @@ export function YamlEditor({
   label,
   readOnly = false,
   resetKey = 0,
+  nonce,
 }: {
   initial: string;
   onChange: (text: string) => void;
@@ -28,6 +29,8 @@ export function YamlEditor({
   label: string;
   readOnly?: boolean;
   resetKey?: number;
+  /** The page's CSP nonce: CodeMirror injects its styles, which the CSP allows only with it. */
+  nonce?: string;
 }) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
@@ -53,6 +56,7 @@ export function YamlEditor({
           parent: host.current,
           doc: initial,
           extensions: [
+            ...(nonce ? [cm.EditorView.cspNonce.of(nonce)] : []),
             cm.basicSetup,
             y.yaml(),
             l.lintGutter(),
