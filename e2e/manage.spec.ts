@@ -54,6 +54,8 @@ async function editImage(page: Page, from: string, to: string) {
   await page.keyboard.press('End');
   for (let i = 0; i < from.length; i++) await page.keyboard.press('Backspace');
   await page.keyboard.type(to);
+  // Typing may open the completion popup, where Enter would pick a completion instead.
+  await page.keyboard.press('Escape');
   // A port without protocol: the API server fills in TCP, which the diff must show as its own.
   await page.keyboard.press('Enter');
   await page.keyboard.insertText('ports: [{containerPort: 8080}]');
@@ -136,7 +138,7 @@ test('create two documents, one invalid: the valid one is created only after con
   });
   await expect(editor.locator('.cm-line', { hasText: 'name: Not_Valid' })).toBeVisible();
   await page.getByRole('button', { name: 'Review (dry run)' }).click();
-  const docs = page.getByRole('list', { name: 'Documents' }).getByRole('listitem');
+  const docs = page.getByRole('list', { name: 'Documents' }).locator(':scope > li');
   await expect(docs).toHaveCount(2);
   await expect(docs.nth(0)).toHaveAttribute('data-status', 'valid');
   await expect(docs.nth(1)).toHaveAttribute('data-status', 'invalid');

@@ -23,7 +23,7 @@ const TONE: Record<DocumentResult['status'], BadgeTone> = {
  * Paste or upload YAML, dry-run every document, then create them in order. When some documents are
  * invalid, the server creates nothing until the partial apply is confirmed here.
  */
-export function CreateView({ api, nonce }: { api: string; nonce?: string }) {
+export function CreateView({ api }: { api: string }) {
   const [text, setText] = useState('');
   const [resetKey, setResetKey] = useState(0);
   const [seed, setSeed] = useState('');
@@ -98,14 +98,7 @@ export function CreateView({ api, nonce }: { api: string; nonce?: string }) {
           onChange={(e) => upload(e.target.files?.[0])}
         />
       </div>
-      <YamlEditor
-        nonce={nonce}
-        initial={seed}
-        resetKey={resetKey}
-        onChange={edited}
-        marks={marks}
-        label="YAML to create"
-      />
+      <YamlEditor initial={seed} resetKey={resetKey} onChange={edited} marks={marks} label="YAML to create" />
       <div className="flex flex-wrap items-end gap-3">
         <label htmlFor={reasonId} className="flex flex-col text-sm">
           <span className="text-zinc-600 dark:text-zinc-400">Reason (audited)</span>

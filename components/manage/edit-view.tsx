@@ -23,17 +23,7 @@ type Phase =
  * what it would store, "Apply" writes at the resourceVersion that was edited. A 409 shows the new
  * diff against the version stored now; 422 causes appear on the lines they name.
  */
-export function EditView({
-  source,
-  api,
-  backHref,
-  nonce,
-}: {
-  source: EditSource;
-  api: string;
-  backHref: string;
-  nonce?: string;
-}) {
+export function EditView({ source, api, backHref }: { source: EditSource; api: string; backHref: string }) {
   const [text, setText] = useState(source.yaml);
   const [resourceVersion, setResourceVersion] = useState(source.resourceVersion);
   const [phase, setPhase] = useState<Phase>({ at: 'editing' });
@@ -100,13 +90,7 @@ export function EditView({
   const canApply = (phase.at === 'reviewed' || phase.at === 'conflict') && !busy;
   return (
     <div className="space-y-4">
-      <YamlEditor
-        nonce={nonce}
-        initial={source.yaml}
-        onChange={edit}
-        marks={marks}
-        label={`YAML of ${source.kind}`}
-      />
+      <YamlEditor initial={source.yaml} onChange={edit} marks={marks} label={`YAML of ${source.kind}`} />
       {isSecret && (
         <fieldset className="space-y-2 rounded border border-zinc-200 p-3 text-sm dark:border-zinc-800">
           <legend className="px-1 font-medium">Secret keys (values are write-only and never shown)</legend>

@@ -21,7 +21,6 @@ export function YamlEditor({
   label,
   readOnly = false,
   resetKey = 0,
-  nonce,
 }: {
   initial: string;
   onChange: (text: string) => void;
@@ -29,8 +28,6 @@ export function YamlEditor({
   label: string;
   readOnly?: boolean;
   resetKey?: number;
-  /** The page's CSP nonce: CodeMirror injects its styles, which the CSP allows only with it. */
-  nonce?: string;
 }) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
@@ -52,6 +49,9 @@ export function YamlEditor({
       .then(([cm, y, l, st]) => {
         if (cancelled || !host.current) return;
         lint.current = l;
+        // CodeMirror injects <style> elements, which the CSP allows only with the nonce the document
+        // was served with (after a client-side navigation the server's current one is another).
+        const nonce = document.querySelector<HTMLScriptElement>('script[nonce]')?.nonce || undefined;
         view.current = new cm.EditorView({
           parent: host.current,
           doc: initial,

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import { headers } from 'next/headers';
 import { CreateView } from '@/components/manage/create-view';
 import { createApi } from '@/lib/manage-links';
 import { parseScope } from '@/lib/params';
@@ -13,7 +12,6 @@ export default async function CreatePage({
   params: Promise<{ context: string; namespace: string }>;
 }) {
   const scope = parseScope(await params);
-  const nonce = (await headers()).get('x-nonce') ?? undefined;
   return (
     <section aria-labelledby="page-title" className="max-w-6xl space-y-4">
       <header className="space-y-1">
@@ -27,7 +25,7 @@ export default async function CreatePage({
           Every document is dry-run by the API server first; nothing is created until you confirm.
         </p>
       </header>
-      <CreateView api={createApi(scope.context, scope.namespaceSegment)} nonce={nonce} />
+      <CreateView api={createApi(scope.context, scope.namespaceSegment)} />
     </section>
   );
 }

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import { headers } from 'next/headers';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ErrorState } from '@/components/error-state';
@@ -40,7 +39,6 @@ export default async function EditPage({ params }: { params: Params }) {
     if (isAppError(e) && e.status === 404) notFound();
     error = e;
   }
-  const nonce = (await headers()).get('x-nonce') ?? undefined;
   const back = scopePath(ref.context, segment, `${kind.slug}/${encodeURIComponent(ref.name)}`);
   return (
     <section aria-labelledby="page-title" className="max-w-6xl space-y-4">
@@ -61,7 +59,6 @@ export default async function EditPage({ params }: { params: Params }) {
       </header>
       {source ? (
         <EditView
-          nonce={nonce}
           source={source}
           api={objectApi(ref.context, segment, kind.slug, ref.name)}
           backHref={back}
