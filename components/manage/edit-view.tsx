@@ -15,7 +15,7 @@ type Phase =
   | { at: 'reviewed'; changes: Change[]; message: string }
   | { at: 'conflict'; changes?: Change[]; message: string }
   | { at: 'invalid'; message: string; causes: { field?: string; message: string; line?: number }[] }
-  | { at: 'applied'; changes: Change[]; message: string }
+  | { at: 'applied'; changes: Change[]; message: string; keepOldValue?: string[] }
   | { at: 'error'; message: string };
 
 /**
@@ -68,7 +68,12 @@ export function EditView({ source, api, backHref }: { source: EditSource; api: s
     }
     if (o.applied) {
       setResourceVersion(o.resourceVersion);
-      return setPhase({ at: 'applied', changes: o.changes, message: o.message });
+      return setPhase({
+        at: 'applied',
+        changes: o.changes,
+        message: o.message,
+        keepOldValue: o.keepOldValue,
+      });
     }
     setPhase({ at: 'reviewed', changes: o.changes, message: o.message });
   }
@@ -181,6 +186,14 @@ export function EditView({ source, api, backHref }: { source: EditSource; api: s
               ))}
             </ul>
           )}
+        </Callout>
+      )}
+      {phase.at === 'applied' && phase.keepOldValue && (
+        <Callout tone="warning" title="Still running the old value">
+          <p>
+            These read it as environment variables or through subPath, so their running pods keep the old
+            value until they restart: {phase.keepOldValue.join('; ')}.
+          </p>
         </Callout>
       )}
       {phase.at === 'conflict' && (

@@ -58,6 +58,8 @@ export function YamlEditor({
           extensions: [
             ...(nonce ? [cm.EditorView.cspNonce.of(nonce)] : []),
             cm.basicSetup,
+            // Long values (last-applied annotations, certificates) wrap instead of scrolling sideways.
+            cm.EditorView.lineWrapping,
             y.yaml(),
             l.lintGutter(),
             st.EditorState.readOnly.of(readOnly),

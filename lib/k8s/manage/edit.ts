@@ -2,6 +2,8 @@ import 'server-only';
 import { AppError } from '../../errors';
 import type { AccessAnswer } from '../access';
 import { canI } from '../access';
+import { configRefs } from '../drift';
+import { scanPodSpecs } from '../pod-specs';
 import { auditWrite, forDisplay, gate, kindFromSlug, metadataOf, str, toYaml, userOf } from './common';
 import { type Change, diffObjects, diffText } from './diff';
 import { fieldLine } from './field-lines';
@@ -65,7 +67,15 @@ export interface PlacedCause extends Cause {
 }
 
 export type EditOutcome =
-  | { status: 'ok'; applied: boolean; changes: Change[]; resourceVersion: string; message: string }
+  | {
+      status: 'ok';
+      applied: boolean;
+      changes: Change[];
+      resourceVersion: string;
+      message: string;
+      /** For a ConfigMap or Secret: workloads whose running pods keep the old value until restarted. */
+      keepOldValue?: string[];
+    }
   | { status: 'conflict'; message: string; changes?: Change[]; resourceVersion: string; yaml: string }
   | { status: 'invalid'; message: string; causes: PlacedCause[] };
 
@@ -230,6 +240,29 @@ async function conflictOutcome(ref: ObjectRef, r: ResolvedKind, input: EditInput
   }
 }
 
+/** Workloads (and bare pods) reading it as env, envFrom or subPath: they keep the value they started with. */
+async function readersOfOldValue(
+  context: string,
+  namespace: string,
+  kind: 'ConfigMap' | 'Secret',
+  name: string,
+): Promise<string[]> {
+  try {
+    const scan = await scanPodSpecs(context, namespace);
+    const out: string[] = [];
+    for (const h of scan.holders) {
+      if (!h.spec || (h.kind === 'Pod' && (h.metadata?.ownerReferences ?? []).some((o) => o.controller)))
+        continue;
+      const ref = configRefs(h.spec).find((c) => c.kind === kind && c.name === name);
+      const via = ref?.via.filter((v) => v !== 'volume') ?? [];
+      if (via.length) out.push(`${h.kind} ${h.metadata?.name ?? ''} (${via.join(', ')})`);
+    }
+    return out;
+  } catch {
+    return [];
+  }
+}
+
 export async function editObject(ref: ObjectRef, input: EditInput): Promise<EditOutcome> {
   const r = kindFromSlug(ref.slug);
   const ns = scope(ref, r);
@@ -307,7 +340,18 @@ export async function editObject(ref: ObjectRef, input: EditInput): Promise<Edit
     }
     const message = `${r.kind} "${ref.name}" saved: ${changes.length} field${changes.length === 1 ? '' : 's'} changed.`;
     auditWrite({ ...base, result: 'success', message, diff: diffText(changes) }, target);
-    return { status: 'ok', applied: true, changes, resourceVersion, message };
+    const keepOldValue =
+      ns && (r.kind === 'ConfigMap' || r.kind === 'Secret')
+        ? await readersOfOldValue(ref.context, ns, r.kind, ref.name)
+        : undefined;
+    return {
+      status: 'ok',
+      applied: true,
+      changes,
+      resourceVersion,
+      message,
+      ...(keepOldValue?.length ? { keepOldValue } : {}),
+    };
   } catch (e) {
     const err = writeError(e, attempt);
     if (apply) auditWrite({ ...base, result: 'failure', message: err.message }, target);

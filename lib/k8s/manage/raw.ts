@@ -163,7 +163,9 @@ export function writeError(e: unknown, a: Attempt): AppError {
   const err = toAppError(e, a);
   const said = status(e)?.message;
   const code = e instanceof UpstreamError ? e.code : undefined;
-  if (said && (code === 400 || code === 403 || code === 404 || code === 409 || code === 422)) {
+  // A 422's causes are already in toAppError's sentence; its message would only repeat them.
+  const repeats = code === 422 && causesOf(e).length > 0;
+  if (said && !repeats && (code === 400 || code === 403 || code === 404 || code === 409 || code === 422)) {
     return new AppError(err.status, `${err.message} The cluster said: ${said.slice(0, 500)}`, err.code);
   }
   return err;
