@@ -5,6 +5,7 @@ import { ConnectionStatus } from '@/components/connection-status';
 import { ScopeSwitcher } from '@/components/scope-switcher';
 import { KINDS } from '@/lib/k8s/kinds';
 import type { NamespaceList } from '@/lib/k8s/namespaces';
+import { createPath } from '@/lib/manage-links';
 import { scopePath } from '@/lib/params';
 
 const nav = [
@@ -57,6 +58,12 @@ export function AppShell({
           namespacesError={namespaces.error}
         />
         <CommandPalette context={context} namespaceSegment={namespaceSegment} />
+        <Link
+          href={createPath(context, namespaceSegment)}
+          className="rounded border border-neutral-line px-2 py-1 text-sm hover:bg-hover"
+        >
+          Create
+        </Link>
         <ConnectionStatus />
         {account}
       </header>

@@ -31,6 +31,14 @@ export function AuditTable({ rows, showNamespace }: { rows: AuditRow[]; showName
             <Td className="break-words">
               {r.resource} {showNamespace && r.namespace ? `${r.namespace}/` : ''}
               <span className="font-medium">{r.name}</span>
+              {r.diff && (
+                <details className="mt-1">
+                  <summary className="cursor-pointer text-xs text-muted">Changes</summary>
+                  <pre className="max-w-md overflow-x-auto font-mono text-xs whitespace-pre-wrap">
+                    {r.diff}
+                  </pre>
+                </details>
+              )}
             </Td>
             <Td className="tabular-nums">
               {r.fromRevision || r.toRevision ? `${r.fromRevision ?? '?'} → ${r.toRevision ?? '?'}` : '—'}

@@ -1,3 +1,4 @@
+import { ManageBar } from '@/components/manage/manage-bar';
 import { ScrollArea } from '@/components/ui/scroll-area';
 import { Table, Td, Th } from '@/components/ui/table';
 import { isAppError } from '@/lib/errors';
@@ -11,14 +12,26 @@ export function ObjectEventsYaml({
   slug,
   now,
   events = true,
+  context,
 }: {
   detail: ObjectDetail;
   slug: string;
   now: number;
   events?: boolean;
+  /** With it, Edit and Delete (and the Terminating notice) come first. */
+  context?: string;
 }) {
   return (
     <>
+      {context && detail.object.metadata?.name && (
+        <ManageBar
+          context={context}
+          slug={slug}
+          namespace={detail.object.metadata.namespace}
+          name={detail.object.metadata.name}
+          termination={detail.termination}
+        />
+      )}
       {events && (
         <section aria-labelledby="events-title" className="space-y-2">
           <h2 id="events-title" className="text-lg font-semibold">
@@ -102,5 +115,5 @@ export async function ObjectExtras({
       </p>
     );
   }
-  return <ObjectEventsYaml detail={detail} slug={slug} now={Date.now()} events={events} />;
+  return <ObjectEventsYaml detail={detail} slug={slug} now={Date.now()} events={events} context={context} />;
 }

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { ConfigDrift } from '@/components/config-drift';
 import { ErrorState } from '@/components/error-state';
 import { ObjectExtras } from '@/components/object-extras';
 import { RolloutDetail } from '@/components/rollout-detail';
@@ -64,6 +65,12 @@ export async function WorkloadDetailPage({
       </header>
       {detail ? (
         <>
+          <ConfigDrift
+            context={target.context}
+            namespace={target.namespace}
+            workload={{ kind, name: target.name }}
+            restartApi={apiBase}
+          />
           <RolloutDetail initial={detail} apiBase={apiBase} now={Date.now()} />
           <WorkloadPods
             context={target.context}

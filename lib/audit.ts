@@ -26,6 +26,8 @@ export interface AuditRecord {
   reason?: string;
   result: 'success' | 'failure';
   message?: string;
+  /** What an edit, create or delete changed, field by field (capped; Secret values never included). */
+  diff?: string;
   /** Set on every new record; joins the file line and the Event of the same action. */
   id?: string;
 }

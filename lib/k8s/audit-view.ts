@@ -19,6 +19,7 @@ export const auditRecordSchema = z.object({
   reason: z.string().max(1024).optional(),
   result: z.enum(['success', 'failure']),
   message: z.string().max(1024).optional(),
+  diff: z.string().max(4200).optional(),
   id: z.string().max(64).optional(),
 });
 

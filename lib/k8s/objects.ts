@@ -11,6 +11,7 @@ import {
   type Row,
   sanitize,
 } from './kinds';
+import { type Termination, terminationOf } from './manage/holds';
 import { getJson, listRows } from './upstream';
 import { httpStatus } from './watch-reducer';
 
@@ -22,6 +23,8 @@ export interface ObjectDetail {
   events: Row[];
   /** Set when the events could not be listed (the object itself could). */
   eventsError?: string;
+  /** Set while it is Terminating: since when and what holds it (read before managedFields go). */
+  termination?: Termination;
 }
 
 /**
@@ -57,6 +60,8 @@ export async function getObjectDetail(
   // A GET returns kind and apiVersion; set them anyway so sanitize() recognises a Secret.
   const object = sanitize({ ...raw, kind: kind.kind, apiVersion: apiVersion(kind) });
   const detail: ObjectDetail = { object, row: kind.toRow(raw), yaml: dumpYaml(object), events: [] };
+  const termination = terminationOf({ ...raw, kind: kind.kind });
+  if (termination) detail.termination = termination;
   const eventsKind = kindBySlug('events');
   if (!eventsKind) return detail;
   try {

@@ -48,7 +48,7 @@ export default async function ObjectPage({ params }: { params: Params }) {
       ) : (
         <>
           <ObjectSummary kind={kind} row={detail.row} now={now} />
-          <ObjectEventsYaml detail={detail} slug={kind.slug} now={now} />
+          <ObjectEventsYaml detail={detail} slug={kind.slug} now={now} context={scope.context} />
         </>
       )}
     </section>

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { ConfigDrift } from '@/components/config-drift';
 import { ErrorState } from '@/components/error-state';
 import { ObjectExtras } from '@/components/object-extras';
 import { type PodDetailData, PodDetailView } from '@/components/pod-detail-view';
@@ -41,6 +42,7 @@ export default async function PodPage({ params }: { params: Params }) {
       </header>
       {initial ? (
         <>
+          <ConfigDrift context={scope.context} namespace={scope.namespace} pod={scope.name} />
           <PodDetailView url={url} initial={initial} context={scope.context} />
           <PodSecurity context={scope.context} namespace={scope.namespace} name={scope.name} />
           <ObjectExtras

@@ -1,0 +1,29 @@
+import { errorResponse } from '@/lib/http';
+import { createFromYaml } from '@/lib/k8s/manage/create';
+import { createBody, parseCappedBody } from '@/lib/manage-params';
+import { assertSameOrigin } from '@/lib/origin';
+import { parseScope } from '@/lib/params';
+
+const STATUS = { ok: 200, partial: 200, 'needs-confirmation': 409, invalid: 422 } as const;
+
+/** Create from YAML: `mode: "dry-run"` checks every document, `"apply"` creates them in order. */
+export async function POST(
+  request: Request,
+  { params }: { params: Promise<{ context: string; namespace: string }> },
+) {
+  try {
+    assertSameOrigin(request);
+    const scope = parseScope(await params);
+    const outcome = await createFromYaml(
+      scope.context,
+      scope.namespace,
+      await parseCappedBody(request, createBody),
+    );
+    return Response.json(outcome, {
+      status: STATUS[outcome.status],
+      headers: { 'Cache-Control': 'no-store' },
+    });
+  } catch (e) {
+    return errorResponse(e);
+  }
+}

@@ -1,0 +1,375 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { dump, load } from 'js-yaml';
+import { AppError, isAppError } from '@/lib/errors';
+import { createFromYaml } from '@/lib/k8s/manage/create';
+import { editObject, getEditSource, type ObjectRef } from '@/lib/k8s/manage/edit';
+import { deleteObject, deletePlan } from '@/lib/k8s/manage/remove';
+import { createBody, parseCappedBody } from '@/lib/manage-params';
+import {
+  ADMIN_CONTEXT,
+  apps,
+  core,
+  createNamespace,
+  deleteNamespace,
+  deployment,
+  waitFor,
+  waitForDeploymentReady,
+} from '../support/kube';
+
+// lib/k8s/client.ts reads the dashboard's kubeconfig, the one with the test identities.
+process.env.KUBECONFIG = process.env.WHEELHOUSE_TEST_KUBECONFIG ?? process.env.KUBECONFIG;
+process.env.WHEELHOUSE_AUDIT_FILE ??= '/dev/null';
+
+const VIEWER = 'viewer';
+let ns: string;
+
+before(async () => {
+  ns = await createNamespace('manage');
+  await apps().createNamespacedDeployment({
+    namespace: ns,
+    body: deployment(ns, 'web', { replicas: 2, image: 'app:1' }),
+  });
+  await core().createNamespacedConfigMap({
+    namespace: ns,
+    body: { metadata: { name: 'settings', namespace: ns }, data: { mode: 'a' } },
+  });
+  await core().createNamespacedSecret({
+    namespace: ns,
+    body: { metadata: { name: 'creds', namespace: ns }, stringData: { password: 'hunter2', user: 'root' } },
+  });
+  await waitForDeploymentReady(ns, 'web');
+});
+after(async () => {
+  await deleteNamespace(ns);
+});
+
+const ref = (slug: string, name: string, context = ADMIN_CONTEXT): ObjectRef => ({
+  context,
+  slug,
+  namespace: ns,
+  name,
+});
+
+/** The editor's text with one change made to the parsed object, as a person would type it. */
+interface Doc {
+  spec: {
+    replicas?: number;
+    template: { spec: { containers: { image?: string; ports?: { containerPort: number }[] }[] } };
+  };
+  data: Record<string, string>;
+}
+function edited(yaml: string, change: (o: Doc) => void): string {
+  const o = load(yaml) as Doc;
+  change(o);
+  return dump(o);
+}
+
+async function rejects(p: Promise<unknown>, status: number, message: RegExp) {
+  await assert.rejects(p, (e: unknown) => {
+    assert.ok(isAppError(e), `expected an AppError, got ${String(e)}`);
+    assert.equal(e.status, status, e.message);
+    assert.match(e.message, message);
+    return true;
+  });
+}
+
+test('dry run: the diff shows the edit and a field the API server defaulted; nothing is stored', async () => {
+  const src = await getEditSource(ref('deployments', 'web'));
+  const yaml = edited(src.yaml, (o) => {
+    const c = o.spec.template.spec.containers[0];
+    if (c) {
+      c.image = 'app:2';
+      c.ports = [{ containerPort: 8080 }];
+    }
+  });
+  const out = await editObject(ref('deployments', 'web'), {
+    yaml,
+    resourceVersion: src.resourceVersion,
+    mode: 'dry-run',
+  });
+  assert.equal(out.status, 'ok');
+  if (out.status !== 'ok') return;
+  assert.equal(out.applied, false);
+  const image = out.changes.find((c) => c.path === 'spec.template.spec.containers[name=main].image');
+  assert.deepEqual(image, {
+    path: 'spec.template.spec.containers[name=main].image',
+    op: 'changed',
+    before: 'app:1',
+    after: 'app:2',
+  });
+  const protocol = out.changes.find(
+    (c) => c.path === 'spec.template.spec.containers[name=main].ports[0].protocol',
+  );
+  assert.deepEqual(protocol, {
+    path: 'spec.template.spec.containers[name=main].ports[0].protocol',
+    op: 'added',
+    after: 'TCP',
+    byServer: true,
+  });
+  assert.ok(
+    !out.changes.some(
+      (c) => c.path.startsWith('metadata.managedFields') || c.path === 'metadata.resourceVersion',
+    ),
+  );
+  const live = await apps().readNamespacedDeployment({ namespace: ns, name: 'web' });
+  assert.equal(live.spec?.template.spec?.containers[0]?.image, 'app:1');
+});
+
+test('apply at the edited resourceVersion; a concurrent change in between is a 409 with the new diff and nothing applied', async () => {
+  const src = await getEditSource(ref('configmaps', 'settings'));
+  const yaml = edited(src.yaml, (o) => {
+    o.data.mode = 'b';
+  });
+  // Someone else writes between the dry run and the apply.
+  await core().patchNamespacedConfigMap({
+    namespace: ns,
+    name: 'settings',
+    body: [{ op: 'add', path: '/data/other', value: 'x' }],
+  });
+  const raced = await editObject(ref('configmaps', 'settings'), {
+    yaml,
+    resourceVersion: src.resourceVersion,
+    mode: 'apply',
+  });
+  assert.equal(raced.status, 'conflict');
+  if (raced.status !== 'conflict') return;
+  assert.match(raced.message, /changed since you opened it.*Nothing was applied/);
+  assert.deepEqual(
+    raced.changes?.map((c) => [c.path, c.op]),
+    [
+      ['data.mode', 'changed'],
+      ['data.other', 'removed'],
+    ],
+  );
+  const cm = await core().readNamespacedConfigMap({ namespace: ns, name: 'settings' });
+  assert.deepEqual(cm.data, { mode: 'a', other: 'x' });
+  // Applying again, at the version the conflict showed, is the user's informed choice.
+  const ok = await editObject(ref('configmaps', 'settings'), {
+    yaml,
+    resourceVersion: raced.resourceVersion,
+    mode: 'apply',
+  });
+  assert.equal(ok.status, 'ok');
+  assert.deepEqual((await core().readNamespacedConfigMap({ namespace: ns, name: 'settings' })).data, {
+    mode: 'b',
+  });
+});
+
+test('a 422 comes back with its causes, placed on the line of the field', async () => {
+  const src = await getEditSource(ref('deployments', 'web'));
+  const yaml = edited(src.yaml, (o) => {
+    o.spec.replicas = -1;
+  });
+  const out = await editObject(ref('deployments', 'web'), {
+    yaml,
+    resourceVersion: src.resourceVersion,
+    mode: 'dry-run',
+  });
+  assert.equal(out.status, 'invalid');
+  if (out.status !== 'invalid') return;
+  const cause = out.causes.find((c) => c.field === 'spec.replicas');
+  assert.ok(cause, JSON.stringify(out.causes));
+  assert.equal(yaml.split('\n')[(cause.line ?? 0) - 1]?.trim(), 'replicas: -1');
+});
+
+test('Secrets: the editor never gets values; keys are set and removed write-only', async () => {
+  const src = await getEditSource(ref('secrets', 'creds'));
+  assert.doesNotMatch(src.yaml, /hunter2|aHVudGVyMg|^data:/m);
+  assert.deepEqual(src.secretKeys, [
+    { key: 'password', bytes: 7 },
+    { key: 'user', bytes: 4 },
+  ]);
+  const input = {
+    yaml: src.yaml,
+    resourceVersion: src.resourceVersion,
+    secret: { set: { token: 'abc' }, remove: ['user'] },
+  };
+  const dry = await editObject(ref('secrets', 'creds'), { ...input, mode: 'dry-run' });
+  assert.equal(dry.status, 'ok');
+  assert.doesNotMatch(JSON.stringify(dry), /hunter2|aHVudGVyMg|YWJj|abc/);
+  const applied = await editObject(ref('secrets', 'creds'), { ...input, mode: 'apply' });
+  assert.equal(applied.status, 'ok');
+  const s = await core().readNamespacedSecret({ namespace: ns, name: 'creds' });
+  assert.deepEqual(Object.keys(s.data ?? {}).sort(), ['password', 'token']);
+  assert.equal(Buffer.from(s.data?.password ?? '', 'base64').toString(), 'hunter2');
+  await rejects(
+    editObject(ref('secrets', 'creds'), {
+      yaml: `${src.yaml}data:\n  x: eQ==\n`,
+      resourceVersion: s.metadata?.resourceVersion ?? '',
+      mode: 'dry-run',
+    }),
+    400,
+    /Secret values are not edited as YAML/,
+  );
+});
+
+test('as viewer, every edit, create and delete is refused with the reason, and nothing changes', async () => {
+  const before = await apps().readNamespacedDeployment({ namespace: ns, name: 'web' });
+  const src = await getEditSource(ref('deployments', 'web', VIEWER));
+  assert.equal(src.canUpdate.allowed, false);
+  assert.match(src.canUpdate.reason ?? '', /You may not update deployments in namespace/);
+  const yaml = edited(src.yaml, (o) => {
+    o.spec.replicas = 5;
+  });
+  for (const mode of ['dry-run', 'apply'] as const) {
+    await rejects(
+      editObject(ref('deployments', 'web', VIEWER), { yaml, resourceVersion: src.resourceVersion, mode }),
+      403,
+      /^You may not update deployments in namespace "wh-manage-[0-9a-f]+"\. The cluster's access review/,
+    );
+  }
+  const created = await createFromYaml(VIEWER, ns, {
+    yaml: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: from-viewer\ndata: {a: "1"}\n',
+    mode: 'apply',
+  });
+  assert.equal(created.status, 'invalid');
+  assert.match(created.documents[0]?.message ?? '', /You may not create configmaps in namespace/);
+  const plan = await deletePlan(ref('deployments', 'web', VIEWER));
+  assert.equal(plan.canDelete.allowed, false);
+  await rejects(
+    deleteObject(ref('deployments', 'web', VIEWER), { propagationPolicy: 'Foreground', uid: plan.uid }),
+    403,
+    /You may not delete deployments/,
+  );
+  const afterwards = await apps().readNamespacedDeployment({ namespace: ns, name: 'web' });
+  assert.equal(afterwards.spec?.replicas, before.spec?.replicas);
+  assert.equal(afterwards.metadata?.deletionTimestamp, undefined);
+  await assert.rejects(
+    core().readNamespacedConfigMap({ namespace: ns, name: 'from-viewer' }),
+    (e: { code?: number }) => e.code === 404,
+  );
+});
+
+test('bad input: invalid YAML, unknown kind, namespace mismatch, a 10 MB paste: sentences and 4xx', async () => {
+  const out = await createFromYaml(ADMIN_CONTEXT, ns, {
+    yaml: [
+      'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: [broken\n',
+      'apiVersion: v1\nkind: Gizmo\nmetadata: {name: g}\n',
+      'apiVersion: example.com/v1\nkind: Gizmo\nmetadata: {name: g}\n',
+      'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: elsewhere, namespace: kube-system}\n',
+    ].join('---\n'),
+    mode: 'dry-run',
+  });
+  assert.equal(out.status, 'invalid');
+  const messages = out.documents.map((d) => d.message ?? '');
+  assert.match(messages[0] ?? '', /^Invalid YAML at line \d+:/);
+  assert.match(messages[1] ?? '', /The cluster has no kind "Gizmo" in apiVersion "v1"/);
+  assert.match(messages[2] ?? '', /The cluster does not serve apiVersion "example.com\/v1"/);
+  assert.match(
+    messages[3] ?? '',
+    /says namespace "kube-system", but you are creating in namespace "wh-manage-/,
+  );
+  const src = await getEditSource(ref('deployments', 'web'));
+  await rejects(
+    editObject(ref('deployments', 'web'), {
+      yaml: src.yaml.replace(`namespace: ${ns}`, 'namespace: default'),
+      resourceVersion: src.resourceVersion,
+      mode: 'dry-run',
+    }),
+    400,
+    /An object cannot move between namespaces/,
+  );
+  await rejects(
+    editObject(ref('deployments', 'web'), {
+      yaml: 'kind: [',
+      resourceVersion: src.resourceVersion,
+      mode: 'dry-run',
+    }),
+    400,
+    /^Invalid YAML at line 1/,
+  );
+  const big = 'x'.repeat(10 * 1024 * 1024);
+  await rejects(
+    createFromYaml(ADMIN_CONTEXT, ns, { yaml: big, mode: 'dry-run' }),
+    413,
+    /^The YAML is 10\.0 MB; Wheelhouse accepts at most 3\.0 MB/,
+  );
+  const request = new Request('http://127.0.0.1/x', {
+    method: 'POST',
+    body: JSON.stringify({ yaml: big, mode: 'dry-run' }),
+  });
+  await rejects(
+    parseCappedBody(request, createBody),
+    413,
+    /^The request is over 7\.0 MB; Wheelhouse accepts YAML of at most 3\.0 MB/,
+  );
+  await rejects(
+    parseCappedBody(new Request('http://127.0.0.1/x', { method: 'POST', body: '{' }), createBody),
+    400,
+    /must be JSON/,
+  );
+  assert.ok(new AppError(400, 'x') instanceof Error);
+});
+
+test('create: valid documents only after the partial apply is confirmed; each result is shown', async () => {
+  const yaml =
+    'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: good\ndata:\n  a: "1"\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: Bad_Name\n';
+  const dry = await createFromYaml(ADMIN_CONTEXT, ns, { yaml, mode: 'dry-run' });
+  assert.equal(dry.status, 'partial');
+  assert.deepEqual(
+    dry.documents.map((d) => d.status),
+    ['valid', 'invalid'],
+  );
+  assert.ok(dry.documents[0]?.changes?.some((c) => c.path === 'data.a' && c.after === '1'));
+  const refused = await createFromYaml(ADMIN_CONTEXT, ns, { yaml, mode: 'apply' });
+  assert.equal(refused.status, 'needs-confirmation');
+  await assert.rejects(
+    core().readNamespacedConfigMap({ namespace: ns, name: 'good' }),
+    (e: { code?: number }) => e.code === 404,
+  );
+  const done = await createFromYaml(ADMIN_CONTEXT, ns, { yaml, mode: 'apply', confirmPartial: true });
+  assert.deepEqual(
+    done.documents.map((d) => d.status),
+    ['created', 'skipped'],
+  );
+  assert.equal((await core().readNamespacedConfigMap({ namespace: ns, name: 'good' })).data?.a, '1');
+});
+
+test('delete: the plan names the ReplicaSet and pods; foreground deletion takes them with it', async () => {
+  await apps().createNamespacedDeployment({
+    namespace: ns,
+    body: deployment(ns, 'doomed', { replicas: 2, image: 'app:1' }),
+  });
+  await waitForDeploymentReady(ns, 'doomed');
+  const plan = await deletePlan(ref('deployments', 'doomed'));
+  assert.equal(plan.canDelete.allowed, true);
+  assert.deepEqual(
+    plan.dependents.map((d) => [d.kind, d.count]),
+    [
+      ['ReplicaSet', 1],
+      ['Pod', 2],
+    ],
+  );
+  const nsPlan = await deletePlan({
+    context: ADMIN_CONTEXT,
+    slug: 'namespaces',
+    namespace: undefined,
+    name: ns,
+  });
+  assert.ok(
+    nsPlan.contents?.some((c) => c.kind === 'Deployment' && c.count === 2),
+    JSON.stringify(nsPlan.contents),
+  );
+  assert.deepEqual(
+    nsPlan.holds.map((h) => h.finalizer),
+    ['kubernetes'],
+  );
+  await rejects(
+    deleteObject(ref('deployments', 'doomed'), { propagationPolicy: 'Foreground', uid: 'not-the-uid' }),
+    409,
+    /is not the object you confirmed/,
+  );
+  const r = await deleteObject(ref('deployments', 'doomed'), {
+    propagationPolicy: 'Foreground',
+    uid: plan.uid,
+  });
+  assert.match(r.message, /Foreground/);
+  await waitFor('the Deployment and its pods to be gone', async () => {
+    const pods = await core().listNamespacedPod({ namespace: ns, labelSelector: 'app=doomed' });
+    const d = await apps()
+      .readNamespacedDeployment({ namespace: ns, name: 'doomed' })
+      .catch(() => undefined);
+    return pods.items.length === 0 && d === undefined;
+  });
+});
