@@ -1,5 +1,5 @@
 # Wheelhouse as a container: Next.js standalone output on a slim Node, as a non-root user, with a
-# read-only root filesystem (writable paths are volumes, see deploy/deployment.yaml).
+# read-only root filesystem (writable paths are volumes, see deploy/30-deployment.yaml).
 # Build: docker build -t wheelhouse .
 FROM node:20-bookworm-slim AS build
 WORKDIR /src
@@ -24,6 +24,7 @@ RUN groupadd --system --gid 10001 wheelhouse \
 # root-owned and not writable by the app: only the volumes above are.
 COPY --from=build /src/.next/standalone ./
 COPY --from=build /src/.next/static ./.next/static
+COPY --from=build /src/public ./public
 USER 10001:10001
 EXPOSE 3000
 # server.js listens on $HOSTNAME; instrumentation.ts refuses a non-loopback address unless token mode is on.

@@ -133,7 +133,7 @@ EOF
 ok=0 t0=0 dir='' name='' step='preparing'
 
 cmd_up() {
-  local nodes=3 seed=0 bin
+  local nodes=3 seed=0 bin helm
   while [ $# -gt 0 ]; do
     case $1 in
       --nodes) nodes=${2:?--nodes needs a number}; shift 2 ;;
@@ -146,6 +146,7 @@ cmd_up() {
   t0=$(now_ms)
 
   bin=$(bash "$here/build.sh")
+  helm=$(bash "$here/build-helm.sh")  # built by build.sh just now; this only finds it
   if [ -n "${WHEELHOUSE_CLUSTER_DIR:-}" ]; then
     dir=$WHEELHOUSE_CLUSTER_DIR
     mkdir -p "$dir"
@@ -229,6 +230,7 @@ WHEELHOUSE_ETCD_ENDPOINT=http://127.0.0.1:$(port etcdPort)
 WHEELHOUSE_VIEWER_TOKEN=$viewer
 WHEELHOUSE_NOBODY_TOKEN=$nobody
 WHEELHOUSE_BIN=$bin
+WHEELHOUSE_HELM=$helm
 # Every container's log; append CRI lines: "<RFC3339Nano time> stdout F <text>".
 WHEELHOUSE_LOG_FILE=$dir/logs/containers.log
 # What \`kubectl logs --previous\` returns, same format.
