@@ -1,11 +1,9 @@
 'use client';
 
-import { POLL_MS } from '@/components/use-live';
 import { useConnectionState } from '@/lib/use-watched-list';
 
 const styles = {
   idle: 'bg-zinc-300 dark:bg-zinc-700',
-  polling: 'bg-emerald-500',
   connecting: 'bg-zinc-400',
   live: 'bg-emerald-500',
   reconnecting: 'bg-amber-500 animate-pulse',
@@ -23,11 +21,9 @@ export function ConnectionStatus() {
       ? 'Live'
       : c.state === 'idle'
         ? 'No live stream on this page'
-        : c.state === 'polling'
-          ? `Refreshing every ${POLL_MS / 1000} s`
-          : c.state === 'connecting'
-            ? 'Connecting…'
-            : `Reconnecting… stale since ${c.staleSince ? clock(c.staleSince) : 'now'}`;
+        : c.state === 'connecting'
+          ? 'Connecting…'
+          : `Reconnecting… stale since ${c.staleSince ? clock(c.staleSince) : 'now'}`;
   return (
     <output
       aria-label="Connection"

@@ -13,6 +13,7 @@ import { formatAge } from '@/lib/format';
 import type { PodDetail } from '@/lib/k8s/pod-views';
 import { podPath, workloadPath } from '@/lib/links';
 import { scopePath } from '@/lib/paths';
+import type { ViewSpec } from '@/lib/stream-protocol';
 
 export interface PodDetailData {
   detail: PodDetail;
@@ -53,15 +54,15 @@ function Owners({ d, context }: { d: PodDetail; context: string }) {
 }
 
 export function PodDetailView({
-  url,
+  spec,
   initial,
   context,
 }: {
-  url: string;
+  spec: ViewSpec;
   initial: PodDetailData;
   context: string;
 }) {
-  const { data, error } = useLive<PodDetailData>(url, initial);
+  const { data, error } = useLive<PodDetailData>(spec, initial);
   const { detail: d, now } = data;
   const gone = error?.status === 404;
   const facts: [string, ReactNode][] = [

@@ -27,7 +27,7 @@ function applyItem(m: ListMirror, i: StreamItem): void {
   else if (i.t === 'append') for (const r of i.rows) m.rows.set(r.key, r);
   else if (i.t === 'changes') apply(m, { type: 'changes', changes: i.changes });
   else if (i.t === 'error') apply(m, { type: 'error', error: i.error });
-  else apply(m, { type: 'status', state: i.state });
+  else if (i.t === 'status') apply(m, { type: 'status', state: i.state });
 }
 
 function apply(m: ListMirror, msg: CacheMessage): void {

@@ -3,11 +3,13 @@ import { createHash } from 'node:crypto';
 import type { KubeConfig } from '@kubernetes/client-node';
 import { authMode } from '../env';
 import { AppError } from '../errors';
+import { cacheKind } from '../live/cache-kinds';
+import { redact } from '../redact';
 import { requireSession, SIGNED_OUT_MESSAGE } from '../session';
 import { kubeConfig, type Principal } from './client';
 import { toAppError } from './errors';
-import { type KindDef, kindBySlug, type Row } from './kinds';
-import { listRows, watchOnce } from './upstream';
+import type { KindDef, KubeObject, Row } from './kinds';
+import { listObjects, watchOnce } from './upstream';
 import {
   applyBookmark,
   applyEvent,
@@ -22,8 +24,9 @@ import {
 
 /**
  * One LIST+WATCH per (context, credentials, kind, namespace), shared by every subscriber. It starts
- * with the first subscriber and stops `graceMs` after the last leaves. Only rows (kinds.ts view
- * models) are kept: no managedFields, annotations or Secret values ever reach the cache.
+ * with the first subscriber and stops `graceMs` after the last leaves. It keeps the rows (kinds.ts
+ * view models) for the live lists and the objects, redacted (lib/redact.ts: no managedFields,
+ * last-applied or Secret values), for the server-side views (lib/live/views).
  */
 
 export interface ErrorInfo {
@@ -47,6 +50,8 @@ interface Entry {
   namespace: string | undefined;
   kc: KubeConfig;
   state: ListState | undefined;
+  /** Redacted objects by row key, in step with `state.rows`. */
+  objects: Map<string, KubeObject>;
   error: ErrorInfo | undefined;
   reconnectingSince: number | undefined;
   listeners: Set<Listener>;
@@ -107,14 +112,19 @@ export async function requestPrincipal(): Promise<CachePrincipal | undefined> {
   return { token: s.token, expiresAt: s.exp * 1000 };
 }
 
-export function subscribe(
+/** Same credentials and context, same key: what view caches use to share like the lists do. */
+export function credentialsKey(context: string, principal?: Principal): string {
+  return `${context}\u0000${credentialsId(kubeConfig(context, principal))}`;
+}
+
+function attach(
   context: string,
   slug: string,
   namespace: string | undefined,
   listener: Listener,
   principal?: Principal,
-): () => void {
-  const kind = kindBySlug(slug);
+): { entry: Entry; detach: () => void } {
+  const kind = cacheKind(slug);
   if (!kind) throw new Error(`unknown kind ${slug}`);
   // Token mode without a principal would share one cache between everyone signed in: refuse.
   if (authMode() === 'token' && !principal) throw new AppError(401, SIGNED_OUT_MESSAGE, 'unauthenticated');
@@ -130,6 +140,7 @@ export function subscribe(
       namespace: ns,
       kc,
       state: undefined,
+      objects: new Map(),
       error: undefined,
       reconnectingSince: undefined,
       listeners: new Set(),
@@ -143,15 +154,58 @@ export function subscribe(
   clearTimeout(entry.stopTimer);
   entry.stopTimer = undefined;
   entry.listeners.add(listener);
+  const e = entry;
+  const detach = () => {
+    if (!e.listeners.delete(listener) || e.listeners.size > 0) return;
+    e.stopTimer = setTimeout(() => stop(e), settings.graceMs);
+    e.stopTimer.unref?.();
+  };
+  return { entry, detach };
+}
+
+export function subscribe(
+  context: string,
+  slug: string,
+  namespace: string | undefined,
+  listener: Listener,
+  principal?: Principal,
+): () => void {
+  const { entry, detach } = attach(context, slug, namespace, listener, principal);
   if (entry.error) listener({ type: 'error', error: entry.error });
   else if (entry.state) listener({ type: 'snapshot', rows: [...entry.state.rows.values()] });
   if (entry.reconnectingSince)
     listener({ type: 'status', state: 'reconnecting', since: entry.reconnectingSince });
-  const e = entry;
-  return () => {
-    if (!e.listeners.delete(listener) || e.listeners.size > 0) return;
-    e.stopTimer = setTimeout(() => stop(e), settings.graceMs);
-    e.stopTimer.unref?.();
+  return detach;
+}
+
+/** What a view reads from one cached list: its redacted objects once listed, or why it cannot be. */
+export interface ObjectFeed {
+  /** Undefined until the first LIST answered (or while refused). */
+  objects(): Iterable<KubeObject> | undefined;
+  get(key: string): KubeObject | undefined;
+  error(): ErrorInfo | undefined;
+  reconnectingSince(): number | undefined;
+  close(): void;
+}
+
+/**
+ * The same shared LIST+WATCH as `subscribe`, for server-side views: `onChange` runs after every
+ * snapshot, change, error or status, and the feed reads the cache's objects without copying them.
+ */
+export function watchObjects(
+  context: string,
+  slug: string,
+  namespace: string | undefined,
+  onChange: () => void,
+  principal?: Principal,
+): ObjectFeed {
+  const { entry, detach } = attach(context, slug, namespace, () => onChange(), principal);
+  return {
+    objects: () => (entry.state && !entry.error ? entry.objects.values() : undefined),
+    get: (key) => (entry.state && !entry.error ? entry.objects.get(key) : undefined),
+    error: () => entry.error,
+    reconnectingSince: () => entry.reconnectingSince,
+    close: detach,
   };
 }
 
@@ -239,8 +293,15 @@ async function run(e: Entry): Promise<void> {
     try {
       if (needList) {
         counters.lists++;
-        const { rows, rv } = await listRows(e.kc, e.kind, e.namespace, settings.pageSize, e.abort.signal);
+        const { items, rv } = await listObjects(e.kc, e.kind, e.namespace, settings.pageSize, e.abort.signal);
         if (e.abort.signal.aborted) return;
+        const rows: Row[] = [];
+        e.objects = new Map();
+        for (const item of items) {
+          const row = e.kind.toRow(item);
+          rows.push(row);
+          e.objects.set(row.key, redact(item, e.kind.kind));
+        }
         e.state = fromList(rows, rv);
         e.error = undefined;
         needList = false;
@@ -256,7 +317,10 @@ async function run(e: Entry): Promise<void> {
           if (isSuspended()) return;
           if (type === 'BOOKMARK') applyBookmark(state, obj.metadata?.resourceVersion);
           else {
-            const change = applyEvent(state, type, e.kind.toRow(obj));
+            const row = e.kind.toRow(obj);
+            const change = applyEvent(state, type, row);
+            if (type === 'DELETED') e.objects.delete(row.key);
+            else e.objects.set(row.key, redact(obj, e.kind.kind));
             if (change) broadcast(e, { type: 'changes', changes: [change] });
           }
         },
@@ -286,7 +350,10 @@ async function run(e: Entry): Promise<void> {
         // Refused: rights may have been revoked, and what these credentials cannot list must not stay
         // on screen. Never listed (unreachable from the start): say so. Either way, keep retrying.
         const repeat = e.error?.message === info.message;
-        if (refused) e.state = undefined;
+        if (refused) {
+          e.state = undefined;
+          e.objects = new Map();
+        }
         e.error = info;
         needList = true;
         if (!repeat) broadcast(e, { type: 'error', error: info });
