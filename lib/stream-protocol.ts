@@ -16,7 +16,17 @@ export interface ListSpec {
 }
 
 /** The server-side views (lib/live/views), by name. */
-export const VIEW_NAMES = ['overview', 'rollout', 'workload-pods', 'pod', 'nodes'] as const;
+export const VIEW_NAMES = [
+  'overview',
+  'rollout',
+  'workload-pods',
+  'pod',
+  'nodes',
+  'service',
+  'claim',
+  'storage',
+  'security',
+] as const;
 export type ViewName = (typeof VIEW_NAMES)[number];
 
 export interface ViewSpec {

@@ -26,10 +26,10 @@ export interface ViewInputs {
   error(slug: string, namespace?: string): ErrorInfo | undefined;
 }
 
-export interface ViewDef<P> {
+export interface ViewDef<P, M = unknown> {
   inputs: (p: P) => InputSpec[];
   /** Pure: the model from the inputs; throws an AppError for what the page shows as its error. */
-  compute: (inputs: ViewInputs, p: P, now: number) => unknown;
+  compute: (inputs: ViewInputs, p: P, now: number) => M;
 }
 
 export type ViewMessage =

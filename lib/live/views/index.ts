@@ -8,6 +8,9 @@ import { nodesView } from './nodes';
 import { overviewView } from './overview';
 import { podView } from './pod';
 import { rolloutView } from './rollout';
+import { securityView } from './security';
+import { serviceView } from './service';
+import { claimView, storageView } from './storage';
 import { WORKLOAD_RESOURCES, workloadPodsView } from './workload-pods';
 
 /**
@@ -27,9 +30,14 @@ function named(spec: ViewSpec): { namespace: string; name: string } {
   return { namespace: spec.namespace, name: spec.name };
 }
 
+function namespaced(spec: ViewSpec): string {
+  if (spec.namespace === ALL_NAMESPACES) throw bad(`The ${spec.view} view needs a namespace.`);
+  return spec.namespace;
+}
+
 function resolve(spec: ViewSpec): { def: ViewDef<unknown>; params: unknown } {
   const ns = spec.namespace === ALL_NAMESPACES ? undefined : spec.namespace;
-  const as = <P>(def: ViewDef<P>, params: P) => ({ def: def as ViewDef<unknown>, params });
+  const as = <P, M>(def: ViewDef<P, M>, params: P) => ({ def: def as unknown as ViewDef<unknown>, params });
   switch (spec.view satisfies ViewName) {
     case 'overview':
       return as(overviewView, ns ? { namespace: ns } : {});
@@ -37,6 +45,14 @@ function resolve(spec: ViewSpec): { def: ViewDef<unknown>; params: unknown } {
       return as(nodesView, {});
     case 'pod':
       return as(podView, named(spec));
+    case 'service':
+      return as(serviceView, named(spec));
+    case 'claim':
+      return as(claimView, named(spec));
+    case 'storage':
+      return as(storageView, { namespace: namespaced(spec) });
+    case 'security':
+      return as(securityView, { namespace: namespaced(spec) });
     case 'rollout': {
       const kind = spec.kind ?? '';
       if (!ROLLOUT_RESOURCES.includes(kind))

@@ -6,7 +6,7 @@ import type { ViewDef } from '../view-cache';
 /** Nodes, requested vs allocatable, from the cached nodes and pods of all namespaces. */
 export type NodesParams = Record<string, never>;
 
-export const nodesView: ViewDef<NodesParams> = {
+export const nodesView: ViewDef<NodesParams, NodeList> = {
   inputs: () => [{ slug: 'nodes' }, { slug: 'pods' }],
   compute: (inputs, _p, now): NodeList => {
     const nodes = inputs.list<V1Node>('nodes');

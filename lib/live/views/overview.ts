@@ -9,7 +9,7 @@ import type {
   V1StatefulSet,
 } from '@kubernetes/client-node';
 import { AppError } from '../../errors';
-import { computeOverview } from '../../k8s/overview';
+import { computeOverview, type OverviewData } from '../../k8s/overview';
 import type { InputSpec, ViewDef, ViewInputs } from '../view-cache';
 
 /** The Overview of one namespace (or all, `namespace` undefined), from the cached lists. */
@@ -27,7 +27,7 @@ function optional<T>(inputs: ViewInputs, gaps: string[], slug: string, namespace
   return undefined;
 }
 
-export const overviewView: ViewDef<OverviewParams> = {
+export const overviewView: ViewDef<OverviewParams, OverviewData> = {
   inputs: (p): InputSpec[] => [
     ...NAMESPACED.map((slug) => ({ slug, namespace: p.namespace })),
     { slug: 'nodes' },

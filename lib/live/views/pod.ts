@@ -1,7 +1,16 @@
-import type { CoreV1Event, V1Job, V1Node, V1Pod, V1ReplicaSet } from '@kubernetes/client-node';
+import type {
+  CoreV1Event,
+  V1Job,
+  V1Node,
+  V1PersistentVolumeClaim,
+  V1Pod,
+  V1ReplicaSet,
+} from '@kubernetes/client-node';
 import { AppError } from '../../errors';
+import { type ExposureWarning, podWarnings } from '../../k8s/exposure';
 import { nodeReadyOf } from '../../k8s/node-ready';
 import { controllerOf, type OwnerRef, type PodDetail, toPodDetail } from '../../k8s/pod-views';
+import { claimNamesOf, toPvcView } from '../../k8s/pvc-view';
 import type { ViewDef, ViewInputs } from '../view-cache';
 
 /** One pod: containers, conditions, its owner chain and its events, from the cached lists. */
@@ -10,8 +19,17 @@ export interface PodParams {
   name: string;
 }
 
+/** A claim the pod mounts, with why it is not bound yet. */
+export interface PodClaim {
+  name: string;
+  phase: string;
+  reason: string | null;
+}
+
 export interface PodModel {
   detail: PodDetail;
+  /** The pod's exposure warnings and the claims it mounts (the page's security and storage notes). */
+  security: { warnings: ExposureWarning[]; claims: PodClaim[] };
   now: number;
 }
 
@@ -34,12 +52,13 @@ function ownerChain(inputs: ViewInputs, pod: V1Pod): OwnerRef[] {
   return chain;
 }
 
-export const podView: ViewDef<PodParams> = {
+export const podView: ViewDef<PodParams, PodModel> = {
   inputs: (p) => [
     { slug: 'pods', namespace: p.namespace },
     { slug: 'replicasets', namespace: p.namespace },
     { slug: 'jobs', namespace: p.namespace },
     { slug: 'events', namespace: p.namespace },
+    { slug: 'persistentvolumeclaims', namespace: p.namespace },
     { slug: 'nodes' },
   ],
   compute: (inputs, p, now): PodModel => {
@@ -51,9 +70,25 @@ export const podView: ViewDef<PodParams> = {
     if (!pod)
       throw new AppError(404, `Pod "${p.name}" was not found in namespace "${p.namespace}".`, 'not_found');
     const uid = pod.metadata?.uid ?? '';
-    const events = (inputs.list<CoreV1Event>('events', p.namespace) ?? []).filter(
-      (e) => e.involvedObject?.uid === uid,
-    );
+    const all = inputs.list<CoreV1Event>('events', p.namespace) ?? [];
+    const events = all.filter((e) => e.involvedObject?.uid === uid);
+    const claims = claimNamesOf(pod).map((name): PodClaim => {
+      const pvc = inputs.get<V1PersistentVolumeClaim>(
+        'persistentvolumeclaims',
+        p.namespace,
+        `${p.namespace}/${name}`,
+      );
+      if (!pvc) return { name, phase: 'missing', reason: null };
+      const v = toPvcView(
+        pvc,
+        undefined,
+        all.filter(
+          (e) => e.involvedObject?.kind === 'PersistentVolumeClaim' && e.involvedObject.name === name,
+        ),
+        [],
+      );
+      return { name, phase: v.phase, reason: v.pendingReason?.message ?? null };
+    });
     const node = pod.spec?.nodeName ? inputs.get<V1Node>('nodes', undefined, pod.spec.nodeName) : undefined;
     return {
       detail: toPodDetail(pod, {
@@ -62,6 +97,7 @@ export const podView: ViewDef<PodParams> = {
         owners: ownerChain(inputs, pod),
         events,
       }),
+      security: { warnings: podWarnings(pod), claims },
       now,
     };
   },

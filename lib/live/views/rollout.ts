@@ -57,7 +57,7 @@ export function currentRevisionPodsOf(
   );
 }
 
-export const rolloutView: ViewDef<RolloutParams> = {
+export const rolloutView: ViewDef<RolloutParams, RolloutModel> = {
   inputs: (p) => [
     { slug: p.kind, namespace: p.namespace },
     { slug: p.kind === 'deployments' ? 'replicasets' : 'controllerrevisions', namespace: p.namespace },

@@ -53,7 +53,7 @@ function required<T>(inputs: ViewInputs, slug: string, namespace: string): T[] {
   throw new AppError(e?.status ?? 500, e?.message ?? `Could not list ${slug}.`, e?.code);
 }
 
-export const workloadPodsView: ViewDef<WorkloadPodsParams> = {
+export const workloadPodsView: ViewDef<WorkloadPodsParams, WorkloadPodsModel> = {
   inputs: (p) => [
     { slug: p.kind, namespace: p.namespace },
     { slug: 'pods', namespace: p.namespace },

@@ -3,7 +3,6 @@ import { notFound } from 'next/navigation';
 import { ErrorState } from '@/components/error-state';
 import { ObjectExtras } from '@/components/object-extras';
 import { type PodDetailData, PodDetailView } from '@/components/pod-detail-view';
-import { PodSecurity } from '@/components/pod-security';
 import { isAppError } from '@/lib/errors';
 import { requestPrincipal } from '@/lib/k8s/watch-cache';
 import { loadView } from '@/lib/live/views';
@@ -49,7 +48,6 @@ export default async function PodPage({ params }: { params: Params }) {
       {initial ? (
         <>
           <PodDetailView spec={spec} initial={initial} context={scope.context} />
-          <PodSecurity context={scope.context} namespace={scope.namespace} name={scope.name} />
           <ObjectExtras
             context={scope.context}
             slug="pods"
