@@ -5,7 +5,7 @@ import { ConnectionStatus } from '@/components/connection-status';
 import { ScopeSwitcher } from '@/components/scope-switcher';
 import { KINDS } from '@/lib/k8s/kinds';
 import type { NamespaceList } from '@/lib/k8s/namespaces';
-import { scopePath } from '@/lib/params';
+import { scopePath } from '@/lib/paths';
 
 const nav = [
   { label: 'Overview', path: 'overview' },

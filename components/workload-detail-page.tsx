@@ -11,7 +11,7 @@ import { KINDS, type WorkloadDetail } from '@/lib/k8s/rollout-views';
 import { requestPrincipal } from '@/lib/k8s/watch-cache';
 import { loadView } from '@/lib/live/views';
 import type { RolloutModel } from '@/lib/live/views/rollout';
-import { scopePath } from '@/lib/params';
+import { scopePath } from '@/lib/paths';
 import { parseTarget } from '@/lib/rollout-params';
 import type { ViewSpec } from '@/lib/stream-protocol';
 

@@ -54,25 +54,26 @@ const PAGES: Record<string, PageDef> = {
     polled: [`${api}/${NS}/overview`],
   },
   deployment: {
-    page: `/c/${C}/${NS}/deployments/checkout`,
+    page: `/c/${C}/shop/deployments/checkout`,
     specs: [
-      { context: C, view: 'rollout', namespace: NS, kind: 'deployments', name: 'checkout' },
-      { context: C, view: 'workload-pods', namespace: NS, kind: 'deployments', name: 'checkout' },
+      { context: C, view: 'rollout', namespace: 'shop', kind: 'deployments', name: 'checkout' },
+      { context: C, view: 'workload-pods', namespace: 'shop', kind: 'deployments', name: 'checkout' },
     ],
+    // The rollout panel's JSON and the pod panel's health JSON, as the page polled them.
     polled: [
-      `${api}/${NS}/workloads/deployments/checkout`,
-      `${api}/${NS}/workloads/deployment/checkout/health`,
+      `${api}/shop/workloads/deployments/checkout`,
+      `${api}/shop/workloads/deployment/checkout/health`,
     ],
   },
   statefulset: {
-    page: `/c/${C}/${NS}/statefulsets/postgres`,
+    page: `/c/${C}/data/statefulsets/postgres`,
     specs: [
-      { context: C, view: 'rollout', namespace: NS, kind: 'statefulsets', name: 'postgres' },
-      { context: C, view: 'workload-pods', namespace: NS, kind: 'statefulsets', name: 'postgres' },
+      { context: C, view: 'rollout', namespace: 'data', kind: 'statefulsets', name: 'postgres' },
+      { context: C, view: 'workload-pods', namespace: 'data', kind: 'statefulsets', name: 'postgres' },
     ],
     polled: [
-      `${api}/${NS}/workloads/statefulsets/postgres`,
-      `${api}/${NS}/workloads/statefulset/postgres/health`,
+      `${api}/data/workloads/statefulsets/postgres`,
+      `${api}/data/workloads/statefulset/postgres/health`,
     ],
   },
   pod: {
@@ -105,13 +106,19 @@ const PAGES: Record<string, PageDef> = {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** One open tab: the page loaded once, then its stream (now) or its 2 s polls (before). */
-function openTab(p: PageDef): () => void {
+function openTab(p: PageDef, loads: Promise<unknown>[]): () => void {
   let stopped = false;
-  void fetch(`${base}${p.page}`).then((r) => r.text());
+  loads.push(fetch(`${base}${p.page}`).then((r) => r.text()));
   if (values.mode === 'poll') {
     const loop = async () => {
       while (!stopped) {
-        await Promise.all(p.polled.map((u) => fetch(`${base}${u}`).then((r) => r.text())));
+        await Promise.all(
+          p.polled.map(async (u) => {
+            const r = await fetch(`${base}${u}`);
+            await r.text();
+            if (r.status !== 200) throw new Error(`${u} answered ${r.status}`);
+          }),
+        );
         await sleep(2000);
       }
     };
@@ -146,17 +153,19 @@ async function main() {
     const p = PAGES[name];
     if (!p) throw new Error(`unknown page ${name}`);
     for (const n of tabCounts) {
-      const closers = Array.from({ length: n }, () => openTab(p));
+      const loads: Promise<unknown>[] = [];
+      const closers = Array.from({ length: n }, () => openTab(p, loads));
       // Initial loads and LISTs settle first: what is counted is the steady state.
-      await sleep(6000);
+      await Promise.all(loads);
+      await sleep(5000);
       const w = await window();
       const watches = totalWatches(readApiCounts()) - idleWatches;
       console.log(
         `| ${name} | ${n} | ${rate(Math.max(0, w.list - idle.list))} | ${rate(Math.max(0, w.get - idle.get))} | ${watches} |`,
       );
       for (const c of closers) c();
-      // The cache's grace period (15 s) lets the upstream watches go before the next page.
-      await sleep(17_000);
+      // The cache's grace period (15 s) lets the upstream watches go, and queued polls drain.
+      await sleep(25_000);
     }
   }
 }

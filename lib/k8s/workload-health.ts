@@ -15,15 +15,15 @@ export async function readWorkload(
   const apps = apiClient(context, AppsV1Api);
   try {
     switch (kind) {
-      case 'deployment':
+      case 'deployments':
         return { kind: 'Deployment', obj: await apps.readNamespacedDeployment({ namespace, name }) };
-      case 'statefulset':
+      case 'statefulsets':
         return { kind: 'StatefulSet', obj: await apps.readNamespacedStatefulSet({ namespace, name }) };
-      case 'daemonset':
+      case 'daemonsets':
         return { kind: 'DaemonSet', obj: await apps.readNamespacedDaemonSet({ namespace, name }) };
-      case 'replicaset':
+      case 'replicasets':
         return { kind: 'ReplicaSet', obj: await apps.readNamespacedReplicaSet({ namespace, name }) };
-      case 'job':
+      case 'jobs':
         return {
           kind: 'Job',
           obj: await apiClient(context, BatchV1Api).readNamespacedJob({ namespace, name }),

@@ -9,17 +9,11 @@ import {
   toWorkloadRow,
   type WorkloadKindName,
 } from '../../k8s/workload-views';
+import type { WorkloadKind as WorkloadResource } from '../../links';
 import type { ViewDef, ViewInputs } from '../view-cache';
 
-/** The five kinds with a workload page, by the API's plural resource name. */
-export const WORKLOAD_RESOURCES = [
-  'deployments',
-  'statefulsets',
-  'daemonsets',
-  'replicasets',
-  'jobs',
-] as const;
-export type WorkloadResource = (typeof WORKLOAD_RESOURCES)[number];
+/** The five kinds with a workload page, by the API's plural resource name (lib/links.ts). */
+export { WORKLOAD_KINDS as WORKLOAD_RESOURCES, type WorkloadKind as WorkloadResource } from '../../links';
 
 export const KIND_OF: Record<WorkloadResource, WorkloadKindName> = {
   deployments: 'Deployment',

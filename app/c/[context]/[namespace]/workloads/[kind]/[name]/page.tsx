@@ -6,8 +6,7 @@ import { isAppError } from '@/lib/errors';
 import { requestPrincipal } from '@/lib/k8s/watch-cache';
 import { ROLLOUT_KINDS, workloadPath } from '@/lib/links';
 import { loadView } from '@/lib/live/views';
-import type { WorkloadResource } from '@/lib/live/views/workload-pods';
-import { parseWorkloadScope } from '@/lib/named-scope';
+import { legacyWorkloadKind, parseWorkloadScope } from '@/lib/named-scope';
 import type { ViewSpec } from '@/lib/stream-protocol';
 
 type Params = Promise<{ context: string; namespace: string; kind: string; name: string }>;
@@ -18,9 +17,13 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 }
 
 export default async function WorkloadPage({ params }: { params: Params }) {
+  const raw = await params;
+  // Old addresses named the kind in the singular (workloads/deployment/web): keep them working.
+  const plural = legacyWorkloadKind(raw.kind);
+  if (plural) redirect(`/c/${raw.context}/${raw.namespace}/workloads/${plural}/${raw.name}`);
   let s: ReturnType<typeof parseWorkloadScope>;
   try {
-    s = parseWorkloadScope(await params);
+    s = parseWorkloadScope(raw);
   } catch {
     notFound();
   }
@@ -31,7 +34,7 @@ export default async function WorkloadPage({ params }: { params: Params }) {
     context: s.context,
     view: 'workload-pods',
     namespace: s.namespace,
-    kind: `${s.kind}s` satisfies WorkloadResource,
+    kind: s.kind,
     name: s.name,
   };
   let initial: WorkloadData | undefined;
