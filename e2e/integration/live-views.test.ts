@@ -21,7 +21,7 @@ import {
   waitFor,
   waitForDeploymentReady,
 } from '../support/kube';
-import { openViewTab, type ViewTab } from '../support/stream';
+import { openTabStream, openViewTab, type ViewTab } from '../support/stream';
 
 /**
  * The live views at the API server: with 1 and with 20 tabs on the Overview and on a workload page,
@@ -231,6 +231,9 @@ for (const [page, build] of Object.entries({
 
 test('a pod that starts crash-looping reaches the open Overview and workload page by itself', async () => {
   const specs = [...(pages().Overview ?? []), ...(pages()['the web Deployment page'] ?? [])];
+  // The Pods list first: its cache entry keeps rows only, until a view joins and it lists again.
+  const list = await openTabStream({ context: CONTEXT, kind: 'pods', namespace: ns });
+  await waitFor('the pod list to be cached', async () => list.list.snapshots > 0);
   const tab = openViewTab(specs);
   const [overview, rollout, pods] = specs.map((s) => subscriptionId(s));
   await waitFor('the views', async () => tab.views.size === 3);
@@ -252,4 +255,5 @@ test('a pod that starts crash-looping reaches the open Overview and workload pag
   const afterCounts = await counts();
   assert.equal(afterCounts.reads - before.reads, 0, 'the change came over the watches, not a LIST or GET');
   tab.close();
+  list.close();
 });

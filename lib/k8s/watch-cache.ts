@@ -25,8 +25,9 @@ import {
 /**
  * One LIST+WATCH per (context, credentials, kind, namespace), shared by every subscriber. It starts
  * with the first subscriber and stops `graceMs` after the last leaves. It keeps the rows (kinds.ts
- * view models) for the live lists and the objects, redacted (lib/redact.ts: no managedFields,
- * last-applied or Secret values), for the server-side views (lib/live/views).
+ * view models) for the live lists and, once a server-side view (lib/live/views) reads the list, the
+ * objects too, redacted (lib/redact.ts: no managedFields, last-applied or Secret values). A list
+ * only shown as rows (the 10,000-pod Pods page) keeps no objects.
  */
 
 export interface ErrorInfo {
@@ -50,8 +51,13 @@ interface Entry {
   namespace: string | undefined;
   kc: KubeConfig;
   state: ListState | undefined;
-  /** Redacted objects by row key, in step with `state.rows`. */
+  /** Redacted objects by row key, in step with `state.rows`, kept once a view asked (keepObjects). */
   objects: Map<string, KubeObject>;
+  keepObjects: boolean;
+  /** The last LIST kept objects: `objects` is complete. */
+  objectsReady: boolean;
+  /** A view joined a list kept without objects: list again (once) to have them. */
+  relist: boolean;
   error: ErrorInfo | undefined;
   reconnectingSince: number | undefined;
   listeners: Set<Listener>;
@@ -123,6 +129,7 @@ function attach(
   namespace: string | undefined,
   listener: Listener,
   principal?: Principal,
+  wantObjects = false,
 ): { entry: Entry; detach: () => void } {
   const kind = cacheKind(slug);
   if (!kind) throw new Error(`unknown kind ${slug}`);
@@ -141,6 +148,9 @@ function attach(
       kc,
       state: undefined,
       objects: new Map(),
+      keepObjects: false,
+      objectsReady: false,
+      relist: false,
       error: undefined,
       reconnectingSince: undefined,
       listeners: new Set(),
@@ -154,6 +164,14 @@ function attach(
   clearTimeout(entry.stopTimer);
   entry.stopTimer = undefined;
   entry.listeners.add(listener);
+  if (wantObjects && !entry.keepObjects) {
+    entry.keepObjects = true;
+    // Listed already, as rows only: list once more, now keeping the objects.
+    if (entry.state) {
+      entry.relist = true;
+      entry.watchAbort?.abort();
+    }
+  }
   const e = entry;
   const detach = () => {
     if (!e.listeners.delete(listener) || e.listeners.size > 0) return;
@@ -199,10 +217,11 @@ export function watchObjects(
   onChange: () => void,
   principal?: Principal,
 ): ObjectFeed {
-  const { entry, detach } = attach(context, slug, namespace, () => onChange(), principal);
+  const { entry, detach } = attach(context, slug, namespace, () => onChange(), principal, true);
+  const ready = () => entry.state !== undefined && entry.objectsReady && !entry.error;
   return {
-    objects: () => (entry.state && !entry.error ? entry.objects.values() : undefined),
-    get: (key) => (entry.state && !entry.error ? entry.objects.get(key) : undefined),
+    objects: () => (ready() ? entry.objects.values() : undefined),
+    get: (key) => (ready() ? entry.objects.get(key) : undefined),
     error: () => entry.error,
     reconnectingSince: () => entry.reconnectingSince,
     close: detach,
@@ -290,18 +309,24 @@ async function run(e: Entry): Promise<void> {
   let needList = true;
   while (!e.abort.signal.aborted) {
     const started = Date.now();
+    if (e.relist) {
+      e.relist = false;
+      needList = true;
+    }
     try {
       if (needList) {
         counters.lists++;
         const { items, rv } = await listObjects(e.kc, e.kind, e.namespace, settings.pageSize, e.abort.signal);
         if (e.abort.signal.aborted) return;
         const rows: Row[] = [];
+        const keep = e.keepObjects;
         e.objects = new Map();
         for (const item of items) {
           const row = e.kind.toRow(item);
           rows.push(row);
-          e.objects.set(row.key, redact(item, e.kind.kind));
+          if (keep) e.objects.set(row.key, redact(item, e.kind.kind));
         }
+        e.objectsReady = keep;
         e.state = fromList(rows, rv);
         e.error = undefined;
         needList = false;
@@ -320,7 +345,7 @@ async function run(e: Entry): Promise<void> {
             const row = e.kind.toRow(obj);
             const change = applyEvent(state, type, row);
             if (type === 'DELETED') e.objects.delete(row.key);
-            else e.objects.set(row.key, redact(obj, e.kind.kind));
+            else if (e.objectsReady) e.objects.set(row.key, redact(obj, e.kind.kind));
             if (change) broadcast(e, { type: 'changes', changes: [change] });
           }
         },
@@ -335,6 +360,8 @@ async function run(e: Entry): Promise<void> {
       if (attempt > 0) await sleep(backoffMs(attempt, Math.random()), e.abort.signal);
     } catch (err) {
       if (e.abort.signal.aborted) return;
+      // The watch was stopped on purpose for the relist above: not a failure to report.
+      if (e.relist) continue;
       if (isIdleTimeout(err)) {
         attempt = 0;
         continue;
@@ -353,6 +380,7 @@ async function run(e: Entry): Promise<void> {
         if (refused) {
           e.state = undefined;
           e.objects = new Map();
+          e.objectsReady = false;
         }
         e.error = info;
         needList = true;

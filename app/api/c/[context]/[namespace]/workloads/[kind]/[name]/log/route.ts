@@ -20,8 +20,9 @@ async function legacyRedirect(request: Request, { params }: Ctx): Promise<Respon
   const plural = legacyWorkloadKind(p.kind);
   if (!plural) return undefined;
   const url = new URL(request.url);
-  url.pathname = url.pathname.replace(`/workloads/${p.kind}/`, `/workloads/${plural}/`);
-  return Response.redirect(url, 308);
+  const to = url.pathname.replace(`/workloads/${p.kind}/`, `/workloads/${plural}/`);
+  // A relative Location: the Host the server sees (localhost behind a proxy) may not be the browser's.
+  return new Response(null, { status: 308, headers: { Location: `${to}${url.search}` } });
 }
 
 /** Every pod of a workload, followed and interleaved as server-sent events labelled by pod. */
