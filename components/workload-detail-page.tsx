@@ -9,6 +9,7 @@ import { canI } from '@/lib/k8s/access';
 import type { WorkloadKind } from '@/lib/k8s/rollback-plan';
 import { KINDS, type WorkloadDetail } from '@/lib/k8s/rollout-views';
 import { requestPrincipal } from '@/lib/k8s/watch-cache';
+import { workloadApiPath } from '@/lib/links';
 import { loadView } from '@/lib/live/views';
 import type { RolloutModel } from '@/lib/live/views/rollout';
 import { scopePath } from '@/lib/paths';
@@ -55,7 +56,7 @@ export async function WorkloadDetailPage({
     error = e;
   }
   const label = KINDS[kind];
-  const apiBase = `/api/c/${encodeURIComponent(target.context)}/${target.namespace}/workloads/${kind}/${target.name}`;
+  const apiBase = workloadApiPath(target.context, target.namespace, kind, target.name);
   return (
     <section aria-labelledby="page-title" className="max-w-6xl space-y-4">
       <nav aria-label="Breadcrumb" className="text-sm text-zinc-500">

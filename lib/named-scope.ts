@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AppError } from './errors';
-import { WORKLOAD_KINDS, type WorkloadKind, workloadKindOf } from './links';
+import { WORKLOAD_KINDS, type WorkloadKind, workloadKindOf, workloadPath } from './links';
 import { decodeSegment, objectName, parseOrThrow, parseScope } from './params';
 
 export interface NamedScope {
@@ -52,4 +52,18 @@ export function parseWorkloadScope(raw: {
     ...parseNamedScope(raw),
     kind: parseOrThrow(workloadKind, decodeSegment(raw.kind), 'workload kind'),
   };
+}
+
+/** Where an old singular address now lives, built by the one URL builder; undefined if malformed. */
+export function legacyWorkloadRedirect(
+  raw: { context: string; namespace: string; name: string },
+  kind: WorkloadKind,
+  rest = '',
+): string | undefined {
+  try {
+    const s = parseNamedScope(raw);
+    return workloadPath(s.context, s.namespace, kind, s.name, rest) ?? undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -6,7 +6,7 @@ import { isAppError } from '@/lib/errors';
 import { requestPrincipal } from '@/lib/k8s/watch-cache';
 import { ROLLOUT_KINDS, workloadPath } from '@/lib/links';
 import { loadView } from '@/lib/live/views';
-import { legacyWorkloadKind, parseWorkloadScope } from '@/lib/named-scope';
+import { legacyWorkloadKind, legacyWorkloadRedirect, parseWorkloadScope } from '@/lib/named-scope';
 import type { ViewSpec } from '@/lib/stream-protocol';
 
 type Params = Promise<{ context: string; namespace: string; kind: string; name: string }>;
@@ -20,7 +20,7 @@ export default async function WorkloadPage({ params }: { params: Params }) {
   const raw = await params;
   // Old addresses named the kind in the singular (workloads/deployment/web): keep them working.
   const plural = legacyWorkloadKind(raw.kind);
-  if (plural) redirect(`/c/${raw.context}/${raw.namespace}/workloads/${plural}/${raw.name}`);
+  if (plural) redirect(legacyWorkloadRedirect(raw, plural) ?? notFound());
   let s: ReturnType<typeof parseWorkloadScope>;
   try {
     s = parseWorkloadScope(raw);

@@ -7,7 +7,7 @@ import { isAppError } from '@/lib/errors';
 import { readWorkload } from '@/lib/k8s/workload-health';
 import { resolveWorkloadContainer, templateContainers } from '@/lib/k8s/workload-logs';
 import { workloadApiPath, workloadPath } from '@/lib/links';
-import { legacyWorkloadKind, parseWorkloadScope } from '@/lib/named-scope';
+import { legacyWorkloadKind, legacyWorkloadRedirect, parseWorkloadScope } from '@/lib/named-scope';
 
 type Params = Promise<{ context: string; namespace: string; kind: string; name: string }>;
 
@@ -19,7 +19,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 export default async function WorkloadLogsPage({ params }: { params: Params }) {
   const raw = await params;
   const plural = legacyWorkloadKind(raw.kind);
-  if (plural) redirect(`/c/${raw.context}/${raw.namespace}/workloads/${plural}/${raw.name}/logs`);
+  if (plural) redirect(legacyWorkloadRedirect(raw, plural, 'logs') ?? notFound());
   let s: ReturnType<typeof parseWorkloadScope>;
   try {
     s = parseWorkloadScope(raw);
