@@ -6,7 +6,7 @@ import { ScopeSwitcher } from '@/components/scope-switcher';
 import { KINDS } from '@/lib/k8s/kinds';
 import type { NamespaceList } from '@/lib/k8s/namespaces';
 import { createPath } from '@/lib/manage-links';
-import { scopePath } from '@/lib/params';
+import { scopePath } from '@/lib/paths';
 
 const nav = [
   { label: 'Overview', path: 'overview' },

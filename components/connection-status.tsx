@@ -1,11 +1,9 @@
 'use client';
 
-import { POLL_MS } from '@/components/use-live';
 import { useConnectionState } from '@/lib/use-watched-list';
 
 const styles = {
   idle: 'bg-neutral-line',
-  polling: 'bg-good-solid',
   connecting: 'bg-neutral-solid',
   live: 'bg-good-solid',
   reconnecting: 'bg-warn-solid animate-pulse',
@@ -23,11 +21,9 @@ export function ConnectionStatus() {
       ? 'Live'
       : c.state === 'idle'
         ? 'No live stream on this page'
-        : c.state === 'polling'
-          ? `Refreshing every ${POLL_MS / 1000} s`
-          : c.state === 'connecting'
-            ? 'Connecting…'
-            : `Reconnecting… stale since ${c.staleSince ? clock(c.staleSince) : 'now'}`;
+        : c.state === 'connecting'
+          ? 'Connecting…'
+          : `Reconnecting… stale since ${c.staleSince ? clock(c.staleSince) : 'now'}`;
   return (
     <output
       aria-label="Connection"

@@ -3,7 +3,7 @@ import { Badge } from '@/components/ui/badge';
 import { Table, Td, Th } from '@/components/ui/table';
 import { formatAge } from '@/lib/format';
 import type { DeploymentRow } from '@/lib/k8s/views';
-import { scopePath } from '@/lib/params';
+import { scopePath } from '@/lib/paths';
 
 function readiness(r: DeploymentRow): 'good' | 'warn' | 'bad' {
   if (r.desired === 0 || r.ready >= r.desired) return 'good';

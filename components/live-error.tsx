@@ -1,11 +1,11 @@
-import type { FetchError } from '@/components/use-live';
+import type { LiveError as LiveErrorInfo } from '@/components/use-live';
 
-/** A refresh that failed: the page keeps the last data and says so, instead of going blank. */
-export function LiveError({ error }: { error: FetchError | undefined }) {
+/** A live view that failed: the page keeps the last data and says so, instead of going blank. */
+export function LiveError({ error }: { error: LiveErrorInfo | undefined }) {
   if (!error) return null;
   return (
     <p role="status" className="text-sm text-warn">
-      Live refresh failed: {error.message} Showing the last data received.
+      Live updates failed: {error.message} Showing the last data received.
     </p>
   );
 }

@@ -1,8 +1,9 @@
 import { ErrorState } from '@/components/error-state';
-import { SecurityPanel } from '@/components/security-panel';
+import { LiveSecurityPanel } from '@/components/live-security-panel';
 import { type NamespaceExposure, namespaceExposure } from '@/lib/k8s/security';
+import type { ViewSpec } from '@/lib/stream-protocol';
 
-/** Server component for an overview page: loads and shows the exposure warnings of a namespace. */
+/** Server component for an overview page: loads, then keeps live, the exposure warnings of a namespace. */
 export async function NamespaceSecurityPanel({ context, namespace }: { context: string; namespace: string }) {
   let data: NamespaceExposure | undefined;
   let error: unknown;
@@ -12,5 +13,6 @@ export async function NamespaceSecurityPanel({ context, namespace }: { context: 
     error = e;
   }
   if (!data) return <ErrorState error={error} context={context} />;
-  return <SecurityPanel context={context} warnings={data.warnings} gaps={data.gaps} />;
+  const spec: ViewSpec = { context, view: 'security', namespace };
+  return <LiveSecurityPanel spec={spec} initial={data} context={context} />;
 }

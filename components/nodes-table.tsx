@@ -5,7 +5,8 @@ import { Badge } from '@/components/ui/badge';
 import { Table, Td, Th } from '@/components/ui/table';
 import { useLive } from '@/components/use-live';
 import type { NodeList, NodeRow } from '@/lib/k8s/nodes';
-import { formatBytes, formatCpu, percent } from '@/lib/k8s/resources';
+import { formatBytes, formatCpu, percent, type Resources } from '@/lib/k8s/resources';
+import type { ViewSpec } from '@/lib/stream-protocol';
 
 function Meter({
   label,
@@ -57,8 +58,26 @@ function Status({ n }: { n: NodeRow }) {
   );
 }
 
-export function NodesTable({ url, initial }: { url: string; initial: NodeList }) {
-  const { data, error } = useLive<NodeList>(url, initial);
+/**
+ * Live nodes from the server's cache; `usage` (metrics.k8s.io, which cannot be watched) is read once
+ * when the page loads.
+ */
+export function NodesTable({
+  spec,
+  initial,
+  usage,
+}: {
+  spec: ViewSpec;
+  initial: NodeList;
+  usage: Record<string, Resources> | undefined;
+}) {
+  const live = useLive<NodeList>(spec, initial);
+  const error = live.error;
+  const data: NodeList = {
+    ...live.data,
+    metrics: usage !== undefined,
+    items: live.data.items.map((n) => ({ ...n, usage: usage?.[n.name] ?? null })),
+  };
   if (data.items.length === 0) return <p className="text-sm text-muted">No nodes.</p>;
   return (
     <div className="space-y-2">

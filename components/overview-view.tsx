@@ -11,6 +11,7 @@ import { useLive } from '@/components/use-live';
 import type { OverviewData } from '@/lib/k8s/overview';
 import type { WorkloadRow } from '@/lib/k8s/workload-views';
 import { podPath, workloadPath } from '@/lib/links';
+import type { ViewSpec } from '@/lib/stream-protocol';
 
 function WorkloadsTable({
   rows,
@@ -74,17 +75,17 @@ function WorkloadsTable({
 }
 
 export function OverviewView({
-  url,
+  spec,
   initial,
   context,
   showNamespace,
 }: {
-  url: string;
+  spec: ViewSpec;
   initial: OverviewData;
   context: string;
   showNamespace: boolean;
 }) {
-  const { data, error } = useLive<OverviewData>(url, initial);
+  const { data, error } = useLive<OverviewData>(spec, initial);
   const counts = { failing: 0, degraded: 0, healthy: 0 };
   for (const w of data.workloads) counts[w.health]++;
   return (

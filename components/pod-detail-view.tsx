@@ -6,6 +6,7 @@ import { ContainerCard } from '@/components/container-card';
 import { EventsTable } from '@/components/events-table';
 import { HealthBanner } from '@/components/health-banner';
 import { LiveError } from '@/components/live-error';
+import { PodSecurity } from '@/components/pod-security';
 import { Callout } from '@/components/ui/callout';
 import { Table, Td, Th } from '@/components/ui/table';
 import { useLive } from '@/components/use-live';
@@ -13,12 +14,11 @@ import { formatAge } from '@/lib/format';
 import { restartsText } from '@/lib/k8s/pod-status';
 import type { PodDetail } from '@/lib/k8s/pod-views';
 import { podPath, workloadPath } from '@/lib/links';
+import type { PodModel } from '@/lib/live/views/pod';
 import { scopePath } from '@/lib/paths';
+import type { ViewSpec } from '@/lib/stream-protocol';
 
-export interface PodDetailData {
-  detail: PodDetail;
-  now: number;
-}
+export type PodDetailData = PodModel;
 
 function Owners({ d, context }: { d: PodDetail; context: string }) {
   if (d.owners.length === 0) return <p className="text-sm text-muted">No controller: a bare pod.</p>;
@@ -54,15 +54,15 @@ function Owners({ d, context }: { d: PodDetail; context: string }) {
 }
 
 export function PodDetailView({
-  url,
+  spec,
   initial,
   context,
 }: {
-  url: string;
+  spec: ViewSpec;
   initial: PodDetailData;
   context: string;
 }) {
-  const { data, error } = useLive<PodDetailData>(url, initial);
+  const { data, error } = useLive<PodDetailData>(spec, initial);
   const { detail: d, now } = data;
   const gone = error?.status === 404;
   const facts: [string, ReactNode][] = [
@@ -159,6 +159,7 @@ export function PodDetailView({
         </h2>
         <EventsTable events={d.events} now={now} />
       </section>
+      <PodSecurity context={context} namespace={d.row.namespace} security={data.security} />
     </div>
   );
 }

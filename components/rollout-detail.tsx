@@ -1,18 +1,17 @@
 'use client';
 
-import { useEffect, useState } from 'react';
-import useSWR from 'swr';
+import { useEffect, useMemo, useState } from 'react';
 import { RevisionHistory } from '@/components/revision-history';
 import { RollbackDialog } from '@/components/rollback-dialog';
 import { Badge, type BadgeTone } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Callout } from '@/components/ui/callout';
 import { WorkloadActions } from '@/components/workload-actions';
-import { callJson } from '@/lib/client-actions';
 import type { RolloutState } from '@/lib/k8s/rollout-status';
 import { KINDS, type WorkloadDetail } from '@/lib/k8s/rollout-views';
-
-const POLL_MS = 2000;
+import type { RolloutModel } from '@/lib/live/views/rollout';
+import type { ViewSpec } from '@/lib/stream-protocol';
+import { useLive } from './use-live';
 
 const stateTone: Record<RolloutState, BadgeTone> = {
   complete: 'good',
@@ -32,36 +31,36 @@ const stateLabel: Record<RolloutState, string> = {
   unsupported: 'No rollout tracking',
 };
 
-async function fetchDetail(url: string): Promise<WorkloadDetail> {
-  const r = await callJson<WorkloadDetail>(url);
-  if (!r.ok) throw new Error(r.error.message);
-  return r.data;
-}
-
-/** Live rollout status, history and actions of one workload; polls until the watch layer lands. */
+/**
+ * Live rollout status, history and actions of one workload, pushed by the server's rollout view.
+ * What the user may do was asked once (an access review) when the page was rendered.
+ */
 export function RolloutDetail({
+  spec,
   initial,
   apiBase,
   now,
 }: {
+  spec: ViewSpec;
   initial: WorkloadDetail;
   apiBase: string;
   now: number;
 }) {
-  const { data, error, mutate } = useSWR(apiBase, fetchDetail, {
-    fallbackData: initial,
-    refreshInterval: POLL_MS,
-    revalidateOnMount: false,
-  });
-  const detail = data ?? initial;
+  const canPatch = initial.canPatch;
+  const first = useMemo((): RolloutModel => {
+    const { canPatch: _asked, ...model } = initial;
+    return model;
+  }, [initial]);
+  const { data, error } = useLive<RolloutModel>(spec, first);
+  const detail: WorkloadDetail = { ...data, canPatch };
   const [clock, setClock] = useState(now);
   const [rollbackTo, setRollbackTo] = useState<number | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [pending, setPending] = useState<'resume' | null>(null);
   // Ages tick with each refresh; the first render uses the server's clock so hydration matches.
   useEffect(() => {
-    if (data) setClock(Date.now());
-  }, [data]);
+    if (data !== first) setClock(Date.now());
+  }, [data, first]);
 
   const kind = KINDS[detail.kind].singular;
   const s = detail.status;
@@ -70,7 +69,6 @@ export function RolloutDetail({
   function done(message: string) {
     setRollbackTo(null);
     setNotice(message);
-    void mutate();
   }
 
   return (

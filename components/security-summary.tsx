@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { Badge } from '@/components/ui/badge';
 import type { Severity } from '@/lib/k8s/exposure';
 import { namespaceExposure } from '@/lib/k8s/security';
-import { scopePath } from '@/lib/params';
+import { scopePath } from '@/lib/paths';
 
 const tone = { critical: 'bad', high: 'warn', medium: 'neutral' } as const;
 

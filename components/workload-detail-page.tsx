@@ -6,15 +6,18 @@ import { ObjectExtras } from '@/components/object-extras';
 import { RolloutDetail } from '@/components/rollout-detail';
 import { WorkloadPods } from '@/components/workload-pods';
 import { isAppError } from '@/lib/errors';
+import { canI } from '@/lib/k8s/access';
 import type { WorkloadKind } from '@/lib/k8s/rollback-plan';
 import { KINDS, type WorkloadDetail } from '@/lib/k8s/rollout-views';
-import { getWorkloadDetail } from '@/lib/k8s/rollouts';
-import { scopePath } from '@/lib/params';
+import { requestPrincipal } from '@/lib/k8s/watch-cache';
+import { workloadApiPath } from '@/lib/links';
+import { loadView } from '@/lib/live/views';
+import type { RolloutModel } from '@/lib/live/views/rollout';
+import { scopePath } from '@/lib/paths';
 import { parseTarget } from '@/lib/rollout-params';
+import type { ViewSpec } from '@/lib/stream-protocol';
 
-const SINGULAR = { deployments: 'deployment', statefulsets: 'statefulset', daemonsets: 'daemonset' } as const;
-
-/** Server-rendered first paint of a workload's rollout page; the client part then polls for changes. */
+/** Server-rendered first paint of a workload's rollout page; the server's views then push changes. */
 export async function WorkloadDetailPage({
   kind,
   params,
@@ -28,16 +31,33 @@ export async function WorkloadDetailPage({
   } catch {
     notFound();
   }
+  const spec: ViewSpec = {
+    context: target.context,
+    view: 'rollout',
+    namespace: target.namespace,
+    kind,
+    name: target.name,
+  };
   let detail: WorkloadDetail | undefined;
   let error: unknown;
   try {
-    detail = await getWorkloadDetail(target);
+    const [model, canPatch] = await Promise.all([
+      loadView<RolloutModel>(spec, await requestPrincipal()),
+      canI(target.context, {
+        verb: 'patch',
+        group: 'apps',
+        resource: kind,
+        namespace: target.namespace,
+        name: target.name,
+      }),
+    ]);
+    detail = { ...model, canPatch };
   } catch (e) {
     if (isAppError(e) && e.status === 404) notFound();
     error = e;
   }
   const label = KINDS[kind];
-  const apiBase = `/api/c/${encodeURIComponent(target.context)}/${target.namespace}/workloads/${kind}/${target.name}`;
+  const apiBase = workloadApiPath(target.context, target.namespace, kind, target.name);
   return (
     <section aria-labelledby="page-title" className="max-w-6xl space-y-4">
       <nav aria-label="Breadcrumb" className="text-sm text-muted">
@@ -71,11 +91,11 @@ export async function WorkloadDetailPage({
             workload={{ kind, name: target.name }}
             restartApi={apiBase}
           />
-          <RolloutDetail initial={detail} apiBase={apiBase} now={Date.now()} />
+          <RolloutDetail spec={spec} initial={detail} apiBase={apiBase} now={Date.now()} />
           <WorkloadPods
             context={target.context}
             namespace={target.namespace}
-            kind={SINGULAR[kind]}
+            kind={kind}
             name={target.name}
           />
           <ObjectExtras

@@ -1,7 +1,9 @@
 import { ErrorState } from '@/components/error-state';
 import { type WorkloadData, WorkloadView } from '@/components/workload-view';
-import { getWorkloadDetail } from '@/lib/k8s/workload-health';
-import type { WorkloadKind } from '@/lib/links';
+import { requestPrincipal } from '@/lib/k8s/watch-cache';
+import { loadView } from '@/lib/live/views';
+import type { WorkloadResource } from '@/lib/live/views/workload-pods';
+import type { ViewSpec } from '@/lib/stream-protocol';
 
 /**
  * A workload's pods with their diagnosis, problem pods first, for pages built around something else
@@ -15,24 +17,24 @@ export async function WorkloadPods({
 }: {
   context: string;
   namespace: string;
-  kind: WorkloadKind;
+  kind: WorkloadResource;
   name: string;
 }) {
+  const spec: ViewSpec = { context, view: 'workload-pods', namespace, kind, name };
   let initial: WorkloadData | undefined;
   let error: unknown;
   try {
-    initial = { detail: await getWorkloadDetail(context, namespace, kind, name), now: Date.now() };
+    initial = await loadView<WorkloadData>(spec, await requestPrincipal());
   } catch (e) {
     error = e;
   }
-  const url = `/api/c/${encodeURIComponent(context)}/${encodeURIComponent(namespace)}/workloads/${kind}/${encodeURIComponent(name)}/health`;
   return (
     <section aria-labelledby="pods-title" className="space-y-2">
       <h2 id="pods-title" className="text-lg font-semibold">
         Pods
       </h2>
       {initial ? (
-        <WorkloadView url={url} initial={initial} context={context} />
+        <WorkloadView spec={spec} initial={initial} context={context} />
       ) : (
         <ErrorState error={error} context={context} />
       )}

@@ -5,25 +5,23 @@ import { WorkloadHealthBadge } from '@/components/health-badge';
 import { LiveError } from '@/components/live-error';
 import { PodRowsTable } from '@/components/pods-table';
 import { useLive } from '@/components/use-live';
-import type { WorkloadDetail } from '@/lib/k8s/workload-health';
 import { workloadPath } from '@/lib/links';
+import type { WorkloadPodsModel } from '@/lib/live/views/workload-pods';
+import type { ViewSpec } from '@/lib/stream-protocol';
 
-export interface WorkloadData {
-  detail: WorkloadDetail;
-  now: number;
-}
+export type WorkloadData = WorkloadPodsModel;
 
 /** A workload's health from its pods, problem pods first, live. */
 export function WorkloadView({
-  url,
+  spec,
   initial,
   context,
 }: {
-  url: string;
+  spec: ViewSpec;
   initial: WorkloadData;
   context: string;
 }) {
-  const { data, error } = useLive<WorkloadData>(url, initial);
+  const { data, error } = useLive<WorkloadData>(spec, initial);
   const { row, selector } = data.detail;
   const logs = workloadPath(context, row.namespace, row.kind, row.name, 'logs');
   return (

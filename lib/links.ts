@@ -1,16 +1,43 @@
 import { scopePath } from './paths';
 
-/** Workload kinds with a health page (workloads/<kind>/<name>), lower-case as in the URL. */
-export const WORKLOAD_KINDS = ['deployment', 'statefulset', 'daemonset', 'job', 'replicaset'] as const;
+/**
+ * The one URL builder for pages and API addresses of objects (browser and server): every segment
+ * encoded, workload kinds by the API's plural resource name. lib/paths.ts holds the scope prefix;
+ * lib/k8s/links.ts maps any object kind to its page through these.
+ */
+
+/** Workload kinds with a workload page, by plural resource name as in every URL. */
+export const WORKLOAD_KINDS = ['deployments', 'statefulsets', 'daemonsets', 'replicasets', 'jobs'] as const;
 export type WorkloadKind = (typeof WORKLOAD_KINDS)[number];
-/** The kinds with rollout history; their page is `<kind>s/<name>`. */
-export const ROLLOUT_KINDS = ['deployment', 'statefulset', 'daemonset'] as const;
+/** The kinds with rollout history; their page is `<kind>/<name>`, the others `workloads/<kind>/<name>`. */
+export const ROLLOUT_KINDS = ['deployments', 'statefulsets', 'daemonsets'] as const;
+
+const BY_KIND: Record<string, WorkloadKind> = {
+  Deployment: 'deployments',
+  StatefulSet: 'statefulsets',
+  DaemonSet: 'daemonsets',
+  ReplicaSet: 'replicasets',
+  Job: 'jobs',
+};
+
+/**
+ * The plural resource name of a workload kind given as the API's Kind ("Deployment"), its plural,
+ * or the singular the old URLs used ("deployment"); undefined for anything else.
+ */
+export function workloadKindOf(kind: string): WorkloadKind | undefined {
+  const byKind = BY_KIND[kind];
+  if (byKind) return byKind;
+  const lower = kind.toLowerCase();
+  if ((WORKLOAD_KINDS as readonly string[]).includes(lower)) return lower as WorkloadKind;
+  const plural = `${lower}s`;
+  return (WORKLOAD_KINDS as readonly string[]).includes(plural) ? (plural as WorkloadKind) : undefined;
+}
 
 export function podPath(context: string, namespace: string, name: string, rest = ''): string {
   return scopePath(context, namespace, `pods/${encodeURIComponent(name)}${rest ? `/${rest}` : ''}`);
 }
 
-/** A link for an owner reference, or null when Wheelhouse has no page for that kind. */
+/** A link for an owner reference or workload row, or null when Wheelhouse has no page for that kind. */
 export function workloadPath(
   context: string,
   namespace: string,
@@ -18,10 +45,32 @@ export function workloadPath(
   name: string,
   rest = '',
 ): string | null {
-  const k = kind.toLowerCase();
-  if (!(WORKLOAD_KINDS as readonly string[]).includes(k)) return null;
+  const k = workloadKindOf(kind);
+  if (!k) return null;
   // Deployments, StatefulSets and DaemonSets have one page with rollouts and pod health together.
   if (!rest && (ROLLOUT_KINDS as readonly string[]).includes(k))
-    return scopePath(context, namespace, `${k}s/${encodeURIComponent(name)}`);
+    return scopePath(context, namespace, `${k}/${encodeURIComponent(name)}`);
   return scopePath(context, namespace, `workloads/${k}/${encodeURIComponent(name)}${rest ? `/${rest}` : ''}`);
+}
+
+/** The API address of a workload (`rest` such as "history" or "log"), every segment encoded. */
+export function workloadApiPath(
+  context: string,
+  namespace: string,
+  kind: WorkloadKind,
+  name: string,
+  rest = '',
+): string {
+  const base = `/api${scopePath(context, namespace, `workloads/${kind}/${encodeURIComponent(name)}`)}`;
+  return rest ? `${base}/${rest}` : base;
+}
+
+/** The API address of a pod (`rest` such as "log"). */
+export function podApiPath(context: string, namespace: string, name: string, rest = ''): string {
+  return `/api${podPath(context, namespace, name, rest)}`;
+}
+
+/** The API address of a Secret's reveal action. */
+export function secretRevealApiPath(context: string, namespace: string, name: string): string {
+  return `/api${scopePath(context, namespace, `secrets/${encodeURIComponent(name)}/reveal`)}`;
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AppError } from './errors';
-import { WORKLOAD_KINDS, type WorkloadKind } from './links';
+import { WORKLOAD_KINDS, type WorkloadKind, workloadKindOf, workloadPath } from './links';
 import { decodeSegment, objectName, parseOrThrow, parseScope } from './params';
 
 export interface NamedScope {
@@ -28,7 +28,19 @@ export function parseNamedScope(raw: { context: string; namespace: string; name:
   };
 }
 
-export const workloadKind = z.enum(WORKLOAD_KINDS);
+export const workloadKind = z.enum(WORKLOAD_KINDS, {
+  error: `a workload kind is one of ${WORKLOAD_KINDS.join(', ')}`,
+});
+
+/**
+ * The plural a singular workload kind of an old URL ("deployment") stands for, so the page can
+ * redirect; undefined when the segment is already plural or no workload kind at all.
+ */
+export function legacyWorkloadKind(raw: string): WorkloadKind | undefined {
+  const k = decodeSegment(raw);
+  if ((WORKLOAD_KINDS as readonly string[]).includes(k)) return undefined;
+  return k === k.toLowerCase() ? workloadKindOf(k) : undefined;
+}
 
 export function parseWorkloadScope(raw: {
   context: string;
@@ -40,4 +52,18 @@ export function parseWorkloadScope(raw: {
     ...parseNamedScope(raw),
     kind: parseOrThrow(workloadKind, decodeSegment(raw.kind), 'workload kind'),
   };
+}
+
+/** Where an old singular address now lives, built by the one URL builder; undefined if malformed. */
+export function legacyWorkloadRedirect(
+  raw: { context: string; namespace: string; name: string },
+  kind: WorkloadKind,
+  rest = '',
+): string | undefined {
+  try {
+    const s = parseNamedScope(raw);
+    return workloadPath(s.context, s.namespace, kind, s.name, rest) ?? undefined;
+  } catch {
+    return undefined;
+  }
 }

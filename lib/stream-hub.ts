@@ -5,8 +5,10 @@ import { getContext } from './k8s/client';
 import type { Row } from './k8s/rows/types';
 import { type CacheMessage, type CachePrincipal, subscribe } from './k8s/watch-cache';
 import { type Change, coalesce } from './k8s/watch-reducer';
+import type { ViewMessage } from './live/view-cache';
+import { checkViewSpec, subscribeViewSpec } from './live/views';
 import { ALL_NAMESPACES } from './params';
-import { type StreamItem, type SubscriptionSpec, subscriptionId } from './stream-protocol';
+import { isViewSpec, type StreamItem, type SubscriptionSpec, subscriptionId } from './stream-protocol';
 
 /**
  * One SSE stream per browser tab. Changes from the watch cache are coalesced per subscription and
@@ -39,6 +41,8 @@ interface Sub {
   spec: SubscriptionSpec;
   unsubscribe: () => void;
   snapshot: Row[] | undefined;
+  /** A view subscription's model not yet sent (only the newest counts). */
+  view: { data: unknown } | undefined;
   pending: Map<string, Change>;
   control: StreamItem[];
   resync: boolean;
@@ -170,7 +174,10 @@ export function setSubscriptions(
   if (!tab) throw new AppError(404, 'This stream is closed; the page reconnects by itself.', 'no_stream');
   if (tab.owner !== ownerOf(principal))
     throw new AppError(403, 'This stream belongs to another sign-in.', 'forbidden');
-  for (const s of specs) getContext(s.context);
+  for (const s of specs) {
+    getContext(s.context);
+    if (isViewSpec(s)) checkViewSpec(s);
+  }
   const wanted = new Map(specs.map((s) => [subscriptionId(s), s]));
   for (const [sid, sub] of tab.subs) {
     if (!wanted.has(sid)) {
@@ -185,6 +192,7 @@ export function setSubscriptions(
       spec,
       unsubscribe: () => undefined,
       snapshot: undefined,
+      view: undefined,
       pending: new Map(),
       control: [],
       resync: false,
@@ -196,14 +204,13 @@ export function setSubscriptions(
 }
 
 function start(tab: Tab, sub: Sub): void {
+  if (isViewSpec(sub.spec)) {
+    sub.unsubscribe = subscribeViewSpec(sub.spec, (m) => onViewMessage(tab, sub, m), tab.principal);
+    return;
+  }
   const ns = sub.spec.namespace === ALL_NAMESPACES ? undefined : sub.spec.namespace;
-  sub.unsubscribe = subscribe(
-    sub.spec.context,
-    sub.spec.kind,
-    ns,
-    (m) => onMessage(tab, sub, m),
-    tab.principal,
-  );
+  const spec = sub.spec;
+  sub.unsubscribe = subscribe(spec.context, spec.kind, ns, (m) => onMessage(tab, sub, m), tab.principal);
 }
 
 function onMessage(tab: Tab, sub: Sub, m: CacheMessage): void {
@@ -231,10 +238,23 @@ function onMessage(tab: Tab, sub: Sub, m: CacheMessage): void {
   schedule(tab, FLUSH_MS);
 }
 
+/** Views (lib/live/views) send whole models: the newest replaces one still unsent. */
+function onViewMessage(tab: Tab, sub: Sub, m: ViewMessage): void {
+  if (tab.closed) return;
+  if (m.type === 'view') {
+    sub.view = { data: m.data };
+  } else if (m.type === 'error') {
+    sub.view = undefined;
+    sub.control.push({ s: sub.id, t: 'error', error: m.error });
+  } else sub.control.push({ s: sub.id, t: 'status', state: m.state, since: m.since });
+  schedule(tab, FLUSH_MS);
+}
+
 function markResync(sub: Sub): void {
   sub.resync = true;
   sub.pending.clear();
   sub.snapshot = undefined;
+  sub.view = undefined;
 }
 
 function schedule(tab: Tab, ms: number): void {
@@ -264,10 +284,14 @@ function flush(tab: Tab): void {
     if (sub.resync) {
       // Re-subscribing hands us the cache's current rows synchronously (or soon after).
       sub.unsubscribe();
+      // A view answers at once with its current model; a list with its snapshot (which clears it).
+      if (isViewSpec(sub.spec)) sub.resync = false;
       start(tab, sub);
     }
     items.push(...sub.control);
     sub.control = [];
+    if (sub.view) items.push({ s: sub.id, t: 'view', data: sub.view.data });
+    sub.view = undefined;
     const snap = sub.snapshot;
     sub.snapshot = undefined;
     if (snap && snap.length <= SNAPSHOT_PART) items.push({ s: sub.id, t: 'snapshot', rows: snap });

@@ -4,15 +4,43 @@ import type { Change } from './k8s/watch-reducer';
 /**
  * The wire format of the one SSE stream per browser tab, shared by the server and the browser.
  * A tab sets its whole list of subscriptions at once (POST), and receives `batch` events whose items
- * each belong to one subscription.
+ * each belong to one subscription. A subscription is a live list (rows of one kind) or a view (a
+ * model the server derives from cached lists: the overview, a workload's rollout, a pod…).
  */
 
-export interface SubscriptionSpec {
+export interface ListSpec {
   context: string;
   kind: string;
   /** A namespace or `_all`. Cluster-scoped kinds are always listed whole. */
   namespace: string;
 }
+
+/** The server-side views (lib/live/views), by name. */
+export const VIEW_NAMES = [
+  'overview',
+  'rollout',
+  'workload-pods',
+  'pod',
+  'nodes',
+  'service',
+  'claim',
+  'storage',
+  'security',
+] as const;
+export type ViewName = (typeof VIEW_NAMES)[number];
+
+export interface ViewSpec {
+  context: string;
+  view: ViewName;
+  /** A namespace, or `_all` where the view allows it (overview, nodes). */
+  namespace: string;
+  /** The workload's plural resource name (rollout, workload-pods). */
+  kind?: string;
+  /** The object's name (rollout, workload-pods, pod). */
+  name?: string;
+}
+
+export type SubscriptionSpec = ListSpec | ViewSpec;
 
 export interface ErrorInfo {
   status: number;
@@ -25,9 +53,17 @@ export type StreamItem =
   | { s: string; t: 'snapshot'; rows: Row[]; more?: true }
   | { s: string; t: 'append'; rows: Row[]; more?: true }
   | { s: string; t: 'changes'; changes: Change[] }
+  /** A view's whole model, sent when it differs from the last one sent (never a partial diff). */
+  | { s: string; t: 'view'; data: unknown }
   | { s: string; t: 'error'; error: ErrorInfo }
   | { s: string; t: 'status'; state: 'live' | 'reconnecting'; since?: number };
 
+export function isViewSpec(s: SubscriptionSpec): s is ViewSpec {
+  return 'view' in s;
+}
+
 export function subscriptionId(s: SubscriptionSpec): string {
+  if (isViewSpec(s))
+    return JSON.stringify(['view', s.view, s.context, s.namespace, s.kind ?? '', s.name ?? '']);
   return JSON.stringify([s.context, s.kind, s.namespace]);
 }

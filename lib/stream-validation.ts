@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { KIND_SLUGS, kindBySlug } from './k8s/kinds';
-import { contextName, namespaceScope } from './params';
+import { contextName, namespaceScope, objectName } from './params';
+import { VIEW_NAMES } from './stream-protocol';
 
 /** Validation of what a tab asks the stream for (server side; the browser never needs zod for it). */
 
@@ -10,10 +11,21 @@ const kind = z.string().refine((k) => kindBySlug(k) !== undefined, {
   error: (i) => `unknown kind "${String(i.input).slice(0, 60)}"; known kinds are ${KIND_SLUGS.join(', ')}`,
 });
 
+const list = z.strictObject({ context: contextName, kind, namespace: namespaceScope });
+
+/** Which parameters each view needs is checked where views are started (lib/live/views). */
+const view = z.strictObject({
+  context: contextName,
+  view: z.enum(VIEW_NAMES, { error: `a view is one of ${VIEW_NAMES.join(', ')}` }),
+  namespace: namespaceScope,
+  kind: z.string().max(63).optional(),
+  name: objectName.optional(),
+});
+
 export const subscriptionsBody = z.object({
   tab: z.uuid('the tab id is a UUID'),
   subscriptions: z
-    .array(z.object({ context: contextName, kind, namespace: namespaceScope }))
+    .array(z.union([view, list]))
     .max(MAX_SUBSCRIPTIONS, `a tab has at most ${MAX_SUBSCRIPTIONS} subscriptions`),
 });
 

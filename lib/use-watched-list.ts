@@ -4,12 +4,18 @@ import { useEffect, useSyncExternalStore } from 'react';
 import useSWR, { mutate } from 'swr';
 import type { Row } from './k8s/rows/types';
 import { applyChanges } from './k8s/watch-reducer';
-import { type ErrorInfo, type StreamItem, type SubscriptionSpec, subscriptionId } from './stream-protocol';
+import {
+  type ErrorInfo,
+  type StreamItem,
+  type SubscriptionSpec,
+  subscriptionId,
+  type ViewSpec,
+} from './stream-protocol';
 
 /**
- * Live lists in the browser. One EventSource per tab carries every subscription; each list lives in
- * SWR's cache under its subscription id, so every component showing the same list renders from the
- * same data. The module is the tab's singleton (one instance per page load).
+ * Live lists and views in the browser. One EventSource per tab carries every subscription; each
+ * lives in SWR's cache under its subscription id, so every component showing the same list or view
+ * renders from the same data. The module is the tab's singleton (one instance per page load).
  */
 
 export interface WatchedList {
@@ -22,12 +28,17 @@ export interface WatchedList {
   partial?: boolean;
 }
 
+/** A server-side view (lib/live/views) as the browser holds it. */
+export interface WatchedView<T> {
+  status: 'ready' | 'error';
+  data: T;
+  error?: ErrorInfo;
+  staleSince?: number;
+}
+
 export interface ConnectionState {
-  /**
-   * `idle`: nothing on the page is live (a detail page), so there is no stream to report on.
-   * `polling`: the page's live parts refresh on a timer (overview, health, rollouts), not the stream.
-   */
-  state: 'idle' | 'polling' | 'connecting' | 'live' | 'reconnecting';
+  /** `idle`: nothing on the page is live (a detail page), so there is no stream to report on. */
+  state: 'idle' | 'connecting' | 'live' | 'reconnecting';
   /** When the data shown stopped being known to be current. */
   staleSince?: number;
 }
@@ -52,8 +63,6 @@ let postTimer: ReturnType<typeof setTimeout> | undefined;
 let lastMessageAt = 0;
 let browserDownSince: number | undefined;
 const clusterStale = new Map<string, number>();
-/** Mounted polling views (useLive), each with the time its refreshes started failing, if they have. */
-const pollers = new Map<symbol, number | undefined>();
 
 // ---- connection state, as an external store ----
 let connection: ConnectionState = { state: 'connecting' };
@@ -63,12 +72,7 @@ const connectionListeners = new Set<() => void>();
 function recompute(): void {
   const opened = source?.readyState === EventSource.OPEN && lastMessageAt > 0;
   let next: ConnectionState;
-  const failing = [...pollers.values()].filter((t) => t !== undefined);
-  if (wanted.size === 0 && pollers.size === 0) next = { state: 'idle' };
-  else if (wanted.size === 0)
-    next = failing.length
-      ? { state: 'reconnecting', staleSince: Math.min(...failing) }
-      : { state: 'polling' };
+  if (wanted.size === 0) next = { state: 'idle' };
   else if (!opened) {
     next = browserDownSince
       ? { state: 'reconnecting', staleSince: browserDownSince }
@@ -80,24 +84,6 @@ function recompute(): void {
     connection = next;
     for (const l of connectionListeners) l();
   }
-}
-
-/** For polling views: counts in the header's connection state while mounted; report failures by time. */
-export function registerPoller(): { failingSince: (t: number | undefined) => void; done: () => void } {
-  const id = Symbol('poller');
-  pollers.set(id, undefined);
-  recompute();
-  return {
-    failingSince: (t) => {
-      if (!pollers.has(id)) return;
-      pollers.set(id, t);
-      recompute();
-    },
-    done: () => {
-      pollers.delete(id);
-      recompute();
-    },
-  };
 }
 
 export function useConnectionState(): ConnectionState {
@@ -184,12 +170,17 @@ function postSubscriptions(delay = 25): void {
 }
 
 function apply(item: StreamItem): void {
-  if (!wanted.has(item.s)) return;
+  const w = wanted.get(item.s);
+  if (!w) return;
   const key = swrKey(item.s);
   if (item.t === 'status') {
     if (item.state === 'reconnecting') clusterStale.set(item.s, item.since ?? Date.now());
     else clusterStale.delete(item.s);
     recompute();
+  }
+  if ('view' in w.spec) {
+    applyView(key, item);
+    return;
   }
   void mutate<WatchedList>(
     key,
@@ -215,7 +206,24 @@ function apply(item: StreamItem): void {
           return { status: 'error', rows: new Map(), error: item.error };
         case 'status':
           return cur ? { ...cur, staleSince: item.state === 'reconnecting' ? item.since : undefined } : cur;
+        case 'view':
+          return cur;
       }
+    },
+    { revalidate: false },
+  );
+}
+
+/** A view's items: the model replaces the last one; an error keeps the last model to show under it. */
+function applyView(key: string, item: StreamItem): void {
+  void mutate<WatchedView<unknown>>(
+    key,
+    (cur) => {
+      if (item.t === 'view') return { status: 'ready', data: item.data };
+      if (item.t === 'error') return cur ? { ...cur, status: 'error', error: item.error } : cur;
+      if (item.t === 'status')
+        return cur ? { ...cur, staleSince: item.state === 'reconnecting' ? item.since : undefined } : cur;
+      return cur;
     },
     { revalidate: false },
   );
@@ -258,4 +266,22 @@ export function useWatchedList(spec: SubscriptionSpec, initial?: WatchedList): W
     compare: (a, b) => a === b,
   });
   return data ?? initial ?? LOADING;
+}
+
+/**
+ * A server-side view, live: `initial` is the page's server render of the same view; the stream then
+ * sends each new model. On an error the last model stays, with `error` saying why it is not current.
+ */
+export function useWatchedView<T>(spec: ViewSpec, initial: T): { data: T; error?: ErrorInfo } {
+  const id = subscriptionId(spec);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the id stands for the spec
+  useEffect(() => acquire(id, spec), [id]);
+  const { data } = useSWR<WatchedView<unknown>>(swrKey(id), null, {
+    revalidateOnFocus: false,
+    revalidateOnReconnect: false,
+    revalidateIfStale: false,
+    compare: (a, b) => a === b,
+  });
+  if (!data) return { data: initial };
+  return { data: data.data as T, ...(data.status === 'error' && data.error ? { error: data.error } : {}) };
 }

@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { classifyPod } from '@/lib/k8s/health';
-import { listNodeRows } from '@/lib/k8s/nodes';
-import { getOverview } from '@/lib/k8s/overview';
-import { getPodDetail } from '@/lib/k8s/pods';
+import type { NodeList } from '@/lib/k8s/nodes';
+import type { OverviewData } from '@/lib/k8s/overview';
 import { podRequests } from '@/lib/k8s/resources';
+import { loadView } from '@/lib/live/views';
+import type { PodModel } from '@/lib/live/views/pod';
 import {
   ADMIN_CONTEXT,
   apps,
@@ -42,7 +43,14 @@ after(async () => {
   await deleteNamespace(ns);
 });
 
-test('getOverview rolls workloads up from their pods, failing first, with the diagnosis inline', async () => {
+// The pages' loaders: server-side views computed from the shared watch cache.
+const getOverview = (context: string, namespace: string) =>
+  loadView<OverviewData>({ context, view: 'overview', namespace });
+const getPodDetail = async (context: string, namespace: string, name: string) =>
+  (await loadView<PodModel>({ context, view: 'pod', namespace, name })).detail;
+const listNodeRows = (context: string) => loadView<NodeList>({ context, view: 'nodes', namespace: '_all' });
+
+test('the overview view rolls workloads up from their pods, failing first, with the diagnosis inline', async () => {
   const o = await getOverview(ADMIN_CONTEXT, ns);
   assert.deepEqual(
     o.workloads.map((w) => [w.name, w.health]),
@@ -72,7 +80,7 @@ test('the viewer sees the overview without nodes, and is told why; nobody is ref
   });
 });
 
-test('getPodDetail follows the owner chain to the Deployment and lists the pod events', async () => {
+test('the pod view follows the owner chain to the Deployment and lists the pod events', async () => {
   const [pod] = (await core().listNamespacedPod({ namespace: ns, labelSelector: 'app=sized' })).items;
   const d = await getPodDetail(ADMIN_CONTEXT, ns, pod?.metadata?.name ?? '');
   assert.equal(d.owners.length, 2);
@@ -84,7 +92,7 @@ test('getPodDetail follows the owner chain to the Deployment and lists the pod e
   assert.ok(d.events.some((e) => e.reason === 'Scheduled' && e.object.name === pod?.metadata?.name));
 });
 
-test('listNodeRows counts the requests of the pods on each node', async () => {
+test('the nodes view counts the requests of the pods on each node', async () => {
   // Other test files share the cluster, so this checks our own pods are counted, not exact totals.
   const { items } = await listNodeRows(ADMIN_CONTEXT);
   const mine = (await core().listNamespacedPod({ namespace: ns, labelSelector: 'app=sized' })).items;

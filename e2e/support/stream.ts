@@ -27,7 +27,7 @@ function applyItem(m: ListMirror, i: StreamItem): void {
   else if (i.t === 'append') for (const r of i.rows) m.rows.set(r.key, r);
   else if (i.t === 'changes') apply(m, { type: 'changes', changes: i.changes });
   else if (i.t === 'error') apply(m, { type: 'error', error: i.error });
-  else apply(m, { type: 'status', state: i.state });
+  else if (i.t === 'status') apply(m, { type: 'status', state: i.state });
 }
 
 function apply(m: ListMirror, msg: CacheMessage): void {
@@ -97,4 +97,41 @@ export function waitForNames(list: ListMirror, names: string[], what: string, ti
         .join(',') === want,
     { timeoutMs, intervalMs: 50 },
   );
+}
+
+export interface ViewTab {
+  /** The newest model of each subscription, by subscription id. */
+  views: Map<string, unknown>;
+  errors: string[];
+  close: () => void;
+}
+
+/** Opens a tab's stream (in process), subscribes it to these views and keeps their newest models. */
+export function openViewTab(specs: SubscriptionSpec[]): ViewTab {
+  const tab = randomUUID();
+  const abort = new AbortController();
+  const reader = openTab(tab, abort.signal).getReader();
+  const out: ViewTab = { views: new Map(), errors: [], close: () => abort.abort() };
+  const decoder = new TextDecoder();
+  let buf = '';
+  void (async () => {
+    for (;;) {
+      const { value, done } = await reader.read().catch(() => ({ value: undefined, done: true }));
+      if (done || !value) return;
+      buf += decoder.decode(value, { stream: true });
+      for (let end = buf.indexOf('\n\n'); end >= 0; end = buf.indexOf('\n\n')) {
+        const block = buf.slice(0, end);
+        buf = buf.slice(end + 2);
+        const event = /^event: (.*)$/m.exec(block)?.[1];
+        const data = /^data: (.*)$/m.exec(block)?.[1];
+        if (event !== 'batch' || !data) continue;
+        for (const item of JSON.parse(data) as StreamItem[]) {
+          if (item.t === 'view') out.views.set(item.s, item.data);
+          else if (item.t === 'error') out.errors.push(item.error.message);
+        }
+      }
+    }
+  })();
+  setSubscriptions(tab, specs);
+  return out;
 }

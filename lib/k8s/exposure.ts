@@ -1,4 +1,5 @@
 import type { V1Container, V1ObjectMeta, V1Pod, V1PodSpec, V1Service } from '@kubernetes/client-node';
+import { matchesSelector } from '../live/selector';
 import { DATABASE_PORTS, databaseOfImage } from './databases';
 
 export { DATABASE_PORTS, databaseOfImage };
@@ -66,10 +67,7 @@ export function externalReach(svc: V1Service): string | undefined {
 
 /** True when every key of a non-empty selector equals the pod's label. */
 export function selectsPod(selector: Record<string, string> | undefined, pod: V1Pod): boolean {
-  const entries = Object.entries(selector ?? {});
-  if (entries.length === 0) return false;
-  const labels = pod.metadata?.labels ?? {};
-  return entries.every(([k, v]) => labels[k] === v);
+  return matchesSelector({ matchLabels: selector ?? {} }, pod.metadata?.labels);
 }
 
 /**

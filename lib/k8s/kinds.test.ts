@@ -157,7 +157,7 @@ test('a Deployment row keeps the original columns', () => {
   } as KubeObject);
   assert.deepEqual(
     k('deployments').columns.map((c) => c.label),
-    ['Ready', 'Up-to-date', 'Available', 'Age', 'Images'],
+    ['Ready', 'Up-to-date', 'Available', 'Age', 'Images', 'Rollout'],
   );
   assert.deepEqual(row.cells, {
     ready: '2/3',
@@ -165,9 +165,53 @@ test('a Deployment row keeps the original columns', () => {
     available: 2,
     age: '2026-01-01T00:00:00.000Z',
     images: ['nginx:1', 'envoy:2'],
+    rollout: 'Progressing: 3 of 3 updated',
   });
   assert.equal(row.tone, 'warn');
   assert.deepEqual(row.labels, { app: 'web' });
+});
+
+test('workload rows show the rollout: stuck past its deadline is red even when all replicas are ready', () => {
+  const dep = (spec: Record<string, unknown>, status: Record<string, unknown>) =>
+    k('deployments').toRow({
+      metadata: { ...meta('checkout'), generation: 2 },
+      spec: { replicas: 2, selector: {}, template: {}, ...spec },
+      status: { observedGeneration: 2, replicas: 3, readyReplicas: 2, availableReplicas: 2, ...status },
+    } as KubeObject);
+  const stuck = dep(
+    { progressDeadlineSeconds: 30 },
+    {
+      updatedReplicas: 1,
+      conditions: [
+        {
+          type: 'Progressing',
+          status: 'False',
+          reason: 'ProgressDeadlineExceeded',
+          message: 'ReplicaSet "checkout-2" has timed out progressing.',
+        },
+      ],
+    },
+  );
+  assert.equal(stuck.cells.ready, '2/2');
+  assert.equal(stuck.tone, 'bad');
+  assert.match(String(stuck.cells.rollout), /^Stuck: Exceeded its progress deadline \(30s\): ReplicaSet/);
+  const paused = dep({ paused: true }, { updatedReplicas: 1 });
+  assert.deepEqual([paused.cells.rollout, paused.tone], ['Paused', 'warn']);
+  const done = dep({}, { replicas: 2, updatedReplicas: 2 });
+  assert.deepEqual([done.cells.rollout, done.tone], ['Complete', 'good']);
+  const sts = k('statefulsets').toRow({
+    metadata: { ...meta('db'), generation: 1 },
+    spec: { replicas: 3, selector: {}, template: {} },
+    status: {
+      observedGeneration: 1,
+      replicas: 3,
+      readyReplicas: 3,
+      updatedReplicas: 1,
+      currentRevision: 'a',
+      updateRevision: 'b',
+    },
+  } as KubeObject);
+  assert.deepEqual([sts.cells.rollout, sts.tone], ['Progressing: 1 of 3 updated', 'warn']);
 });
 
 test('a Service row has type, cluster IP, ports and selector', () => {

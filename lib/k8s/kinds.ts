@@ -146,21 +146,5 @@ export function apiVersion(k: KindDef): string {
   return k.group ? `${k.group}/${k.version}` : k.version;
 }
 
-const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
-
-/**
- * An object as it may be shown (YAML on a detail page): no managedFields, and for Secrets no values
- * anywhere, including kubectl's last-applied annotation, which repeats them.
- */
-export function sanitize<T extends KubeObject>(obj: T): T {
-  const copy = structuredClone(obj) as T & { data?: unknown; stringData?: unknown };
-  if (copy.metadata) {
-    delete copy.metadata.managedFields;
-  }
-  if (copy.kind === 'Secret') {
-    delete copy.data;
-    delete copy.stringData;
-    if (copy.metadata?.annotations?.[LAST_APPLIED]) delete copy.metadata.annotations[LAST_APPLIED];
-  }
-  return copy;
-}
+/** An object as it may be shown (YAML on a detail page): the one redaction, see lib/redact.ts. */
+export { redact as sanitize } from '../redact';

@@ -1,5 +1,5 @@
 import { podPath, workloadPath } from '../links';
-import { scopePath } from '../params';
+import { scopePath } from '../paths';
 
 /** Kinds whose detail page lives at /c/<context>/<namespace>/<plural>/<name> (this pages). */
 const PLURALS = {

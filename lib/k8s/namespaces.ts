@@ -1,8 +1,9 @@
 import 'server-only';
 import { CoreV1Api } from '@kubernetes/client-node';
-import { AppError } from '../errors';
+import { AppError, isAppError } from '../errors';
 import { apiClient } from './client';
 import { toAppError } from './errors';
+import { currentRows, type ErrorInfo, requestPrincipal } from './watch-cache';
 
 export interface NamespaceList {
   names: string[];
@@ -10,19 +11,17 @@ export interface NamespaceList {
   error?: string;
 }
 
+/** The namespace picker's names, from the shared watch cache: a page load does not LIST them. */
 export async function listNamespaces(context: string): Promise<NamespaceList> {
   try {
-    const list = await apiClient(context, CoreV1Api).listNamespace();
-    return {
-      names: list.items
-        .map((n) => n.metadata?.name ?? '')
-        .filter(Boolean)
-        .sort(),
-    };
+    const rows = await currentRows(context, 'namespaces', undefined, 5000, await requestPrincipal());
+    if (!rows) throw new AppError(504, 'The cluster did not list its namespaces in time.', 'timeout');
+    return { names: rows.map((r) => r.name).sort() };
   } catch (e) {
-    const err = toAppError(e, { context, verb: 'list', resource: 'namespaces' });
-    if (err.status === 403) return { names: [], error: err.message };
-    throw err;
+    if (isAppError(e)) throw e;
+    const info = e as ErrorInfo;
+    if (info.status === 403) return { names: [], error: info.message };
+    throw new AppError(info.status ?? 500, info.message ?? 'Namespaces could not be listed.', info.code);
   }
 }
 

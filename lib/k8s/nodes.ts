@@ -1,8 +1,7 @@
 import 'server-only';
-import { CoreV1Api, Metrics, type V1Node } from '@kubernetes/client-node';
-import { apiClient, kubeConfig } from './client';
-import { toAppError } from './errors';
-import { type NodeReady, nodeReadyOf } from './pods';
+import { Metrics, type V1Node, type V1Pod } from '@kubernetes/client-node';
+import { kubeConfig } from './client';
+import { type NodeReady, nodeReadyOf } from './node-ready';
 import { parseQuantity, podRequests, type Resources } from './resources';
 
 export interface NodeRow {
@@ -61,35 +60,28 @@ function toNodeRow(n: V1Node): NodeRow {
   };
 }
 
-export async function listNodeRows(context: string): Promise<NodeList> {
-  const core = apiClient(context, CoreV1Api);
-  let nodes: V1Node[];
-  try {
-    nodes = (await core.listNode()).items;
-  } catch (e) {
-    throw toAppError(e, { context, verb: 'list', resource: 'nodes' });
-  }
+/**
+ * Nodes with what their pods request against what they can allocate. PURE: the live view feeds it
+ * from the cache; `pods` undefined (may not list them) leaves the requests out, with `podsNote`.
+ */
+export function computeNodeRows(
+  nodes: V1Node[],
+  pods: V1Pod[] | undefined,
+  podsNote: string | undefined,
+  now: number,
+): NodeList {
   const rows = nodes.map(toNodeRow).sort((a, b) => a.name.localeCompare(b.name));
   const notes: string[] = [];
-  const [pods, metrics] = await Promise.all([
-    core
-      .listPodForAllNamespaces({ fieldSelector: 'status.phase!=Succeeded,status.phase!=Failed' })
-      .catch((e: unknown) => {
-        notes.push(
-          `Requested resources are not shown: ${toAppError(e, { context, verb: 'list', resource: 'pods' }).message}`,
-        );
-        return undefined;
-      }),
-    // metrics.k8s.io is an optional add-on: absent (404/503) simply means no usage column.
-    new Metrics(kubeConfig(context)).getNodeMetrics().catch(() => undefined),
-  ]);
+  if (!pods && podsNote) notes.push(`Requested resources are not shown: ${podsNote}`);
   const byName = new Map(rows.map((r) => [r.name, r]));
   if (pods) {
     for (const r of rows) {
       r.requested = { cpu: 0, memory: 0 };
       r.pods = 0;
     }
-    for (const p of pods.items) {
+    for (const p of pods) {
+      // Finished pods hold no resources (kubectl describe node counts the same way).
+      if (p.status?.phase === 'Succeeded' || p.status?.phase === 'Failed') continue;
       const r = byName.get(p.spec?.nodeName ?? '');
       if (!r?.requested || r.pods === null) continue;
       const q = podRequests(p);
@@ -98,9 +90,20 @@ export async function listNodeRows(context: string): Promise<NodeList> {
       r.pods++;
     }
   }
-  for (const m of metrics?.items ?? []) {
-    const r = byName.get(m.metadata.name);
-    if (r) r.usage = { cpu: parseQuantity(m.usage.cpu), memory: parseQuantity(m.usage.memory) };
-  }
-  return { items: rows, notes, metrics: Boolean(metrics), now: Date.now() };
+  return { items: rows, notes, metrics: false, now };
+}
+
+/**
+ * Live use per node from metrics.k8s.io, an on-demand read (it cannot be watched); undefined when the
+ * cluster does not serve it (absent, 404/503: simply no usage columns).
+ */
+export async function nodeUsage(context: string): Promise<Record<string, Resources> | undefined> {
+  const metrics = await new Metrics(kubeConfig(context)).getNodeMetrics().catch(() => undefined);
+  if (!metrics) return undefined;
+  return Object.fromEntries(
+    metrics.items.map((m) => [
+      m.metadata.name,
+      { cpu: parseQuantity(m.usage.cpu), memory: parseQuantity(m.usage.memory) },
+    ]),
+  );
 }

@@ -1,11 +1,16 @@
-import 'server-only';
-import { AppsV1Api, BatchV1Api, CoreV1Api, type V1Node } from '@kubernetes/client-node';
-import { isAppError } from '../errors';
-import { apiClient } from './client';
-import { toAppError } from './errors';
+import type {
+  CoreV1Event,
+  V1DaemonSet,
+  V1Deployment,
+  V1Job,
+  V1Node,
+  V1Pod,
+  V1ReplicaSet,
+  V1StatefulSet,
+} from '@kubernetes/client-node';
 import { byHealth, isProblem } from './health';
+import { type NodeReady, nodeReadyOf } from './node-ready';
 import { byLastSeen, type EventView, type PodRow, toEventView, toPodRow } from './pod-views';
-import { listPods, type NodeReady, nodeReadyOf } from './pods';
 import {
   type AnyWorkload,
   byWorkloadHealth,
@@ -48,66 +53,30 @@ export function toNodeBrief(n: V1Node): NodeBrief {
   };
 }
 
-/** Runs a list call; a failure becomes a gap sentence instead of failing the whole overview. */
-async function optional<T>(
-  gaps: string[],
-  what: () => Promise<T>,
-  attempt: Parameters<typeof toAppError>[1],
-) {
-  try {
-    return await what();
-  } catch (e) {
-    const err = toAppError(e, attempt);
-    gaps.push(isAppError(err) ? err.message : `Could not list ${attempt.resource}.`);
-    return undefined;
-  }
+/** The lists the overview is made of; undefined where a list could not be read (a gap). */
+export interface OverviewInput {
+  pods: V1Pod[];
+  replicaSets: V1ReplicaSet[] | undefined;
+  deployments: V1Deployment[] | undefined;
+  statefulSets: V1StatefulSet[] | undefined;
+  daemonSets: V1DaemonSet[] | undefined;
+  jobs: V1Job[] | undefined;
+  /** Warning events (others are ignored). */
+  events: CoreV1Event[] | undefined;
+  nodes: V1Node[] | undefined;
+  gaps: string[];
 }
 
-export async function getOverview(context: string, namespace: string | undefined): Promise<OverviewData> {
-  const apps = apiClient(context, AppsV1Api);
-  const batch = apiClient(context, BatchV1Api);
-  const core = apiClient(context, CoreV1Api);
-  const gaps: string[] = [];
-  const a = (resource: string) => ({ context, verb: 'list' as const, resource, namespace });
-  const ns = namespace;
-  const [pods, rss, deps, sts, dss, jobs, events, nodes] = await Promise.all([
-    listPods(context, ns),
-    optional(
-      gaps,
-      () => (ns ? apps.listNamespacedReplicaSet({ namespace: ns }) : apps.listReplicaSetForAllNamespaces()),
-      a('replicasets'),
-    ),
-    optional(
-      gaps,
-      () => (ns ? apps.listNamespacedDeployment({ namespace: ns }) : apps.listDeploymentForAllNamespaces()),
-      a('deployments'),
-    ),
-    optional(
-      gaps,
-      () => (ns ? apps.listNamespacedStatefulSet({ namespace: ns }) : apps.listStatefulSetForAllNamespaces()),
-      a('statefulsets'),
-    ),
-    optional(
-      gaps,
-      () => (ns ? apps.listNamespacedDaemonSet({ namespace: ns }) : apps.listDaemonSetForAllNamespaces()),
-      a('daemonsets'),
-    ),
-    optional(
-      gaps,
-      () => (ns ? batch.listNamespacedJob({ namespace: ns }) : batch.listJobForAllNamespaces()),
-      a('jobs'),
-    ),
-    optional(
-      gaps,
-      () =>
-        ns
-          ? core.listNamespacedEvent({ namespace: ns, fieldSelector: 'type=Warning' })
-          : core.listEventForAllNamespaces({ fieldSelector: 'type=Warning' }),
-      a('events'),
-    ),
-    optional(gaps, () => core.listNode(), { context, verb: 'list', resource: 'nodes' }),
-  ]);
-  const now = Date.now();
+/** The overview from its lists. PURE: the live view (lib/live/views/overview.ts) feeds it from the cache. */
+export function computeOverview(input: OverviewInput, now: number): OverviewData {
+  const { pods, gaps } = input;
+  const rss = input.replicaSets ? { items: input.replicaSets } : undefined;
+  const deps = input.deployments ? { items: input.deployments } : undefined;
+  const sts = input.statefulSets ? { items: input.statefulSets } : undefined;
+  const dss = input.daemonSets ? { items: input.daemonSets } : undefined;
+  const jobs = input.jobs ? { items: input.jobs } : undefined;
+  const events = input.events ? { items: input.events.filter((e) => e.type === 'Warning') } : undefined;
+  const nodes = input.nodes ? { items: input.nodes } : undefined;
   const nodeReady = new Map((nodes?.items ?? []).map((n) => [n.metadata?.name ?? '', nodeReadyOf(n)]));
   const rows = new Map(
     pods.map((p) => [p.metadata?.uid ?? '', toPodRow(p, now, nodeReady.get(p.spec?.nodeName ?? ''))]),

@@ -1,5 +1,15 @@
 import 'server-only';
-import { AppsV1Api, BatchV1Api, CoreV1Api, type V1Pod } from '@kubernetes/client-node';
+import {
+  AppsV1Api,
+  BatchV1Api,
+  CoreV1Api,
+  type V1CronJob,
+  type V1DaemonSet,
+  type V1Deployment,
+  type V1Job,
+  type V1Pod,
+  type V1StatefulSet,
+} from '@kubernetes/client-node';
 import { isAppError } from '../errors';
 import { apiClient } from './client';
 import { toAppError } from './errors';
@@ -42,7 +52,20 @@ export async function scanPodSpecs(context: string, namespace: string): Promise<
     attempt('jobs', () => batch.listNamespacedJob({ namespace })),
     attempt('cronjobs', () => batch.listNamespacedCronJob({ namespace })),
   ]);
-  const holders: PodSpecHolder[] = [
+  return { holders: holdersOf({ pods, deployments, statefulSets, daemonSets, jobs, cronJobs }), pods, gaps };
+}
+
+/** Every pod-template holder among these lists. PURE: the live views feed it from the cache. */
+export function holdersOf(l: {
+  pods: V1Pod[];
+  deployments: V1Deployment[];
+  statefulSets: V1StatefulSet[];
+  daemonSets: V1DaemonSet[];
+  jobs: V1Job[];
+  cronJobs: V1CronJob[];
+}): PodSpecHolder[] {
+  const { pods, deployments, statefulSets, daemonSets, jobs, cronJobs } = l;
+  return [
     ...deployments.map((d) => ({ kind: 'Deployment', metadata: d.metadata, spec: d.spec?.template.spec })),
     ...statefulSets.map((d) => ({ kind: 'StatefulSet', metadata: d.metadata, spec: d.spec?.template.spec })),
     ...daemonSets.map((d) => ({ kind: 'DaemonSet', metadata: d.metadata, spec: d.spec?.template.spec })),
@@ -57,5 +80,4 @@ export async function scanPodSpecs(context: string, namespace: string): Promise<
     })),
     ...pods.map((p) => ({ kind: 'Pod', metadata: p.metadata, spec: p.spec })),
   ];
-  return { holders, pods, gaps };
 }

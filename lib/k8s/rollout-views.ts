@@ -96,6 +96,27 @@ export function selectorString(sel: V1LabelSelector | undefined): string {
   return parts.join(',');
 }
 
+/**
+ * The label that marks pods of the current revision (pod-template-hash for a Deployment,
+ * controller-revision-hash otherwise); undefined when there is no current revision. An empty
+ * `value` means the revision is known but its pods cannot be told apart by label.
+ */
+export function currentRevisionLabel(
+  kind: WorkloadKind,
+  obj: AnyWorkload,
+  revisions: Revision[],
+): { key: string; value: string | undefined } | undefined {
+  const current = revisions.find((r) => r.current);
+  if (!current) return undefined;
+  if (kind === 'deployments')
+    return { key: 'pod-template-hash', value: current.template.metadata?.labels?.['pod-template-hash'] };
+  const value =
+    kind === 'statefulsets'
+      ? (obj as V1StatefulSet).status?.updateRevision
+      : current.source.slice((obj.metadata?.name ?? '').length + 1);
+  return { key: 'controller-revision-hash', value: value || undefined };
+}
+
 export function rolloutStatusOf(kind: WorkloadKind, obj: AnyWorkload, problems: PodProblem[]): RolloutStatus {
   if (kind === 'deployments') return deploymentRolloutStatus(obj as V1Deployment, problems);
   if (kind === 'statefulsets') return statefulSetRolloutStatus(obj as V1StatefulSet, problems);

@@ -1,4 +1,5 @@
 import type { V1Secret } from '@kubernetes/client-node';
+import { HIDDEN_ANNOTATIONS } from '../redact';
 import { toIso } from './views';
 
 /**
@@ -24,12 +25,6 @@ export interface SecretRow {
   annotations: Record<string, string>;
   hiddenAnnotations: string[];
 }
-
-/**
- * `kubectl apply` stores the whole object, data included, in this annotation; showing it would
- * publish every value of the Secret.
- */
-export const HIDDEN_ANNOTATIONS = ['kubectl.kubernetes.io/last-applied-configuration'];
 
 /** Size of base64 text once decoded, without decoding it. */
 export function base64Bytes(b64: string): number {

@@ -5,11 +5,10 @@ import {
   NetworkingV1Api,
   type V1EndpointSlice,
   type V1Ingress,
-  type V1Pod,
 } from '@kubernetes/client-node';
 import { apiClient } from './client';
 import { toAppError } from './errors';
-import { type ExposureWarning, podWarnings, serviceWarnings, sortWarnings } from './exposure';
+import type { ExposureWarning } from './exposure';
 import {
   endpointsOf,
   type IngressRoute,
@@ -21,56 +20,6 @@ import {
 export interface ServiceDetail {
   view: ServiceView;
   warnings: ExposureWarning[];
-}
-
-/** Lists that only enrich the page (Ingresses) degrade to empty on 403 instead of failing it. */
-async function optional<T>(f: () => Promise<{ items: T[] }>): Promise<T[]> {
-  try {
-    return (await f()).items;
-  } catch (e) {
-    const code = (e as { code?: unknown }).code;
-    if (code === 403 || code === 404) return [];
-    throw e;
-  }
-}
-
-export async function getServiceDetail(
-  context: string,
-  namespace: string,
-  name: string,
-): Promise<ServiceDetail> {
-  const core = apiClient(context, CoreV1Api);
-  try {
-    const svc = await core.readNamespacedService({ name, namespace });
-    const selector = svc.spec?.selector ?? {};
-    const labelSelector = Object.entries(selector)
-      .map(([k, v]) => `${k}=${v}`)
-      .join(',');
-    const [slices, pods, ingresses] = await Promise.all([
-      listSlices(context, namespace, name),
-      labelSelector
-        ? core.listNamespacedPod({ namespace, labelSelector }).then((l) => l.items)
-        : Promise.resolve([] as V1Pod[]),
-      optional(() => apiClient(context, NetworkingV1Api).listNamespacedIngress({ namespace })),
-    ]);
-    const view = toServiceView(svc, slices, pods, ingresses);
-    const warnings = sortWarnings([...serviceWarnings(svc, pods), ...onePerOwner(pods).flatMap(podWarnings)]);
-    return { view, warnings };
-  } catch (e) {
-    throw toAppError(e, { context, verb: 'get', resource: 'Service', namespace, name });
-  }
-}
-
-/** Replicas share a template: judging one pod per controller avoids the same warning N times. */
-function onePerOwner(pods: V1Pod[]): V1Pod[] {
-  const seen = new Set<string>();
-  return pods.filter((p) => {
-    const owner = (p.metadata?.ownerReferences ?? []).find((o) => o.controller)?.uid;
-    if (!owner) return true;
-    if (seen.has(owner)) return false;
-    seen.add(owner);
-    return true;
-  });
 }
 
 function listSlices(context: string, namespace: string, service: string): Promise<V1EndpointSlice[]> {

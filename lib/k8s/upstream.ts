@@ -33,20 +33,20 @@ interface ListBody {
 }
 
 /**
- * A paged LIST (limit/continue) of one kind with the context's own credentials, as rows. Every page
- * is the same snapshot; its resourceVersion is where the watch starts.
+ * A paged LIST (limit/continue) of one kind with the context's own credentials, as raw objects.
+ * Every page is the same snapshot; its resourceVersion is where the watch starts.
  */
-export async function listRows(
+export async function listObjects(
   kc: KubeConfig,
   kind: KindDef,
   namespace: string | undefined,
   pageSize: number,
   signal: AbortSignal,
   fieldSelector?: string,
-): Promise<{ rows: Row[]; rv: string }> {
+): Promise<{ items: KubeObject[]; rv: string }> {
   const server = kc.getCurrentCluster()?.server ?? '';
   const path = collectionPath(kind, namespace);
-  const rows: Row[] = [];
+  const items: KubeObject[] = [];
   let rv = '';
   let cont: string | undefined;
   do {
@@ -55,10 +55,23 @@ export async function listRows(
     if (fieldSelector) q.set('fieldSelector', fieldSelector);
     const body = (await getJson(kc, `${server}${path}?${q}`, signal)) as ListBody;
     if (!rv) rv = body.metadata?.resourceVersion ?? '';
-    for (const item of body.items ?? []) rows.push(kind.toRow(item));
+    for (const item of body.items ?? []) items.push(item);
     cont = body.metadata?.continue || undefined;
   } while (cont && !signal.aborted);
-  return { rows, rv };
+  return { items, rv };
+}
+
+/** The same LIST, as rows. */
+export async function listRows(
+  kc: KubeConfig,
+  kind: KindDef,
+  namespace: string | undefined,
+  pageSize: number,
+  signal: AbortSignal,
+  fieldSelector?: string,
+): Promise<{ rows: Row[]; rv: string }> {
+  const { items, rv } = await listObjects(kc, kind, namespace, pageSize, signal, fieldSelector);
+  return { rows: items.map(kind.toRow), rv };
 }
 
 export interface WatchHandlers {

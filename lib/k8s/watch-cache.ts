@@ -3,11 +3,13 @@ import { createHash } from 'node:crypto';
 import type { KubeConfig } from '@kubernetes/client-node';
 import { authMode } from '../env';
 import { AppError } from '../errors';
+import { cacheKind } from '../live/cache-kinds';
+import { redact } from '../redact';
 import { requireSession, SIGNED_OUT_MESSAGE } from '../session';
 import { kubeConfig, type Principal } from './client';
 import { toAppError } from './errors';
-import { type KindDef, kindBySlug, type Row } from './kinds';
-import { listRows, watchOnce } from './upstream';
+import type { KindDef, KubeObject, Row } from './kinds';
+import { listObjects, watchOnce } from './upstream';
 import {
   applyBookmark,
   applyEvent,
@@ -22,8 +24,10 @@ import {
 
 /**
  * One LIST+WATCH per (context, credentials, kind, namespace), shared by every subscriber. It starts
- * with the first subscriber and stops `graceMs` after the last leaves. Only rows (kinds.ts view
- * models) are kept: no managedFields, annotations or Secret values ever reach the cache.
+ * with the first subscriber and stops `graceMs` after the last leaves. It keeps the rows (kinds.ts
+ * view models) for the live lists and, once a server-side view (lib/live/views) reads the list, the
+ * objects too, redacted (lib/redact.ts: no managedFields, last-applied or Secret values). A list
+ * only shown as rows (the 10,000-pod Pods page) keeps no objects.
  */
 
 export interface ErrorInfo {
@@ -47,6 +51,13 @@ interface Entry {
   namespace: string | undefined;
   kc: KubeConfig;
   state: ListState | undefined;
+  /** Redacted objects by row key, in step with `state.rows`, kept once a view asked (keepObjects). */
+  objects: Map<string, KubeObject>;
+  keepObjects: boolean;
+  /** The last LIST kept objects: `objects` is complete. */
+  objectsReady: boolean;
+  /** A view joined a list kept without objects: list again (once) to have them. */
+  relist: boolean;
   error: ErrorInfo | undefined;
   reconnectingSince: number | undefined;
   listeners: Set<Listener>;
@@ -107,14 +118,20 @@ export async function requestPrincipal(): Promise<CachePrincipal | undefined> {
   return { token: s.token, expiresAt: s.exp * 1000 };
 }
 
-export function subscribe(
+/** Same credentials and context, same key: what view caches use to share like the lists do. */
+export function credentialsKey(context: string, principal?: Principal): string {
+  return `${context}\u0000${credentialsId(kubeConfig(context, principal))}`;
+}
+
+function attach(
   context: string,
   slug: string,
   namespace: string | undefined,
   listener: Listener,
   principal?: Principal,
-): () => void {
-  const kind = kindBySlug(slug);
+  wantObjects = false,
+): { entry: Entry; detach: () => void } {
+  const kind = cacheKind(slug);
   if (!kind) throw new Error(`unknown kind ${slug}`);
   // Token mode without a principal would share one cache between everyone signed in: refuse.
   if (authMode() === 'token' && !principal) throw new AppError(401, SIGNED_OUT_MESSAGE, 'unauthenticated');
@@ -130,6 +147,10 @@ export function subscribe(
       namespace: ns,
       kc,
       state: undefined,
+      objects: new Map(),
+      keepObjects: false,
+      objectsReady: false,
+      relist: false,
       error: undefined,
       reconnectingSince: undefined,
       listeners: new Set(),
@@ -143,15 +164,67 @@ export function subscribe(
   clearTimeout(entry.stopTimer);
   entry.stopTimer = undefined;
   entry.listeners.add(listener);
+  if (wantObjects && !entry.keepObjects) {
+    entry.keepObjects = true;
+    // Listed already, as rows only: list once more, now keeping the objects.
+    if (entry.state) {
+      entry.relist = true;
+      entry.watchAbort?.abort();
+    }
+  }
+  const e = entry;
+  const detach = () => {
+    if (!e.listeners.delete(listener) || e.listeners.size > 0) return;
+    e.stopTimer = setTimeout(() => stop(e), settings.graceMs);
+    e.stopTimer.unref?.();
+  };
+  return { entry, detach };
+}
+
+export function subscribe(
+  context: string,
+  slug: string,
+  namespace: string | undefined,
+  listener: Listener,
+  principal?: Principal,
+): () => void {
+  const { entry, detach } = attach(context, slug, namespace, listener, principal);
   if (entry.error) listener({ type: 'error', error: entry.error });
   else if (entry.state) listener({ type: 'snapshot', rows: [...entry.state.rows.values()] });
   if (entry.reconnectingSince)
     listener({ type: 'status', state: 'reconnecting', since: entry.reconnectingSince });
-  const e = entry;
-  return () => {
-    if (!e.listeners.delete(listener) || e.listeners.size > 0) return;
-    e.stopTimer = setTimeout(() => stop(e), settings.graceMs);
-    e.stopTimer.unref?.();
+  return detach;
+}
+
+/** What a view reads from one cached list: its redacted objects once listed, or why it cannot be. */
+export interface ObjectFeed {
+  /** Undefined until the first LIST answered (or while refused). */
+  objects(): Iterable<KubeObject> | undefined;
+  get(key: string): KubeObject | undefined;
+  error(): ErrorInfo | undefined;
+  reconnectingSince(): number | undefined;
+  close(): void;
+}
+
+/**
+ * The same shared LIST+WATCH as `subscribe`, for server-side views: `onChange` runs after every
+ * snapshot, change, error or status, and the feed reads the cache's objects without copying them.
+ */
+export function watchObjects(
+  context: string,
+  slug: string,
+  namespace: string | undefined,
+  onChange: () => void,
+  principal?: Principal,
+): ObjectFeed {
+  const { entry, detach } = attach(context, slug, namespace, () => onChange(), principal, true);
+  const ready = () => entry.state !== undefined && entry.objectsReady && !entry.error;
+  return {
+    objects: () => (ready() ? entry.objects.values() : undefined),
+    get: (key) => (ready() ? entry.objects.get(key) : undefined),
+    error: () => entry.error,
+    reconnectingSince: () => entry.reconnectingSince,
+    close: detach,
   };
 }
 
@@ -236,11 +309,24 @@ async function run(e: Entry): Promise<void> {
   let needList = true;
   while (!e.abort.signal.aborted) {
     const started = Date.now();
+    if (e.relist) {
+      e.relist = false;
+      needList = true;
+    }
     try {
       if (needList) {
         counters.lists++;
-        const { rows, rv } = await listRows(e.kc, e.kind, e.namespace, settings.pageSize, e.abort.signal);
+        const { items, rv } = await listObjects(e.kc, e.kind, e.namespace, settings.pageSize, e.abort.signal);
         if (e.abort.signal.aborted) return;
+        const rows: Row[] = [];
+        const keep = e.keepObjects;
+        e.objects = new Map();
+        for (const item of items) {
+          const row = e.kind.toRow(item);
+          rows.push(row);
+          if (keep) e.objects.set(row.key, redact(item, e.kind.kind));
+        }
+        e.objectsReady = keep;
         e.state = fromList(rows, rv);
         e.error = undefined;
         needList = false;
@@ -256,7 +342,10 @@ async function run(e: Entry): Promise<void> {
           if (isSuspended()) return;
           if (type === 'BOOKMARK') applyBookmark(state, obj.metadata?.resourceVersion);
           else {
-            const change = applyEvent(state, type, e.kind.toRow(obj));
+            const row = e.kind.toRow(obj);
+            const change = applyEvent(state, type, row);
+            if (type === 'DELETED') e.objects.delete(row.key);
+            else if (e.objectsReady) e.objects.set(row.key, redact(obj, e.kind.kind));
             if (change) broadcast(e, { type: 'changes', changes: [change] });
           }
         },
@@ -271,6 +360,8 @@ async function run(e: Entry): Promise<void> {
       if (attempt > 0) await sleep(backoffMs(attempt, Math.random()), e.abort.signal);
     } catch (err) {
       if (e.abort.signal.aborted) return;
+      // The watch was stopped on purpose for the relist above: not a failure to report.
+      if (e.relist) continue;
       if (isIdleTimeout(err)) {
         attempt = 0;
         continue;
@@ -286,7 +377,11 @@ async function run(e: Entry): Promise<void> {
         // Refused: rights may have been revoked, and what these credentials cannot list must not stay
         // on screen. Never listed (unreachable from the start): say so. Either way, keep retrying.
         const repeat = e.error?.message === info.message;
-        if (refused) e.state = undefined;
+        if (refused) {
+          e.state = undefined;
+          e.objects = new Map();
+          e.objectsReady = false;
+        }
         e.error = info;
         needList = true;
         if (!repeat) broadcast(e, { type: 'error', error: info });

@@ -24,7 +24,13 @@ import {
   type RollbackPlan,
   type WorkloadKind,
 } from './rollback-plan';
-import { type AnyWorkload, type HpaInfo, hpaFor, selectorString } from './rollout-views';
+import {
+  type AnyWorkload,
+  currentRevisionLabel,
+  type HpaInfo,
+  hpaFor,
+  selectorString,
+} from './rollout-views';
 
 /** Reads and writes of Deployments, StatefulSets and DaemonSets and the objects that hold their history. */
 
@@ -106,20 +112,11 @@ export async function currentRevisionPods(
   obj: AnyWorkload,
   revisions: Revision[],
 ): Promise<V1Pod[]> {
-  const current = revisions.find((r) => r.current);
-  if (!current) return [];
+  const hash = currentRevisionLabel(kind, obj, revisions);
+  if (!hash) return [];
   const namespace = obj.metadata?.namespace ?? '';
   let selector = selectorString(obj.spec?.selector);
-  if (kind === 'deployments') {
-    const hash = current.template.metadata?.labels?.['pod-template-hash'];
-    if (hash) selector += `,pod-template-hash=${hash}`;
-  } else {
-    const hash =
-      kind === 'statefulsets'
-        ? (obj as V1StatefulSet).status?.updateRevision
-        : current.source.slice((obj.metadata?.name ?? '').length + 1);
-    if (hash) selector += `,controller-revision-hash=${hash}`;
-  }
+  if (hash.value) selector += `,${hash.key}=${hash.value}`;
   try {
     const pods = await apiClient(context, CoreV1Api).listNamespacedPod({
       namespace,

@@ -10,9 +10,12 @@ import type {
 import { classifyPod, type PodHealth, type Severity } from '../health';
 import { printPod } from '../pod-status';
 import { images, owner, ratio, toIso, toneOfRatio } from './common';
+import { daemonSetRollout, deploymentRollout, rolloutCell, statefulSetRollout } from './rollout-cell';
 import type { Column, RowSpec, Tone } from './types';
 
 const age: Column = { key: 'age', label: 'Age', type: 'age' };
+/** Last, so the columns before it stay those of `kubectl get`. */
+const rollout: Column = { key: 'rollout', label: 'Rollout', type: 'status' };
 
 // Column order for Deployments matches the original table (and its e2e test): Name, Ready, …, Images.
 export const deployments: RowSpec<V1Deployment> = {
@@ -22,13 +25,16 @@ export const deployments: RowSpec<V1Deployment> = {
     { key: 'available', label: 'Available', type: 'number' },
     age,
     { key: 'images', label: 'Images', type: 'list' },
+    rollout,
   ],
   view: (d) => {
     const desired = d.spec?.replicas ?? 1;
     const ready = d.status?.readyReplicas ?? 0;
+    const r = rolloutCell(deploymentRollout(d), d.spec?.paused === true, toneOfRatio(ready, desired));
     return {
-      tone: d.spec?.paused ? 'warn' : toneOfRatio(ready, desired),
+      tone: r.tone,
       cells: {
+        rollout: r.text,
         ready: ratio(ready, desired),
         upToDate: d.status?.updatedReplicas ?? 0,
         available: d.status?.availableReplicas ?? 0,
@@ -46,13 +52,16 @@ export const statefulsets: RowSpec<V1StatefulSet> = {
     { key: 'service', label: 'Service', type: 'text' },
     age,
     { key: 'images', label: 'Images', type: 'list' },
+    rollout,
   ],
   view: (s) => {
     const desired = s.spec?.replicas ?? 1;
     const ready = s.status?.readyReplicas ?? 0;
+    const r = rolloutCell(statefulSetRollout(s), false, toneOfRatio(ready, desired));
     return {
-      tone: toneOfRatio(ready, desired),
+      tone: r.tone,
       cells: {
+        rollout: r.text,
         ready: ratio(ready, desired),
         upToDate: s.status?.updatedReplicas ?? 0,
         service: s.spec?.serviceName ?? null,
@@ -73,13 +82,16 @@ export const daemonsets: RowSpec<V1DaemonSet> = {
     { key: 'nodeSelector', label: 'Node selector', type: 'list' },
     age,
     { key: 'images', label: 'Images', type: 'list' },
+    rollout,
   ],
   view: (d) => {
     const desired = d.status?.desiredNumberScheduled ?? 0;
     const ready = d.status?.numberReady ?? 0;
+    const r = rolloutCell(daemonSetRollout(d), false, toneOfRatio(ready, desired));
     return {
-      tone: toneOfRatio(ready, desired),
+      tone: r.tone,
       cells: {
+        rollout: r.text,
         desired,
         current: d.status?.currentNumberScheduled ?? 0,
         ready,

@@ -1,8 +1,12 @@
 import type { Metadata } from 'next';
 import { ErrorState } from '@/components/error-state';
 import { NodesTable } from '@/components/nodes-table';
-import { listNodeRows, type NodeList } from '@/lib/k8s/nodes';
+import { type NodeList, nodeUsage } from '@/lib/k8s/nodes';
+import type { Resources } from '@/lib/k8s/resources';
+import { requestPrincipal } from '@/lib/k8s/watch-cache';
+import { loadView } from '@/lib/live/views';
 import { parseScope } from '@/lib/params';
+import type { ViewSpec } from '@/lib/stream-protocol';
 
 export const metadata: Metadata = { title: 'Nodes' };
 
@@ -12,14 +16,18 @@ export default async function NodesPage({
   params: Promise<{ context: string; namespace: string }>;
 }) {
   const scope = parseScope(await params);
+  const spec: ViewSpec = { context: scope.context, view: 'nodes', namespace: scope.namespaceSegment };
   let initial: NodeList | undefined;
+  let usage: Record<string, Resources> | undefined;
   let error: unknown;
   try {
-    initial = await listNodeRows(scope.context);
+    [initial, usage] = await Promise.all([
+      loadView<NodeList>(spec, await requestPrincipal()),
+      nodeUsage(scope.context),
+    ]);
   } catch (e) {
     error = e;
   }
-  const url = `/api/c/${encodeURIComponent(scope.context)}/${encodeURIComponent(scope.namespaceSegment)}/nodes`;
   return (
     <section aria-labelledby="page-title" className="space-y-4">
       <header className="flex items-baseline justify-between">
@@ -34,7 +42,7 @@ export default async function NodesPage({
         )}
       </header>
       {initial ? (
-        <NodesTable url={url} initial={initial} />
+        <NodesTable spec={spec} initial={initial} usage={usage} />
       ) : (
         <ErrorState error={error} context={scope.context} />
       )}

@@ -5,8 +5,11 @@ import { OverviewView } from '@/components/overview-view';
 import { SecuritySummary } from '@/components/security-summary';
 import { isAppError } from '@/lib/errors';
 import { assertNamespaceExists } from '@/lib/k8s/namespaces';
-import { getOverview, type OverviewData } from '@/lib/k8s/overview';
+import type { OverviewData } from '@/lib/k8s/overview';
+import { requestPrincipal } from '@/lib/k8s/watch-cache';
+import { loadView } from '@/lib/live/views';
 import { parseScope } from '@/lib/params';
+import type { ViewSpec } from '@/lib/stream-protocol';
 
 export const metadata: Metadata = { title: 'Overview' };
 
@@ -16,16 +19,16 @@ export default async function OverviewPage({
   params: Promise<{ context: string; namespace: string }>;
 }) {
   const scope = parseScope(await params);
+  const spec: ViewSpec = { context: scope.context, view: 'overview', namespace: scope.namespaceSegment };
   let initial: OverviewData | undefined;
   let error: unknown;
   try {
     if (scope.namespace) await assertNamespaceExists(scope.context, scope.namespace);
-    initial = await getOverview(scope.context, scope.namespace);
+    initial = await loadView<OverviewData>(spec, await requestPrincipal());
   } catch (e) {
     if (isAppError(e) && e.code === 'not_found') notFound();
     error = e;
   }
-  const url = `/api/c/${encodeURIComponent(scope.context)}/${encodeURIComponent(scope.namespaceSegment)}/overview`;
   return (
     <section aria-labelledby="page-title" className="space-y-4">
       <header>
@@ -40,7 +43,7 @@ export default async function OverviewPage({
         <>
           {scope.namespace && <SecuritySummary context={scope.context} namespace={scope.namespace} />}
           <OverviewView
-            url={url}
+            spec={spec}
             initial={initial}
             context={scope.context}
             showNamespace={!scope.namespace}

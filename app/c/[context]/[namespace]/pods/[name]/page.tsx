@@ -4,10 +4,11 @@ import { ConfigDrift } from '@/components/config-drift';
 import { ErrorState } from '@/components/error-state';
 import { ObjectExtras } from '@/components/object-extras';
 import { type PodDetailData, PodDetailView } from '@/components/pod-detail-view';
-import { PodSecurity } from '@/components/pod-security';
 import { isAppError } from '@/lib/errors';
-import { getPodDetail } from '@/lib/k8s/pods';
+import { requestPrincipal } from '@/lib/k8s/watch-cache';
+import { loadView } from '@/lib/live/views';
 import { parseNamedScope } from '@/lib/named-scope';
+import type { ViewSpec } from '@/lib/stream-protocol';
 
 type Params = Promise<{ context: string; namespace: string; name: string }>;
 
@@ -23,15 +24,20 @@ export default async function PodPage({ params }: { params: Params }) {
   } catch {
     notFound();
   }
+  const spec: ViewSpec = {
+    context: scope.context,
+    view: 'pod',
+    namespace: scope.namespace,
+    name: scope.name,
+  };
   let initial: PodDetailData | undefined;
   let error: unknown;
   try {
-    initial = { detail: await getPodDetail(scope.context, scope.namespace, scope.name), now: Date.now() };
+    initial = await loadView<PodDetailData>(spec, await requestPrincipal());
   } catch (e) {
     if (isAppError(e) && e.code === 'not_found') notFound();
     error = e;
   }
-  const url = `/api/c/${encodeURIComponent(scope.context)}/${encodeURIComponent(scope.namespace)}/pods/${encodeURIComponent(scope.name)}`;
   return (
     <section aria-labelledby="page-title" className="space-y-4">
       <header>
@@ -43,8 +49,7 @@ export default async function PodPage({ params }: { params: Params }) {
       {initial ? (
         <>
           <ConfigDrift context={scope.context} namespace={scope.namespace} pod={scope.name} />
-          <PodDetailView url={url} initial={initial} context={scope.context} />
-          <PodSecurity context={scope.context} namespace={scope.namespace} name={scope.name} />
+          <PodDetailView spec={spec} initial={initial} context={scope.context} />
           <ObjectExtras
             context={scope.context}
             slug="pods"

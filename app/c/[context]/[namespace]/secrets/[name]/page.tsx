@@ -9,6 +9,7 @@ import { UsedByTable } from '@/components/used-by';
 import { parseDetail } from '@/lib/detail-params';
 import { formatAge } from '@/lib/format';
 import { getSecret, type SecretDetail } from '@/lib/k8s/secrets';
+import { secretRevealApiPath } from '@/lib/links';
 
 export const metadata: Metadata = { title: 'Secret' };
 
@@ -37,7 +38,7 @@ export default async function SecretPage({
   } catch (e) {
     error = e;
   }
-  const revealBase = `/api/c/${encodeURIComponent(p.context)}/${encodeURIComponent(p.namespace)}/secrets/${encodeURIComponent(p.name)}/reveal`;
+  const revealBase = secretRevealApiPath(p.context, p.namespace, p.name);
   return (
     <article aria-labelledby="page-title" className="max-w-5xl space-y-6">
       <DetailHeader kind="Secret" name={p.name} namespace={p.namespace} />

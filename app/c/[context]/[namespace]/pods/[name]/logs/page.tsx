@@ -6,7 +6,7 @@ import { LogViewer } from '@/components/log-viewer';
 import { isAppError } from '@/lib/errors';
 import { containerNames, resolveContainer } from '@/lib/k8s/logs';
 import { readPod } from '@/lib/k8s/pods';
-import { podPath } from '@/lib/links';
+import { podApiPath, podPath } from '@/lib/links';
 import { parseNamedScope } from '@/lib/named-scope';
 
 type Params = Promise<{ context: string; namespace: string; name: string }>;
@@ -34,7 +34,7 @@ export default async function PodLogsPage({ params }: { params: Params }) {
     if (isAppError(e) && e.code === 'not_found') notFound();
     error = e;
   }
-  const source = `/api/c/${encodeURIComponent(s.context)}/${encodeURIComponent(s.namespace)}/pods/${encodeURIComponent(s.name)}/log`;
+  const source = podApiPath(s.context, s.namespace, s.name, 'log');
   return (
     <section aria-labelledby="page-title" className="space-y-4">
       <header>

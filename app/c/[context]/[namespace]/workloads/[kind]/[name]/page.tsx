@@ -3,9 +3,11 @@ import { notFound, redirect } from 'next/navigation';
 import { ErrorState } from '@/components/error-state';
 import { type WorkloadData, WorkloadView } from '@/components/workload-view';
 import { isAppError } from '@/lib/errors';
-import { getWorkloadDetail } from '@/lib/k8s/workload-health';
+import { requestPrincipal } from '@/lib/k8s/watch-cache';
 import { ROLLOUT_KINDS, workloadPath } from '@/lib/links';
-import { parseWorkloadScope } from '@/lib/named-scope';
+import { loadView } from '@/lib/live/views';
+import { legacyWorkloadKind, legacyWorkloadRedirect, parseWorkloadScope } from '@/lib/named-scope';
+import type { ViewSpec } from '@/lib/stream-protocol';
 
 type Params = Promise<{ context: string; namespace: string; kind: string; name: string }>;
 
@@ -15,24 +17,34 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 }
 
 export default async function WorkloadPage({ params }: { params: Params }) {
+  const raw = await params;
+  // Old addresses named the kind in the singular (workloads/deployment/web): keep them working.
+  const plural = legacyWorkloadKind(raw.kind);
+  if (plural) redirect(legacyWorkloadRedirect(raw, plural) ?? notFound());
   let s: ReturnType<typeof parseWorkloadScope>;
   try {
-    s = parseWorkloadScope(await params);
+    s = parseWorkloadScope(raw);
   } catch {
     notFound();
   }
   // Workloads with rollouts have their one page elsewhere; this address stays valid for old links.
   if ((ROLLOUT_KINDS as readonly string[]).includes(s.kind))
     redirect(workloadPath(s.context, s.namespace, s.kind, s.name) ?? '/');
+  const spec: ViewSpec = {
+    context: s.context,
+    view: 'workload-pods',
+    namespace: s.namespace,
+    kind: s.kind,
+    name: s.name,
+  };
   let initial: WorkloadData | undefined;
   let error: unknown;
   try {
-    initial = { detail: await getWorkloadDetail(s.context, s.namespace, s.kind, s.name), now: Date.now() };
+    initial = await loadView<WorkloadData>(spec, await requestPrincipal());
   } catch (e) {
     if (isAppError(e) && e.code === 'not_found') notFound();
     error = e;
   }
-  const url = `/api/c/${encodeURIComponent(s.context)}/${encodeURIComponent(s.namespace)}/workloads/${s.kind}/${encodeURIComponent(s.name)}/health`;
   return (
     <section aria-labelledby="page-title" className="space-y-4">
       <header>
@@ -44,7 +56,7 @@ export default async function WorkloadPage({ params }: { params: Params }) {
         </h1>
       </header>
       {initial ? (
-        <WorkloadView url={url} initial={initial} context={s.context} />
+        <WorkloadView spec={spec} initial={initial} context={s.context} />
       ) : (
         <ErrorState error={error} context={s.context} />
       )}

@@ -1,13 +1,13 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
+import { notFound, redirect } from 'next/navigation';
 import { ErrorState } from '@/components/error-state';
 import { LogViewer } from '@/components/log-viewer';
 import { isAppError } from '@/lib/errors';
 import { readWorkload } from '@/lib/k8s/workload-health';
 import { resolveWorkloadContainer, templateContainers } from '@/lib/k8s/workload-logs';
-import { workloadPath } from '@/lib/links';
-import { parseWorkloadScope } from '@/lib/named-scope';
+import { workloadApiPath, workloadPath } from '@/lib/links';
+import { legacyWorkloadKind, legacyWorkloadRedirect, parseWorkloadScope } from '@/lib/named-scope';
 
 type Params = Promise<{ context: string; namespace: string; kind: string; name: string }>;
 
@@ -17,9 +17,12 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 }
 
 export default async function WorkloadLogsPage({ params }: { params: Params }) {
+  const raw = await params;
+  const plural = legacyWorkloadKind(raw.kind);
+  if (plural) redirect(legacyWorkloadRedirect(raw, plural, 'logs') ?? notFound());
   let s: ReturnType<typeof parseWorkloadScope>;
   try {
-    s = parseWorkloadScope(await params);
+    s = parseWorkloadScope(raw);
   } catch {
     notFound();
   }
@@ -36,7 +39,7 @@ export default async function WorkloadLogsPage({ params }: { params: Params }) {
     if (isAppError(e) && e.code === 'not_found') notFound();
     error = e;
   }
-  const base = `/api/c/${encodeURIComponent(s.context)}/${encodeURIComponent(s.namespace)}/workloads/${s.kind}/${encodeURIComponent(s.name)}`;
+  const base = workloadApiPath(s.context, s.namespace, s.kind, s.name);
   return (
     <section aria-labelledby="page-title" className="space-y-4">
       <header>

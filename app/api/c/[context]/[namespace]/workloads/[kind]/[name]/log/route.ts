@@ -2,7 +2,7 @@ import { errorResponse } from '@/lib/http';
 import { parseLogQuery } from '@/lib/k8s/logs';
 import { readWorkload } from '@/lib/k8s/workload-health';
 import { resolveWorkloadContainer, workloadLogStream } from '@/lib/k8s/workload-logs';
-import { parseWorkloadScope } from '@/lib/named-scope';
+import { legacyWorkloadKind, parseWorkloadScope } from '@/lib/named-scope';
 import { SSE_HEADERS } from '@/lib/sse';
 
 type Ctx = { params: Promise<{ context: string; namespace: string; kind: string; name: string }> };
@@ -14,8 +14,21 @@ async function prepare(request: Request, { params }: Ctx) {
   return { s, q, w, container: resolveWorkloadContainer(w, q.container) };
 }
 
+/** Old addresses named the kind in the singular: 308 to the plural one, query kept. */
+async function legacyRedirect(request: Request, { params }: Ctx): Promise<Response | undefined> {
+  const p = await params;
+  const plural = legacyWorkloadKind(p.kind);
+  if (!plural) return undefined;
+  const url = new URL(request.url);
+  const to = url.pathname.replace(`/workloads/${p.kind}/`, `/workloads/${plural}/`);
+  // A relative Location: the Host the server sees (localhost behind a proxy) may not be the browser's.
+  return new Response(null, { status: 308, headers: { Location: `${to}${url.search}` } });
+}
+
 /** Every pod of a workload, followed and interleaved as server-sent events labelled by pod. */
 export async function GET(request: Request, ctx: Ctx) {
+  const moved = await legacyRedirect(request, ctx);
+  if (moved) return moved;
   try {
     const { s, q, w, container } = await prepare(request, ctx);
     return new Response(workloadLogStream(s.context, s.namespace, w, container, q, request.signal), {
@@ -28,6 +41,8 @@ export async function GET(request: Request, ctx: Ctx) {
 
 /** Next runs GET for HEAD and never cancels a stream: answer the checks without opening one. */
 export async function HEAD(request: Request, ctx: Ctx) {
+  const moved = await legacyRedirect(request, ctx);
+  if (moved) return moved;
   try {
     await prepare(request, ctx);
     return new Response(null, { headers: SSE_HEADERS });

@@ -1,0 +1,259 @@
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import { KubeConfig, RbacAuthorizationV1Api } from '@kubernetes/client-node';
+import type { OverviewData } from '@/lib/k8s/overview';
+import { configureWatchCache, watchCacheStats } from '@/lib/k8s/watch-cache';
+import { configureViews, viewStats } from '@/lib/live/view-cache';
+import type { RolloutModel } from '@/lib/live/views/rollout';
+import type { WorkloadPodsModel } from '@/lib/live/views/workload-pods';
+import { type SubscriptionSpec, subscriptionId } from '@/lib/stream-protocol';
+import {
+  adminConfig,
+  apps,
+  core,
+  createNamespace,
+  deleteNamespace,
+  deployment,
+  waitFor,
+  waitForDeploymentReady,
+} from '../support/kube';
+import { openTabStream, openViewTab, type ViewTab } from '../support/stream';
+
+/**
+ * The live views at the API server: with 1 and with 20 tabs on the Overview and on a workload page,
+ * the same LISTs and WATCHes when they open, and no LIST or GET at all while they stay open. The
+ * dashboard runs in this process as a ServiceAccount of its own, and two FlowSchemas count its
+ * requests by verb (apiserver_flowcontrol_dispatched_requests_total), so other test files sharing
+ * the cluster do not blur the figures.
+ */
+
+process.env.KUBECONFIG = process.env.WHEELHOUSE_TEST_KUBECONFIG ?? process.env.KUBECONFIG;
+const CONTEXT = 'live-views';
+const STEADY_MS = 10_000;
+
+let ns: string;
+let reads: string;
+let watches: string;
+let dir: string;
+
+async function kubectl(...args: string[]): Promise<string> {
+  const bin = process.env.WHEELHOUSE_BIN ? `${process.env.WHEELHOUSE_BIN}/kubectl` : 'kubectl';
+  return execFileSync(bin, ['--kubeconfig', process.env.KUBECONFIG ?? '', '--context', 'admin', ...args], {
+    encoding: 'utf8',
+    input: '',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+}
+
+/** FlowSchemas through kubectl: they are admin plumbing of the test, not something the app reads. */
+function apply(manifest: unknown): void {
+  const bin = process.env.WHEELHOUSE_BIN ? `${process.env.WHEELHOUSE_BIN}/kubectl` : 'kubectl';
+  execFileSync(
+    bin,
+    ['--kubeconfig', process.env.KUBECONFIG ?? '', '--context', 'admin', 'apply', '-f', '-'],
+    {
+      input: JSON.stringify(manifest),
+      encoding: 'utf8',
+    },
+  );
+}
+
+/** Requests the API server dispatched for one FlowSchema so far. */
+async function dispatched(flowSchema: string): Promise<number> {
+  const text = await kubectl('get', '--raw', '/metrics');
+  let n = 0;
+  for (const line of text.split('\n'))
+    if (
+      line.startsWith('apiserver_flowcontrol_dispatched_requests_total{') &&
+      line.includes(`flow_schema="${flowSchema}"`)
+    )
+      n += Number(line.slice(line.lastIndexOf(' ') + 1));
+  return n;
+}
+
+const counts = async () => ({ reads: await dispatched(reads), watches: await dispatched(watches) });
+
+before(async () => {
+  ns = await createNamespace('liveviews');
+  reads = `${ns}-reads`;
+  watches = `${ns}-watches`;
+  configureWatchCache({ graceMs: 300 });
+  configureViews({ graceMs: 300 });
+  await apps().createNamespacedDeployment({ namespace: ns, body: deployment(ns, 'web', { replicas: 2 }) });
+  await core().createNamespacedServiceAccount({ namespace: ns, body: { metadata: { name: 'dashboard' } } });
+  await adminConfig()
+    .makeApiClient(RbacAuthorizationV1Api)
+    .createClusterRoleBinding({
+      body: {
+        metadata: { name: ns },
+        roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'cluster-admin' },
+        subjects: [{ kind: 'ServiceAccount', name: 'dashboard', namespace: ns }],
+      },
+    });
+  const subject = { kind: 'ServiceAccount', serviceAccount: { name: 'dashboard', namespace: ns } };
+  const schema = (name: string, verbs: string[], precedence: number) => ({
+    apiVersion: 'flowcontrol.apiserver.k8s.io/v1',
+    kind: 'FlowSchema',
+    metadata: { name },
+    spec: {
+      priorityLevelConfiguration: { name: 'workload-low' },
+      matchingPrecedence: precedence,
+      distinguisherMethod: { type: 'ByUser' },
+      rules: [
+        {
+          subjects: [subject],
+          resourceRules: [
+            { verbs, apiGroups: ['*'], resources: ['*'], namespaces: ['*'], clusterScope: true },
+          ],
+        },
+      ],
+    },
+  });
+  apply(schema(reads, ['list', 'get'], 500));
+  apply(schema(watches, ['watch'], 501));
+  const token = await core().createNamespacedServiceAccountToken({
+    namespace: ns,
+    name: 'dashboard',
+    body: { spec: { expirationSeconds: 3600 } },
+  });
+  // The dashboard's kubeconfig plus a context for the ServiceAccount: it runs as nobody else.
+  const kc = new KubeConfig();
+  kc.loadFromFile(process.env.KUBECONFIG ?? '');
+  const cluster = kc.getCurrentCluster();
+  assert.ok(cluster);
+  kc.addUser({ name: CONTEXT, token: token.status?.token ?? '' });
+  kc.addContext({ name: CONTEXT, cluster: cluster.name, user: CONTEXT, namespace: ns });
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wh-live-views-'));
+  const file = path.join(dir, 'kubeconfig');
+  fs.writeFileSync(file, kc.exportConfig(), { mode: 0o600 });
+  process.env.KUBECONFIG = file;
+  await waitForDeploymentReady(ns, 'web');
+  // The FlowSchemas take effect once the API server's APF controller has seen them.
+  await waitFor('the FlowSchemas to be in use', async () => {
+    const out = await kubectl(
+      'get',
+      'flowschema',
+      reads,
+      watches,
+      '-o',
+      'jsonpath={.items[*].status.conditions[?(@.type=="Dangling")].status}',
+    );
+    return out.split(' ').every((s) => s === 'False');
+  });
+});
+
+after(async () => {
+  await kubectl('delete', 'flowschema', reads, watches, '--ignore-not-found').catch(() => undefined);
+  await adminConfig()
+    .makeApiClient(RbacAuthorizationV1Api)
+    .deleteClusterRoleBinding({ name: ns })
+    .catch(() => undefined);
+  await deleteNamespace(ns);
+  if (dir) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+function pages(): Record<string, SubscriptionSpec[]> {
+  return {
+    Overview: [{ context: CONTEXT, view: 'overview', namespace: ns }],
+    'the web Deployment page': [
+      { context: CONTEXT, view: 'rollout', namespace: ns, kind: 'deployments', name: 'web' },
+      { context: CONTEXT, view: 'workload-pods', namespace: ns, kind: 'deployments', name: 'web' },
+    ],
+  };
+}
+
+/** Opens `n` tabs on a page, waits until each has every view, and returns what that cost upstream. */
+async function open(n: number, specs: SubscriptionSpec[]) {
+  const start = await counts();
+  const tabs: ViewTab[] = [];
+  for (let i = 0; i < n; i++) tabs.push(openViewTab(specs));
+  await waitFor(`${n} tab(s) to get every view`, async () =>
+    tabs.every((t) => specs.every((s) => t.views.has(subscriptionId(s)))),
+  );
+  // Each input's LIST answered before the first model; its WATCH starts right after.
+  await waitFor('the upstream watches to be open', async () => {
+    const c = await counts();
+    return c.watches - start.watches >= watchCacheStats().entries ? c : undefined;
+  });
+  await new Promise((r) => setTimeout(r, 1000));
+  const opened = await counts();
+  return { tabs, start, opened };
+}
+
+async function closeAll(tabs: ViewTab[]) {
+  for (const t of tabs) t.close();
+  await waitFor(
+    'the views and their watches to stop',
+    async () => viewStats().length === 0 && watchCacheStats().entries === 0,
+    {
+      timeoutMs: 15_000,
+    },
+  );
+}
+
+for (const [page, build] of Object.entries({
+  Overview: 'Overview',
+  'a workload page': 'the web Deployment page',
+})) {
+  test(`${page}: 20 tabs cost the API server what 1 tab does, and nothing while they stay open`, async (t) => {
+    const specs = pages()[build] ?? [];
+    const cost: { reads: number; watches: number }[] = [];
+    for (const n of [1, 20]) {
+      const { tabs, start, opened } = await open(n, specs);
+      const initial = { reads: opened.reads - start.reads, watches: opened.watches - start.watches };
+      assert.ok(
+        initial.reads > 0 && initial.watches > 0,
+        `the first tab lists and watches (${JSON.stringify(initial)})`,
+      );
+      await new Promise((r) => setTimeout(r, STEADY_MS));
+      const steady = await counts();
+      assert.equal(steady.reads - opened.reads, 0, `LIST or GET while ${n} tab(s) stay open`);
+      cost.push(initial);
+      // The views are computed once for every tab.
+      assert.equal(viewStats().length, specs.length);
+      for (const v of viewStats()) assert.equal(v.listeners, n);
+      if (n === 20) {
+        const first = tabs[0]?.views;
+        for (const t of tabs)
+          for (const s of specs)
+            assert.deepEqual(t.views.get(subscriptionId(s)), first?.get(subscriptionId(s)));
+      }
+      await closeAll(tabs);
+    }
+    t.diagnostic(`opening cost at the API server, 1 tab then 20: ${JSON.stringify(cost)}`);
+    assert.deepEqual(cost[1], cost[0], 'the same LISTs/GETs and WATCHes for 20 tabs as for 1');
+  });
+}
+
+test('a pod that starts crash-looping reaches the open Overview and workload page by itself', async () => {
+  const specs = [...(pages().Overview ?? []), ...(pages()['the web Deployment page'] ?? [])];
+  // The Pods list first: its cache entry keeps rows only, until a view joins and it lists again.
+  const list = await openTabStream({ context: CONTEXT, kind: 'pods', namespace: ns });
+  await waitFor('the pod list to be cached', async () => list.list.snapshots > 0);
+  const tab = openViewTab(specs);
+  const [overview, rollout, pods] = specs.map((s) => subscriptionId(s));
+  await waitFor('the views', async () => tab.views.size === 3);
+  const before = await counts();
+  const [pod] = (await core().listNamespacedPod({ namespace: ns, labelSelector: 'app=web' })).items;
+  const name = pod?.metadata?.name ?? '';
+  // KWOK's crashloop stage (e2e/cluster/stages-simulate.yaml) picks the label up.
+  await kubectl('label', 'pod', '-n', ns, name, 'wheelhouse.dev/simulate=crashloop');
+  await waitFor('the crash loop on every view', async () => {
+    const o = tab.views.get(overview ?? '') as OverviewData | undefined;
+    const w = tab.views.get(pods ?? '') as WorkloadPodsModel | undefined;
+    return (
+      o?.problemPods.some((p) => p.name === name && p.health.state === 'CrashLoop') &&
+      w?.detail.row.pods.some((p) => p.name === name && p.health.state === 'CrashLoop')
+    );
+  });
+  const r = tab.views.get(rollout ?? '') as RolloutModel | undefined;
+  assert.equal(r?.name, 'web');
+  const afterCounts = await counts();
+  assert.equal(afterCounts.reads - before.reads, 0, 'the change came over the watches, not a LIST or GET');
+  tab.close();
+  list.close();
+});

@@ -1,0 +1,88 @@
+import type { V1Node, V1Pod, V1ReplicaSet } from '@kubernetes/client-node';
+import { AppError } from '../../errors';
+import { nodeReadyOf } from '../../k8s/node-ready';
+import { toPodRow } from '../../k8s/pod-views';
+import {
+  type AnyWorkload,
+  podsByWorkload,
+  selectorString,
+  toWorkloadRow,
+  type WorkloadKindName,
+} from '../../k8s/workload-views';
+import type { WorkloadKind as WorkloadResource } from '../../links';
+import type { ViewDef, ViewInputs } from '../view-cache';
+
+/** The five kinds with a workload page, by the API's plural resource name (lib/links.ts). */
+export { WORKLOAD_KINDS as WORKLOAD_RESOURCES, type WorkloadKind as WorkloadResource } from '../../links';
+
+export const KIND_OF: Record<WorkloadResource, WorkloadKindName> = {
+  deployments: 'Deployment',
+  statefulsets: 'StatefulSet',
+  daemonsets: 'DaemonSet',
+  replicasets: 'ReplicaSet',
+  jobs: 'Job',
+};
+
+export interface WorkloadPodsParams {
+  kind: WorkloadResource;
+  namespace: string;
+  name: string;
+}
+
+/** What the workload's pod panel shows: its pods with their diagnosis, rolled up. */
+export interface WorkloadPodsModel {
+  detail: {
+    row: ReturnType<typeof toWorkloadRow>;
+    selector: string;
+    /** Container names of the pod template, for the log viewer's container choice. */
+    containers: string[];
+  };
+  now: number;
+}
+
+function required<T>(inputs: ViewInputs, slug: string, namespace: string): T[] {
+  const items = inputs.list<T>(slug, namespace);
+  if (items) return items;
+  const e = inputs.error(slug, namespace);
+  throw new AppError(e?.status ?? 500, e?.message ?? `Could not list ${slug}.`, e?.code);
+}
+
+export const workloadPodsView: ViewDef<WorkloadPodsParams, WorkloadPodsModel> = {
+  inputs: (p) => [
+    { slug: p.kind, namespace: p.namespace },
+    { slug: 'pods', namespace: p.namespace },
+    ...(p.kind === 'deployments' ? [{ slug: 'replicasets', namespace: p.namespace }] : []),
+    { slug: 'nodes' },
+  ],
+  compute: (inputs, p, now): WorkloadPodsModel => {
+    required(inputs, p.kind, p.namespace);
+    const obj = inputs.get(p.kind, p.namespace, `${p.namespace}/${p.name}`);
+    const kind = KIND_OF[p.kind];
+    if (!obj)
+      throw new AppError(
+        404,
+        `${kind} "${p.name}" was not found in namespace "${p.namespace}".`,
+        'not_found',
+      );
+    const w = { kind, obj } as AnyWorkload;
+    const selector = selectorString(w.obj.spec?.selector);
+    // An empty selector would select every pod in the namespace; never follow that.
+    if (!selector) throw new AppError(422, `${kind} "${p.name}" has no pod selector.`, 'invalid');
+    const pods = required<V1Pod>(inputs, 'pods', p.namespace);
+    const rss = p.kind === 'deployments' ? required<V1ReplicaSet>(inputs, 'replicasets', p.namespace) : [];
+    const mine = podsByWorkload(pods, rss).get(w.obj.metadata?.uid ?? '') ?? [];
+    // Namespaced users often may not list nodes: the classifier then trusts the pod's own status.
+    const nodes = new Map(
+      (inputs.list<V1Node>('nodes') ?? []).map((n) => [n.metadata?.name ?? '', nodeReadyOf(n)]),
+    );
+    const rows = mine.map((pod) => toPodRow(pod, now, nodes.get(pod.spec?.nodeName ?? '')));
+    return {
+      detail: {
+        row: toWorkloadRow(w, rows),
+        selector,
+        containers: (w.obj.spec?.template?.spec?.containers ?? []).map((c) => c.name),
+      },
+      now,
+    };
+  },
+};
