@@ -13,6 +13,7 @@ const reasons: Record<string, string> = {
   expired: 'Your sign-in has expired. Sign in again to continue.',
   rejected: 'The cluster no longer accepts your token (it expired or was revoked). Sign in again.',
   signed_out: 'You have signed out.',
+  invalid: 'The cluster did not accept this token: it may be mistyped, expired or revoked.',
 };
 
 export default async function SignInPage({
