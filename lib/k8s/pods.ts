@@ -1,6 +1,7 @@
 import 'server-only';
 import { AppsV1Api, BatchV1Api, CoreV1Api, type V1Node, type V1Pod } from '@kubernetes/client-node';
 import { apiClient } from './client';
+import { CredentialCache, credentialKey } from './credential-cache';
 import { toAppError } from './errors';
 import { byHealth } from './health';
 import { controllerOf, type OwnerRef, type PodDetail, type PodRow, toPodDetail, toPodRow } from './pod-views';
@@ -18,8 +19,10 @@ export function nodeReadyOf(n: V1Node): NodeReady {
  */
 export async function nodeReadiness(context: string): Promise<Map<string, NodeReady>> {
   // Every 2 s poll of every open pod view asks this; node readiness changes on a scale of 40 s.
-  const hit = readinessCache.get(context);
-  if (hit && Date.now() - hit.at < NODE_READINESS_TTL_MS) return hit.value;
+  // Whether nodes may be listed at all depends on who asks: keyed by the credential, not the context.
+  const credential = await credentialKey(context);
+  const hit = readinessCache.get(credential, 'nodes');
+  if (hit) return hit;
   let value: Map<string, NodeReady>;
   try {
     const list = await apiClient(context, CoreV1Api).listNode();
@@ -27,12 +30,12 @@ export async function nodeReadiness(context: string): Promise<Map<string, NodeRe
   } catch {
     value = new Map();
   }
-  readinessCache.set(context, { at: Date.now(), value });
+  readinessCache.set(credential, 'nodes', value);
   return value;
 }
 
 const NODE_READINESS_TTL_MS = 5000;
-const readinessCache = new Map<string, { at: number; value: Map<string, NodeReady> }>();
+const readinessCache = new CredentialCache<Map<string, NodeReady>>(NODE_READINESS_TTL_MS);
 
 export async function listPods(
   context: string,
