@@ -107,16 +107,26 @@ export async function namespaceRefusal(
   return answer ?? undefined;
 }
 
-/** Why a subscription must not start (the tab is told, nothing is watched), or undefined. */
-export async function subscriptionRefusal(
+function scopeOf(spec: SubscriptionSpec): string | undefined {
+  return spec.namespace === ALL_NAMESPACES ? undefined : spec.namespace;
+}
+
+/** Why a subscription must not start because its namespace does not exist (one check), or undefined. */
+export async function subscriptionNamespaceRefusal(
   spec: SubscriptionSpec,
   principal: CachePrincipal | undefined,
 ): Promise<ErrorInfo | undefined> {
-  const kind = kindBySlug(spec.kind);
-  const ns = spec.namespace === ALL_NAMESPACES ? undefined : spec.namespace;
-  if (kind?.namespaced) {
-    const absent = await namespaceRefusal(spec.context, ns, principal);
-    if (absent) return absent;
-  }
-  return watchRefusal(spec.context, spec.kind, ns, principal);
+  if (!kindBySlug(spec.kind)?.namespaced) return undefined;
+  return namespaceRefusal(spec.context, scopeOf(spec), principal);
+}
+
+/**
+ * Why a subscription must not start one more upstream list. Synchronous, and to be called right
+ * before subscribing: subscriptions admitted together must each see the ones started before them.
+ */
+export function subscriptionWatchRefusal(
+  spec: SubscriptionSpec,
+  principal: CachePrincipal | undefined,
+): ErrorInfo | undefined {
+  return watchRefusal(spec.context, spec.kind, scopeOf(spec), principal);
 }

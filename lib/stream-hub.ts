@@ -11,7 +11,12 @@ import {
 } from './k8s/watch-cache';
 import { type Change, coalesce } from './k8s/watch-reducer';
 import { ALL_NAMESPACES } from './params';
-import { assertSubscriptionCount, assertTabAllowed, subscriptionRefusal } from './principal-limits';
+import {
+  assertSubscriptionCount,
+  assertTabAllowed,
+  subscriptionNamespaceRefusal,
+  subscriptionWatchRefusal,
+} from './principal-limits';
 import { holdToken, isRevoked, onRevoked, REVOKED_MESSAGE, revokedError } from './revocation';
 import { type StreamItem, type SubscriptionSpec, subscriptionId } from './stream-protocol';
 
@@ -233,11 +238,12 @@ export function setSubscriptions(
 async function admit(tab: Tab, sub: Sub): Promise<void> {
   let refusal: ErrorInfo | undefined;
   try {
-    refusal = await subscriptionRefusal(sub.spec, tab.principal);
+    refusal = await subscriptionNamespaceRefusal(sub.spec, tab.principal);
   } catch {
     refusal = undefined;
   }
   if (tab.closed || tab.subs.get(sub.id) !== sub) return;
+  refusal ??= subscriptionWatchRefusal(sub.spec, tab.principal);
   if (!refusal) {
     try {
       start(tab, sub);

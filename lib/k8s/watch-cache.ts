@@ -310,6 +310,10 @@ async function run(e: Entry): Promise<void> {
     attempt = earlier.attempt;
     e.error = earlier.error;
     await sleep(Math.max(0, earlier.until - Date.now()), e.abort.signal);
+    if (e.abort.signal.aborted) return;
+    // The LIST about to go counts against the backoff even if nobody waits for its answer.
+    const next = backoffMs(attempt + 1, Math.random(), 500, REFUSED_CAP_MS);
+    rememberRefusal(e.key, { attempt: attempt + 1, until: Date.now() + next, error: earlier.error });
   }
   while (!e.abort.signal.aborted) {
     const started = Date.now();
