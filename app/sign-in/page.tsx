@@ -6,7 +6,10 @@ import { authMode } from '@/lib/env';
 import { currentContext } from '@/lib/k8s/client';
 import { safeNext } from '@/lib/security';
 
-export const metadata: Metadata = { title: 'Sign in' };
+// The form posts as a navigation when it runs before (or without) JavaScript, and under the site-wide
+// `no-referrer` policy a browser sends such a post with `Origin: null`, which the Origin rule refuses.
+// `same-origin` still sends nothing to other sites.
+export const metadata: Metadata = { title: 'Sign in', referrer: 'same-origin' };
 export const dynamic = 'force-dynamic';
 
 const reasons: Record<string, string> = {

@@ -147,7 +147,20 @@ test('hole 3: permission answers are per person, never shared through the cache'
     ).json()) as { allowed: boolean };
   const viewer = await signIn(viewerToken);
   const edit = await signIn(editorToken);
-  // Both within the cache's 30 s, in both orders.
+  // The workload view's Rollback/Scale buttons: the answer the page renders them from.
+  const buttons = async (cookie: string) => {
+    const res = await fetch(`${dash.url}/api/c/${CONTEXT}/${ns}/workloads/deployments/web`, {
+      headers: { Cookie: cookie },
+    });
+    assert.equal(res.status, 200);
+    return ((await res.json()) as { canPatch: { allowed: boolean; reason?: string } }).canPatch;
+  };
+  assert.equal((await buttons(edit)).allowed, true);
+  const seen = await buttons(viewer);
+  assert.equal(seen.allowed, false, 'the viewer is not shown the editor’s buttons');
+  assert.equal(seen.reason, `You may not patch deployments in namespace "${ns}".`);
+  assert.equal((await buttons(edit)).allowed, true, 'nor the editor the viewer’s refusal');
+  // The can-i route, within the cache's 30 s, in both orders.
   assert.equal((await ask(viewer)).allowed, false);
   assert.equal((await ask(edit)).allowed, true);
   assert.equal((await ask(viewer)).allowed, false);
