@@ -21,14 +21,20 @@ export function servedOrigins(mode: AuthMode, port: number, publicUrls: readonly
   return mode === 'token' ? [...new Set([...publicUrls, ...loopback])] : loopback;
 }
 
-/** This process's served origins, from its settings and the port it was started on. */
+/**
+ * The port this server listens on. Next's start-server sets PORT to the port it actually bound
+ * (next start and next dev alike, whatever the flags) before serving; the standalone server.js
+ * listens on PORT. The command line is the fallback.
+ */
+function servingPort(): number {
+  const env = Number(process.env.PORT);
+  return Number.isInteger(env) && env > 0 && env < 65536 ? env : listenPort(process.argv, process.env);
+}
+
+/** This process's served origins, from its settings and the port it serves on. */
 export function configuredOrigins(): string[] {
   const env = serverEnv();
-  return servedOrigins(
-    env.WHEELHOUSE_AUTH_MODE,
-    listenPort(process.argv, process.env),
-    env.WHEELHOUSE_PUBLIC_URL,
-  );
+  return servedOrigins(env.WHEELHOUSE_AUTH_MODE, servingPort(), env.WHEELHOUSE_PUBLIC_URL);
 }
 
 /** Why a request with this Host header is not served here (421), or undefined. */
