@@ -1,12 +1,13 @@
 import { type NextRequest, NextResponse } from 'next/server';
 import { authMode, serverEnv } from '@/lib/env';
-import { AppError } from '@/lib/errors';
-import { decodeSegment, parseScope } from '@/lib/params';
-import { API_CSP, crossOriginRefusal, isPublicPath, pageCsp, STATIC_SECURITY_HEADERS } from '@/lib/security';
+import { configuredOrigins, hostRefusal, originRefusal } from '@/lib/origin';
+import { badAddress } from '@/lib/params';
+import { API_CSP, isPublicPath, pageCsp, STATIC_SECURITY_HEADERS } from '@/lib/security';
 import { SESSION_COOKIE, unseal } from '@/lib/session-seal';
 
 /**
- * Runs before every route: refuses cross-site changes (403), signs people in (token mode: 401 for the
+ * Runs before every route: refuses Host names this dashboard does not serve (421, DNS rebinding) and
+ * cross-site changes (403), signs people in (token mode: 401 for the
  * API, a redirect for pages), rejects malformed scope segments with a real 400 (a server component
  * can only produce 404 or 500), and puts the security headers on every answer.
  */
@@ -17,11 +18,15 @@ export function proxy(request: NextRequest) {
   const csp = isApi ? API_CSP : pageCsp(nonce, process.env.NODE_ENV === 'development');
   const finish = (res: NextResponse, stream = false) => withHeaders(res, csp, stream);
 
-  const refusal = crossOriginRefusal(
-    request.method,
-    request.headers.get('origin'),
-    request.headers.get('host'),
-  );
+  const origins = configuredOrigins();
+  // The health probe carries nothing and is asked for by the pod IP (kubelet), so any Host may ask.
+  const probe = pathname === '/api/healthz' && ['GET', 'HEAD'].includes(request.method);
+  const wrongHost = probe ? undefined : hostRefusal(request.headers.get('host'), origins);
+  if (wrongHost)
+    return finish(
+      isApi ? jsonError(421, 'wrong_host', wrongHost) : htmlError(421, 'Wrong address', wrongHost),
+    );
+  const refusal = originRefusal(request.method, request.headers.get('origin'), origins);
   if (refusal) return finish(jsonError(403, 'cross_origin', refusal));
 
   // Changes go to /api route handlers only. Wheelhouse has no Server Actions, and a form-encoded
@@ -32,15 +37,10 @@ export function proxy(request: NextRequest) {
     return finish(res);
   }
 
-  const scopeError = badScope(pathname, isApi);
+  const scopeError = badAddress(pathname);
   if (scopeError) {
     return finish(
-      isApi
-        ? jsonError(400, 'bad_request', scopeError)
-        : new NextResponse(badRequestPage(scopeError), {
-            status: 400,
-            headers: { 'Content-Type': 'text/html; charset=utf-8' },
-          }),
+      isApi ? jsonError(400, 'bad_request', scopeError) : htmlError(400, 'Bad address', scopeError),
     );
   }
 
@@ -91,31 +91,17 @@ function jsonError(status: number, code: string, message: string): NextResponse 
   return NextResponse.json({ error: { status, code, message } }, { status });
 }
 
-function badScope(pathname: string, isApi: boolean): string | undefined {
-  const parts = pathname.split('/');
-  if (parts[isApi ? 2 : 1] !== 'c') return undefined;
-  const [context, namespace] = isApi ? [parts[3], parts[4]] : [parts[2], parts[3]];
-  if (context === undefined || namespace === undefined) return undefined;
-  try {
-    parseScope({ context, namespace });
-    // Pages can only turn a bad segment into a 500; every segment after the scope must at least decode.
-    for (const segment of parts.slice(isApi ? 5 : 4)) decodeSegment(segment);
-    return undefined;
-  } catch (e) {
-    return e instanceof AppError ? e.message : 'The address is not valid.';
-  }
-}
-
 function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-function badRequestPage(message: string): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Bad address · Wheelhouse</title>
+function htmlError(status: number, title: string, message: string): NextResponse {
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title} · Wheelhouse</title>
 <meta name="color-scheme" content="light dark"></head>
 <body style="font-family:system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem">
-<main><h1>Bad address</h1><p role="alert">${escapeHtml(message)}</p><p><a href="/">Go to the current context</a></p></main>
+<main><h1>${title}</h1><p role="alert">${escapeHtml(message)}</p>${status === 421 ? '' : '<p><a href="/">Go to the current context</a></p>'}</main>
 </body></html>`;
+  return new NextResponse(html, { status, headers: { 'Content-Type': 'text/html; charset=utf-8' } });
 }
 
 export const config = {

@@ -3,7 +3,11 @@
 import { useRouter } from 'next/navigation';
 import { type FormEvent, useId, useState } from 'react';
 
-/** Posts the token to /api/session; the cookie comes back httpOnly, so this code never stores it. */
+/**
+ * Posts the token to /api/session; the cookie comes back httpOnly, so this code never stores it.
+ * The form itself is a POST too: submitted before hydration (or without JavaScript) it must never
+ * become `GET /sign-in?token=…`, which would put the token in history, logs and proxies.
+ */
 export function SignInForm({ next }: { next: string }) {
   const router = useRouter();
   const id = useId();
@@ -36,7 +40,15 @@ export function SignInForm({ next }: { next: string }) {
   }
 
   return (
-    <form onSubmit={submit} className="space-y-3" aria-describedby={error ? `${id}-error` : undefined}>
+    <form
+      method="post"
+      action="/api/session"
+      encType="application/x-www-form-urlencoded"
+      onSubmit={submit}
+      className="space-y-3"
+      aria-describedby={error ? `${id}-error` : undefined}
+    >
+      <input type="hidden" name="next" value={next} />
       <label htmlFor={id} className="block text-sm font-medium">
         Kubernetes bearer token
       </label>

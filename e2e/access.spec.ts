@@ -64,4 +64,31 @@ test.describe('token mode', () => {
     await expect(page).toHaveURL(/\/sign-in/);
     expect(violations).toEqual([]);
   });
+
+  test('without JavaScript the sign-in form posts: the token never appears in a URL', async ({ browser }) => {
+    const token = process.env.WHEELHOUSE_VIEWER_TOKEN ?? '';
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    try {
+      const page = await context.newPage();
+      const urls: string[] = [];
+      page.on('request', (r) => urls.push(r.url()));
+      await page.goto(`${dash.url}/c/admin/demo/deployments`);
+      await expect(page).toHaveURL(/\/sign-in\?next=/);
+      await page.getByLabel('Kubernetes bearer token').fill(token);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await expect(page).toHaveURL(/\/c\/admin\/demo\/deployments$/);
+      await expect(page.getByText('Signed in as')).toBeVisible();
+      expect(urls.length).toBeGreaterThan(2);
+      for (const u of urls) expect(u).not.toContain(token.slice(0, 40));
+      // A wrong token comes back to the form with the sentence, still without a URL carrying it.
+      await context.clearCookies();
+      await page.goto(`${dash.url}/sign-in`);
+      await page.getByLabel('Kubernetes bearer token').fill('wrong-token-value');
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await expect(page.getByText('The cluster did not accept this token')).toBeVisible();
+      expect(page.url()).not.toContain('wrong-token-value');
+    } finally {
+      await context.close();
+    }
+  });
 });

@@ -11,7 +11,9 @@ import { dashboardApiClient } from './k8s/client';
  * to stdout for the cluster's log collection, and (when the object is named) as a Kubernetes Event
  * on it, so several replicas share one history. File and stdout writes are synchronous appends so a
  * record exists before the response that reports the change goes out. The Event is written with the
- * dashboard's own identity because the people acting usually may not create Events.
+ * dashboard's own identity because the people acting usually may not create Events, and so only for
+ * actions the cluster carried out: a refused attempt is in the file and stdout, never an Event, or
+ * anyone with no rights at all could make the dashboard write Events into any namespace.
  */
 export interface AuditRecord {
   time: string;
@@ -49,25 +51,48 @@ export function auditFile(): string {
 
 const pending = new Set<Promise<void>>();
 
+/** The most of any one piece of user text (a reason, a key name inside a message) an audit record keeps. */
+export const AUDIT_TEXT_MAX = 256;
+
+/**
+ * User text in a record: control characters (newlines that would forge log lines, terminal escapes)
+ * become spaces, and it is capped, so a record cannot be used to carry a payload.
+ */
+export function auditText(s: string, max = AUDIT_TEXT_MAX): string {
+  const clean = s.replace(/[\p{Cc}\u2028\u2029]/gu, ' ');
+  return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
+}
+
+function sanitized(entry: Omit<AuditRecord, 'time'>): Omit<AuditRecord, 'time'> {
+  const out: Omit<AuditRecord, 'time'> = { ...entry };
+  for (const k of ['user', 'verb', 'resource', 'namespace', 'name', 'fromRevision', 'toRevision'] as const) {
+    const v = out[k];
+    if (v !== undefined) out[k] = auditText(v);
+  }
+  if (out.reason !== undefined) out.reason = auditText(out.reason);
+  if (out.message !== undefined) out.message = auditText(out.message, 2 * AUDIT_TEXT_MAX);
+  return out;
+}
+
 /**
  * Writes the record to the file and stdout now; with a target, also starts writing the Event (see
  * `recordAuditWithEvent` to wait for it).
  */
 export function recordAudit(entry: Omit<AuditRecord, 'time'>, target?: AuditTarget): AuditRecord {
-  const record: AuditRecord = { time: new Date().toISOString(), id: randomUUID(), ...entry };
+  const record: AuditRecord = { time: new Date().toISOString(), id: randomUUID(), ...sanitized(entry) };
   const line = `${JSON.stringify(record)}\n`;
   const file = auditFile();
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.appendFileSync(file, line, { mode: 0o600 });
   process.stdout.write(`[wheelhouse-audit] ${line}`);
-  if (target && record.name) {
+  if (target && record.name && record.result === 'success') {
     const p = writeAuditEvent(record, target).finally(() => pending.delete(p));
     pending.add(p);
   }
   return record;
 }
 
-/** Like `recordAudit`, and resolves once the Event is written (or its failure logged). */
+/** Like `recordAudit`, and resolves once the Event (for a success) is written or its failure logged. */
 export async function recordAuditWithEvent(
   entry: Omit<AuditRecord, 'time'>,
   target: AuditTarget,

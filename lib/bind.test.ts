@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { bindRefusal, isLoopback, listenHost } from './bind';
+import { bindRefusal, isLoopback, listenHost, listenPort } from './bind';
 import { startupRefusal } from './startup';
 
 test('listenHost reads next start flags and the standalone HOSTNAME', () => {
@@ -34,7 +34,7 @@ test('startupRefusal combines env validation and the bind rule', () => {
   const argv = ['node', 'next', 'start', '--hostname', '0.0.0.0'];
   assert.match(startupRefusal(argv, {}) ?? '', /refuses to listen/);
   assert.match(startupRefusal(argv, { WHEELHOUSE_AUTH_MODE: 'token' }) ?? '', /WHEELHOUSE_SESSION_KEY/);
-  const key = Buffer.alloc(32, 7).toString('base64');
+  const key = Buffer.from(Array.from({ length: 32 }, (_, i) => i * 7 + 1)).toString('base64');
   assert.equal(
     startupRefusal(argv, { WHEELHOUSE_AUTH_MODE: 'token', WHEELHOUSE_SESSION_KEY: key }),
     undefined,
@@ -43,4 +43,35 @@ test('startupRefusal combines env validation and the bind rule', () => {
     startupRefusal(['node', 'next', 'start', '-H', '127.0.0.1'], { WHEELHOUSE_AUTH_MODE: 'oidc' }) ?? '',
     /"local" or "token"/,
   );
+});
+
+// Next lets a later flag override an earlier one: the guard must read the one Next will use.
+test('listenHost reads the LAST --hostname, in every spelling', () => {
+  const cases: [string[], string | undefined][] = [
+    [['--hostname', '127.0.0.1', '--hostname', '0.0.0.0'], '0.0.0.0'],
+    [['-H', '127.0.0.1', '-H', '0.0.0.0'], '0.0.0.0'],
+    [['--hostname', '127.0.0.1', '--hostname=::'], '::'],
+    [['-H127.0.0.1', '-H=0.0.0.0'], '0.0.0.0'],
+    [['--hostname=0.0.0.0', '-H', '127.0.0.1'], '127.0.0.1'],
+    [['--hostname', '127.0.0.1', '--port', '3000', '-H', '10.0.0.1'], '10.0.0.1'],
+  ];
+  for (const [args, want] of cases)
+    assert.equal(listenHost(['node', 'next', 'start', ...args], {}), want, args.join(' '));
+  // `npm run serve -- --hostname 0.0.0.0` appends to the script's own --hostname 127.0.0.1.
+  assert.equal(
+    bindRefusal(
+      'local',
+      listenHost(['node', 'next', 'start', '--hostname', '127.0.0.1', '--hostname', '0.0.0.0'], {}),
+    ) !== undefined,
+    true,
+  );
+});
+
+test('listenPort: last --port/-p, then PORT, then 3000', () => {
+  assert.equal(listenPort(['node', 'next', 'start', '--port', '3100'], {}), 3100);
+  assert.equal(listenPort(['node', 'next', 'start', '-p', '1', '-p', '4000'], {}), 4000);
+  assert.equal(listenPort(['node', 'next', 'start', '--port=4100'], {}), 4100);
+  assert.equal(listenPort(['node', 'next', 'start', '-p4200'], {}), 4200);
+  assert.equal(listenPort(['node', '/app/server.js'], { PORT: '8080' }), 8080);
+  assert.equal(listenPort(['node', 'next', 'start'], {}), 3000);
 });

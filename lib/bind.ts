@@ -6,21 +6,45 @@ import type { AuthMode } from './env';
  * env so they can be tested without starting a server.
  */
 
+/**
+ * The value of the LAST occurrence of a `next start` option (`-H x`, `-Hx`, `-H=x`, `--hostname x`,
+ * `--hostname=x`): Next's argument parser lets a later flag override an earlier one, so reading the
+ * first would let `-H 127.0.0.1 -H 0.0.0.0` past the guard. Parsing stops at `--`.
+ */
+function lastOption(argv: readonly string[], short: string, long: string): string | undefined {
+  let value: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] ?? '';
+    if (a === '--') break;
+    if (a === short || a === long) {
+      value = argv[i + 1] ?? '';
+      i++;
+    } else if (a.startsWith(`${long}=`)) value = a.slice(long.length + 1);
+    else if (a.startsWith(`${short}=`)) value = a.slice(short.length + 1);
+    else if (a.startsWith(short) && a.length > short.length && !a.startsWith('--'))
+      value = a.slice(short.length);
+  }
+  return value;
+}
+
 /** The hostname `next start` or the standalone server.js will listen on; undefined = every interface. */
 export function listenHost(
   argv: readonly string[],
   env: Record<string, string | undefined>,
 ): string | undefined {
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i] ?? '';
-    if (a === '-H' || a === '--hostname') return argv[i + 1];
-    if (a.startsWith('--hostname=')) return a.slice('--hostname='.length);
-    if (a.startsWith('-H') && a.length > 2) return a.slice(2);
-  }
+  const flag = lastOption(argv, '-H', '--hostname');
+  if (flag !== undefined) return flag;
   // The standalone server.js listens on HOSTNAME, defaulting to 0.0.0.0.
   const script = argv[1] ?? '';
   if (/(^|[/\\])server\.js$/.test(script)) return env.HOSTNAME || '0.0.0.0';
   return undefined;
+}
+
+/** The port `next start` (flag, then PORT, then 3000) or the standalone server.js (PORT, 3000) listens on. */
+export function listenPort(argv: readonly string[], env: Record<string, string | undefined>): number {
+  const raw = lastOption(argv, '-p', '--port') ?? env.PORT ?? '3000';
+  const n = Number(raw);
+  return Number.isInteger(n) && n > 0 && n < 65536 ? n : 3000;
 }
 
 export function isLoopback(host: string | undefined): boolean {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parseEnv } from './env';
 
-const KEY = Buffer.alloc(32, 1).toString('base64');
+const KEY = Buffer.from(Array.from({ length: 32 }, (_, i) => i * 5 + 3)).toString('base64');
 
 test('local mode is the default and needs no key', () => {
   const env = parseEnv({});
@@ -35,4 +35,29 @@ test('unknown modes and bad numbers are refused with the variable named', () => 
     /WHEELHOUSE_AUTH_MODE must be "local" or "token"/,
   );
   assert.throws(() => parseEnv({ WHEELHOUSE_SESSION_HOURS: '-1' }), /WHEELHOUSE_SESSION_HOURS/);
+});
+
+test('a session key that is a pattern, not random bytes, is refused', () => {
+  for (const key of [Buffer.alloc(32), Buffer.alloc(32, 1), Buffer.from('ab'.repeat(16))]) {
+    assert.throws(
+      () => parseEnv({ WHEELHOUSE_AUTH_MODE: 'token', WHEELHOUSE_SESSION_KEY: key.toString('base64') }),
+      /not random bytes/,
+    );
+  }
+});
+
+test('WHEELHOUSE_PUBLIC_URL holds one or more origins, and nothing else', () => {
+  assert.deepEqual(parseEnv({}).WHEELHOUSE_PUBLIC_URL, []);
+  assert.deepEqual(
+    parseEnv({ WHEELHOUSE_PUBLIC_URL: 'https://Wheelhouse.Example.com/, https://ops.example.org:8443' })
+      .WHEELHOUSE_PUBLIC_URL,
+    ['https://wheelhouse.example.com', 'https://ops.example.org:8443'],
+  );
+  for (const bad of [
+    'wheelhouse.example.com',
+    'ftp://x.example',
+    'https://x.example/path',
+    'https://u:p@x.example',
+  ])
+    assert.throws(() => parseEnv({ WHEELHOUSE_PUBLIC_URL: bad }), /WHEELHOUSE_PUBLIC_URL/, bad);
 });

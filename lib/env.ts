@@ -9,6 +9,14 @@ import { z } from 'zod';
 const SESSION_KEY_HELP =
   'WHEELHOUSE_SESSION_KEY must be 32 random bytes, base64-encoded (for example `openssl rand -base64 32`)';
 
+/**
+ * 32 random bytes hold about 30 distinct values; fewer than 16 means a placeholder (all zeros, a
+ * repeated pattern), never `openssl rand`: the chance of that from a real generator is below 1e-20.
+ */
+export function looksRandom(key: Buffer): boolean {
+  return new Set(key).size >= 16;
+}
+
 const sessionKey = z
   .string()
   .trim()
@@ -16,7 +24,48 @@ const sessionKey = z
     (s) => /^[A-Za-z0-9+/_-]+={0,2}$/.test(s) && Buffer.from(s, 'base64').length === 32,
     SESSION_KEY_HELP,
   )
-  .transform((s) => Buffer.from(s, 'base64'));
+  .transform((s) => Buffer.from(s, 'base64'))
+  .refine(looksRandom, `${SESSION_KEY_HELP}; this one is a pattern (such as all zeros), not random bytes`);
+
+/**
+ * The public address(es) of a token-mode dashboard, separated by commas or spaces: only these Host
+ * and Origin values are served besides loopback. Each is an http(s) origin with no path.
+ */
+const publicUrls = z
+  .string()
+  .trim()
+  .default('')
+  .transform((s, ctx) => {
+    const origins: string[] = [];
+    for (const part of s.split(/[\s,]+/).filter(Boolean)) {
+      let u: URL | undefined;
+      try {
+        u = new URL(part);
+      } catch {
+        u = undefined;
+      }
+      if (
+        !u ||
+        !['http:', 'https:'].includes(u.protocol) ||
+        u.username ||
+        u.password ||
+        u.search ||
+        u.hash ||
+        u.pathname !== '/'
+      ) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `"${part.slice(0, 100)}" is not an origin such as https://wheelhouse.example.com (http or https, no path)`,
+        });
+        return z.NEVER;
+      }
+      origins.push(u.origin);
+    }
+    return origins;
+  });
+
+const limit = (fallback: number, max: number) =>
+  z.coerce.number().int().positive().max(max).default(fallback);
 
 const schema = z
   .object({
@@ -36,6 +85,14 @@ const schema = z
       .positive()
       .max(24 * 30)
       .default(8),
+    WHEELHOUSE_PUBLIC_URL: publicUrls,
+    /** Per-principal bounds (one person's excess never refuses another; see lib/principal-limits.ts). */
+    WHEELHOUSE_MAX_TABS_PER_USER: limit(20, 10_000),
+    WHEELHOUSE_MAX_SUBSCRIPTIONS_PER_TAB: limit(50, 1_000),
+    WHEELHOUSE_MAX_WATCHES_PER_USER: limit(100, 100_000),
+    WHEELHOUSE_SEARCHES_PER_MINUTE: limit(30, 10_000),
+    /** How often a signed-in token with open streams is re-checked with the cluster (at most 60). */
+    WHEELHOUSE_TOKEN_RECHECK_SECONDS: limit(60, 60),
   })
   .superRefine((env, ctx) => {
     if (env.WHEELHOUSE_AUTH_MODE === 'token' && !env.WHEELHOUSE_SESSION_KEY) {

@@ -1,37 +1,51 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { isAppError } from './errors';
-import { assertSameOrigin } from './origin';
+import { hostRefusal, originRefusal, servedOrigins } from './origin';
 
-function req(headers: Record<string, string>): Request {
-  return new Request('http://127.0.0.1:3100/api/x', { method: 'POST', headers });
-}
+const local = servedOrigins('local', 3100, []);
+const token = servedOrigins('token', 3000, [
+  'https://wheelhouse.example.com',
+  'https://ops.example.org:8443',
+]);
 
-const cases: { name: string; headers: Record<string, string>; ok: boolean }[] = [
-  { name: 'same origin', headers: { host: '127.0.0.1:3100', origin: 'http://127.0.0.1:3100' }, ok: true },
-  { name: 'other port', headers: { host: '127.0.0.1:3100', origin: 'http://127.0.0.1:3101' }, ok: false },
-  { name: 'other site', headers: { host: 'wheelhouse.local', origin: 'https://evil.example' }, ok: false },
-  { name: 'opaque origin', headers: { host: '127.0.0.1:3100', origin: 'null' }, ok: false },
-  {
-    name: 'no origin, cross-site fetch metadata',
-    headers: { host: 'h', 'sec-fetch-site': 'cross-site' },
-    ok: false,
-  },
-  {
-    name: 'no origin, same-origin fetch metadata',
-    headers: { host: 'h', 'sec-fetch-site': 'same-origin' },
-    ok: true,
-  },
-  { name: 'non-browser client', headers: { host: 'h' }, ok: true },
-];
+test('local mode serves the loopback names on the bound port, and nothing else', () => {
+  assert.deepEqual(local, ['http://127.0.0.1:3100', 'http://localhost:3100', 'http://[::1]:3100']);
+  for (const h of ['127.0.0.1:3100', 'localhost:3100', 'LOCALHOST:3100', '[::1]:3100'])
+    assert.equal(hostRefusal(h, local), undefined, h);
+  // DNS rebinding: a made-up name resolving to 127.0.0.1, on the right port, is still another name.
+  for (const h of [
+    'evil.example:3100',
+    '127.0.0.1:3101',
+    '127.0.0.1',
+    'app.localhost:3100',
+    '127.0.0.2:3100',
+    '',
+    null,
+  ])
+    assert.match(hostRefusal(h, local) ?? '', /does not answer to/, String(h));
+});
 
-for (const c of cases) {
-  test(`assertSameOrigin: ${c.name}`, () => {
-    if (c.ok) assert.doesNotThrow(() => assertSameOrigin(req(c.headers)));
-    else
-      assert.throws(
-        () => assertSameOrigin(req(c.headers)),
-        (e: unknown) => isAppError(e) && e.status === 403 && e.code === 'cross_origin',
-      );
-  });
-}
+test('token mode serves its public URLs plus loopback', () => {
+  for (const h of ['wheelhouse.example.com', 'ops.example.org:8443', '127.0.0.1:3000'])
+    assert.equal(hostRefusal(h, token), undefined, h);
+  for (const h of ['wheelhouse.example.com:3000', 'evil.example', 'ops.example.org'])
+    assert.match(hostRefusal(h, token) ?? '', /WHEELHOUSE_PUBLIC_URL/, h);
+});
+
+test('safe methods need no Origin; changes need one of the served origins exactly', () => {
+  for (const m of ['GET', 'HEAD', 'OPTIONS', 'get']) assert.equal(originRefusal(m, null, local), undefined);
+  assert.equal(originRefusal('POST', 'http://127.0.0.1:3100', local), undefined);
+  assert.equal(originRefusal('POST', 'http://localhost:3100', local), undefined);
+  assert.equal(originRefusal('POST', 'https://wheelhouse.example.com', token), undefined);
+  assert.match(originRefusal('POST', null, local) ?? '', /no Origin/);
+  assert.match(originRefusal('PATCH', 'null', local) ?? '', /no Origin/);
+  assert.match(originRefusal('PUT', '::::', local) ?? '', /malformed/);
+  for (const o of [
+    'http://evil.example:3100', // rebinding: Host and Origin agree with each other, not with us
+    'http://127.0.0.1:3101',
+    'https://127.0.0.1:3100', // wrong scheme
+    'http://wheelhouse.example.com', // wrong scheme
+    'https://wheelhouse.example.com:444',
+  ])
+    assert.match(originRefusal('POST', o, o.includes('wheelhouse') ? token : local) ?? '', /another site/, o);
+});

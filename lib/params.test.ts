@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { AppError } from './errors';
-import { ALL_NAMESPACES, objectName, parseScope, scopePath } from './params';
+import { ALL_NAMESPACES, badAddress, objectName, parseScope, scopePath } from './params';
 
 test('parseScope accepts DNS-1123 namespaces and the all-namespaces segment', () => {
   assert.deepEqual(parseScope({ context: 'kind-dev', namespace: 'team-a' }), {
@@ -39,4 +39,35 @@ test('objectName allows subdomains but not uppercase or long labels', () => {
 
 test('scopePath encodes the context so it survives routing', () => {
   assert.equal(scopePath('a/b', 'ns', 'deployments'), '/c/a%2Fb/ns/deployments');
+});
+
+test('badAddress checks names by the rules of their kind, for pages and the API', () => {
+  const ok = [
+    '/c/admin/demo/deployments/web',
+    '/c/admin/demo/events/web.17f3a2b',
+    '/c/admin/_all/nodes/node-1.example',
+    '/c/admin/demo/pods/web-1/logs',
+    '/c/admin/demo/workloads/deployment/web/logs',
+    '/api/c/admin/demo/secrets/db-creds/reveal',
+    '/api/c/admin/demo/workloads/deployments/web/scale',
+    '/c/admin/demo/services/web',
+    '/c/admin/demo/deployments',
+    '/sign-in',
+  ];
+  for (const p of ok) assert.equal(badAddress(p), undefined, p);
+  const bad: [string, RegExp][] = [
+    ['/c/admin/demo/events/trailing-', /DNS-1123 subdomain/],
+    ['/c/admin/demo/configmaps/UPPER', /DNS-1123 subdomain/],
+    ['/c/admin/_all/secrets/a..b', /DNS-1123 subdomain/],
+    ['/c/admin/demo/pods/%27quote/logs', /DNS-1123 subdomain/],
+    ['/c/admin/demo/services/1web', /DNS-1035 label/],
+    ['/c/admin/_all/namespaces/a.b', /DNS-1123 label/],
+    ['/c/admin/demo/workloads/deployment/-web', /DNS-1123 subdomain/],
+    ['/api/c/admin/demo/pods/Bad/log', /DNS-1123 subdomain/],
+    ['/api/c/admin/demo/workloads/deployments/web./scale', /DNS-1123 subdomain/],
+    [`/c/admin/demo/deployments/${'a'.repeat(254)}`, /at most 253/],
+    ['/c/admin/demo/deployments/%zz', /percent-encoding/],
+    ['/c/admin/Demo/deployments', /namespace/],
+  ];
+  for (const [p, why] of bad) assert.match(badAddress(p) ?? '', why, p);
 });

@@ -25,6 +25,28 @@ export const objectName = z
     'a name is a DNS-1123 subdomain: lower-case letters, digits, "-" and "."',
   );
 
+const DNS1035 = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
+
+/** A Service name is a DNS-1035 label, as the API server checks it: it must start with a letter. */
+export const serviceName = z
+  .string()
+  .min(1, 'a name cannot be empty')
+  .max(63, 'a Service name has at most 63 characters')
+  .regex(
+    DNS1035,
+    'a Service name is a DNS-1035 label: lower-case letters, digits and "-", starting with a letter and ending with a letter or digit',
+  );
+
+/**
+ * The name rule of a kind (by URL slug), as the API server applies it: Services are DNS-1035 labels,
+ * Namespaces DNS-1123 labels, every other kind Wheelhouse shows a DNS-1123 subdomain.
+ */
+export function nameRule(slug: string): z.ZodType<string> {
+  if (slug === 'services') return serviceName;
+  if (slug === 'namespaces') return namespaceName;
+  return objectName;
+}
+
 /** Context names come from kubeconfig files and may hold ':', '@', '/'. Only refuse what cannot be one. */
 export const contextName = z
   .string()
@@ -68,4 +90,31 @@ export function parseScope(raw: { context: string; namespace: string }): ScopePa
   const context = parseOrThrow(contextName, decodeSegment(raw.context), 'context');
   const segment = parseOrThrow(namespaceScope, decodeSegment(raw.namespace), 'namespace');
   return { context, namespace: segment === ALL_NAMESPACES ? undefined : segment, namespaceSegment: segment };
+}
+
+/**
+ * Why an address cannot name anything (a sentence for a 400), checked in proxy.ts before routing
+ * because a server component can only answer 404 or 500: the context and namespace segments, every
+ * later segment's percent-encoding, and an object name by the rules of its kind
+ * (`…/<kind>/<name>` and `…/workloads/<kind>/<name>`, for pages and /api alike).
+ */
+export function badAddress(pathname: string): string | undefined {
+  const parts = pathname.split('/');
+  const isApi = parts[1] === 'api';
+  if (parts[isApi ? 2 : 1] !== 'c') return undefined;
+  const [context, namespace] = isApi ? [parts[3], parts[4]] : [parts[2], parts[3]];
+  if (context === undefined || namespace === undefined) return undefined;
+  try {
+    parseScope({ context, namespace });
+    const rest = parts.slice(isApi ? 5 : 4).map(decodeSegment);
+    const [first, second, third] = rest;
+    if (first === 'workloads') {
+      if (third) parseOrThrow(objectName, third, 'name');
+    } else if (first !== undefined && second) {
+      parseOrThrow(nameRule(first), second, 'name');
+    }
+    return undefined;
+  } catch (e) {
+    return e instanceof AppError ? e.message : 'The address is not valid.';
+  }
 }

@@ -1,21 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { crossOriginRefusal, isPublicPath, pageCsp, safeNext } from './security';
-
-test('safe methods pass without an Origin', () => {
-  for (const m of ['GET', 'HEAD', 'OPTIONS', 'get'])
-    assert.equal(crossOriginRefusal(m, null, 'h:1'), undefined);
-});
-
-test('changes need an Origin naming this host', () => {
-  assert.equal(crossOriginRefusal('POST', 'http://127.0.0.1:3000', '127.0.0.1:3000'), undefined);
-  assert.match(crossOriginRefusal('POST', null, '127.0.0.1:3000') ?? '', /no Origin/);
-  assert.match(crossOriginRefusal('PATCH', 'null', '127.0.0.1:3000') ?? '', /no Origin/);
-  assert.match(crossOriginRefusal('DELETE', 'http://evil.example', '127.0.0.1:3000') ?? '', /another site/);
-  assert.match(crossOriginRefusal('POST', 'http://127.0.0.1:3001', '127.0.0.1:3000') ?? '', /another site/);
-  assert.match(crossOriginRefusal('PUT', '::::', '127.0.0.1:3000') ?? '', /malformed/);
-  assert.match(crossOriginRefusal('POST', 'http://127.0.0.1:3000', null) ?? '', /another site/);
-});
+import { isPublicPath, pageCsp, safeNext } from './security';
 
 test('the page CSP allows scripts only by nonce and forbids framing', () => {
   const csp = pageCsp('n0nce', false);
@@ -30,6 +15,9 @@ test('only sign-in, health and build assets are public', () => {
   assert.equal(isPublicPath('/api/healthz'), true);
   assert.equal(isPublicPath('/api/session'), true);
   assert.equal(isPublicPath('/c/admin/demo/deployments'), false);
+  // public/ files answer signed out, so browsers and crawlers get the icon and robots rule.
+  assert.equal(isPublicPath('/robots.txt'), true);
+  assert.equal(isPublicPath('/icon.svg'), true);
   assert.equal(isPublicPath('/api/c/admin/demo/deployments'), false);
   assert.equal(isPublicPath('/sign-in/../c'), false);
   assert.equal(isPublicPath('/'), false);
@@ -37,8 +25,40 @@ test('only sign-in, health and build assets are public', () => {
 
 test('after sign-in only local paths are followed', () => {
   assert.equal(safeNext('/c/a/b'), '/c/a/b');
-  assert.equal(safeNext('//evil.example'), '/');
-  assert.equal(safeNext('https://evil.example'), '/');
-  assert.equal(safeNext('/\\evil.example'), '/');
+  assert.equal(safeNext('/c/a/b?x=1#top'), '/c/a/b?x=1#top');
+  assert.equal(safeNext('/c/a/%2F%2Fother'), '/c/a/%2F%2Fother');
   assert.equal(safeNext(undefined), '/');
 });
+
+// Each of these, followed by a browser, ends on another host (or could): every one must give '/'.
+const hostile = [
+  '//evil.example',
+  '///evil.example',
+  'https://evil.example',
+  'http:evil.example',
+  'javascript:alert(1)',
+  'evil.example',
+  '/\\evil.example',
+  '\\evil.example',
+  '/\\/evil.example',
+  '/\n/evil.example/path',
+  '/\r/evil.example/path',
+  '/\t/evil.example/path',
+  '/\u0000/evil.example',
+  '/\u001f/evil.example',
+  '/\u007f/evil.example',
+  '/\u0085/evil.example',
+  '/\u2028/evil.example',
+  '/\u00a0/evil.example',
+  '\n//evil.example',
+  ' //evil.example',
+  '/ /evil.example'.replace(' ', '\t'),
+  `/${'a'.repeat(2001)}`,
+  '',
+];
+
+for (const next of hostile) {
+  test(`safeNext refuses ${JSON.stringify(next).slice(0, 40)}`, () => {
+    assert.equal(safeNext(next), '/');
+  });
+}

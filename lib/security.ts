@@ -1,34 +1,7 @@
 /**
- * Pure rules applied by proxy.ts to every request: same-origin for anything that changes state, and
- * the security headers. Kept out of proxy.ts so they are unit-tested.
+ * Pure rules applied by proxy.ts to every request: the security headers, public paths and safe
+ * redirects (the Host/Origin rule is lib/origin.ts). Kept out of proxy.ts so they are unit-tested.
  */
-
-const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-
-/**
- * Why a state-changing request is refused as cross-site, or undefined when it may go on. The Origin
- * header is required (every browser sends it on a non-GET fetch or form post) and must name this
- * host; a missing one is refused too, since non-browser clients can send it trivially.
- */
-export function crossOriginRefusal(
-  method: string,
-  origin: string | null,
-  host: string | null,
-): string | undefined {
-  if (SAFE_METHODS.has(method.toUpperCase())) return undefined;
-  if (!origin || origin === 'null')
-    return 'The request has no Origin header, so it may come from another site.';
-  let originHost: string;
-  try {
-    originHost = new URL(origin).host;
-  } catch {
-    return 'The request has a malformed Origin header.';
-  }
-  if (!host || originHost.toLowerCase() !== host.toLowerCase()) {
-    return `The request comes from another site (${origin.slice(0, 100)}); changes are only accepted from Wheelhouse's own pages.`;
-  }
-  return undefined;
-}
 
 export function pageCsp(nonce: string, dev: boolean): string {
   return [
@@ -66,12 +39,33 @@ export function isPublicPath(pathname: string): boolean {
     pathname === '/api/session' ||
     pathname === '/api/healthz' ||
     pathname.startsWith('/_next/') ||
-    pathname === '/favicon.ico'
+    // Static files from public/: the icon and the rule that keeps the dashboard out of search engines.
+    pathname === '/favicon.ico' ||
+    pathname === '/icon.svg' ||
+    pathname === '/robots.txt'
   );
 }
 
-/** Where to go after signing in: only a path on this site, never `//evil` or a full URL. */
+const SITE = 'http://wheelhouse.invalid';
+
+/**
+ * Where to go after signing in: a path on this site, or '/'. The target is parsed as a URL against
+ * a placeholder origin and kept only if it is still on that origin; before that, anything a browser
+ * would silently drop or rewrite is refused outright (control characters such as the newline in
+ * `/%0A/evil`, which leaves `//evil`; backslashes, which browsers read as `/`; scheme-relative forms).
+ */
 export function safeNext(next: string | null | undefined): string {
-  if (!next?.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/';
-  return next.length > 2000 ? '/' : next;
+  if (!next || next.length > 2000 || !next.startsWith('/')) return '/';
+  // Control characters (C0, DEL, C1), backslashes and whitespace other than a plain space.
+  if (/[\p{Cc}\\\s]/u.test(next.replace(/ /g, ''))) return '/';
+  if (next.startsWith('//')) return '/';
+  let url: URL;
+  try {
+    url = new URL(next, SITE);
+  } catch {
+    return '/';
+  }
+  if (url.origin !== SITE) return '/';
+  const path = `${url.pathname}${url.search}${url.hash}`;
+  return path.startsWith('/') && !path.startsWith('//') ? path : '/';
 }

@@ -1,13 +1,25 @@
 import 'server-only';
-import { createHash } from 'node:crypto';
 import { AppError } from './errors';
 import { getContext } from './k8s/client';
 import type { Row } from './k8s/rows/types';
-import { type CacheMessage, type CachePrincipal, subscribe } from './k8s/watch-cache';
+import {
+  type CacheMessage,
+  type CachePrincipal,
+  type ErrorInfo,
+  ownerOf,
+  subscribe,
+} from './k8s/watch-cache';
 import { type Change, coalesce } from './k8s/watch-reducer';
 import type { ViewMessage } from './live/view-cache';
 import { checkViewSpec, subscribeViewSpec } from './live/views';
 import { ALL_NAMESPACES } from './params';
+import {
+  assertSubscriptionCount,
+  assertTabAllowed,
+  subscriptionNamespaceRefusal,
+  subscriptionWatchRefusal,
+} from './principal-limits';
+import { holdToken, isRevoked, onRevoked, REVOKED_MESSAGE, revokedError } from './revocation';
 import { isViewSpec, type StreamItem, type SubscriptionSpec, subscriptionId } from './stream-protocol';
 
 /**
@@ -46,6 +58,8 @@ interface Sub {
   pending: Map<string, Change>;
   control: StreamItem[];
   resync: boolean;
+  /** Refused before it started (no such namespace, too many lists): never watched. */
+  refused: boolean;
 }
 
 interface Tab {
@@ -54,6 +68,8 @@ interface Tab {
   principal: CachePrincipal | undefined;
   owner: string;
   expiry: NodeJS.Timeout | undefined;
+  /** Stops the periodic re-check of the tab's token (token mode). */
+  releaseToken: () => void;
   subs: Map<string, Sub>;
   controller: ReadableStreamDefaultController<Uint8Array>;
   flushTimer: NodeJS.Timeout | undefined;
@@ -90,22 +106,40 @@ function write(tab: Tab, text: string): void {
   }
 }
 
-function ownerOf(p: CachePrincipal | undefined): string {
-  return p ? createHash('sha256').update(p.token).digest('hex') : 'kubeconfig';
+function tabsOf(owner: string): number {
+  let n = 0;
+  for (const t of tabs.values()) if (t.owner === owner && !t.closed) n++;
+  return n;
 }
+
+/** A revoked token's tabs are told "signed out" (every list emptied) and closed. */
+function endSignedOut(owner: string): void {
+  const error: ErrorInfo = { status: 401, code: 'unauthenticated', message: REVOKED_MESSAGE };
+  for (const tab of [...tabs.values()]) {
+    if (tab.owner !== owner || tab.closed) continue;
+    const items: StreamItem[] = [...tab.subs.values()].map((s) => ({ s: s.id, t: 'error', error }));
+    if (items.length) write(tab, `event: batch\ndata: ${JSON.stringify(items)}\n\n`);
+    write(tab, `event: signed-out\ndata: ${JSON.stringify({ message: REVOKED_MESSAGE })}\n\n`);
+    closeTab(tab);
+  }
+}
+onRevoked(endSignedOut);
 
 export function openTab(
   id: string,
   signal: AbortSignal,
   principal?: CachePrincipal,
 ): ReadableStream<Uint8Array> {
-  if (tabs.size >= MAX_TABS && !tabs.has(id))
-    throw new AppError(503, 'Too many open dashboard tabs on this server.', 'too_many_tabs');
+  const owner = ownerOf(principal);
+  if (principal && isRevoked(owner)) throw revokedError();
   const old = tabs.get(id);
   // A tab id is only a name; it never lets one person take over another's stream.
-  if (old && old.owner !== ownerOf(principal))
+  if (old && old.owner !== owner)
     throw new AppError(403, 'This stream belongs to another sign-in.', 'forbidden');
   if (old) closeTab(old);
+  assertTabAllowed(principal, tabsOf(owner));
+  if (tabs.size >= MAX_TABS)
+    throw new AppError(503, 'Too many open dashboard tabs on this server.', 'too_many_tabs');
   let tab: Tab | undefined;
   return new ReadableStream<Uint8Array>(
     {
@@ -113,7 +147,8 @@ export function openTab(
         const t: Tab = {
           id,
           principal,
-          owner: ownerOf(principal),
+          owner,
+          releaseToken: principal ? holdToken(principal.token) : () => undefined,
           // The stream ends with the sign-in; the page's reconnect then meets the sign-in page.
           expiry: principal
             ? setTimeout(
@@ -154,6 +189,7 @@ function closeTab(tab: Tab): void {
   clearTimeout(tab.flushTimer);
   clearInterval(tab.heartbeat);
   clearTimeout(tab.expiry);
+  tab.releaseToken();
   for (const s of tab.subs.values()) s.unsubscribe();
   tab.subs.clear();
   if (tabs.get(tab.id) === tab) tabs.delete(tab.id);
@@ -174,6 +210,8 @@ export function setSubscriptions(
   if (!tab) throw new AppError(404, 'This stream is closed; the page reconnects by itself.', 'no_stream');
   if (tab.owner !== ownerOf(principal))
     throw new AppError(403, 'This stream belongs to another sign-in.', 'forbidden');
+  if (principal && isRevoked(tab.owner)) throw revokedError();
+  assertSubscriptionCount(specs.length);
   for (const s of specs) {
     getContext(s.context);
     if (isViewSpec(s)) checkViewSpec(s);
@@ -196,11 +234,39 @@ export function setSubscriptions(
       pending: new Map(),
       control: [],
       resync: false,
+      refused: false,
     };
     tab.subs.set(sid, sub);
-    start(tab, sub);
+    void admit(tab, sub);
   }
   return [...wanted.keys()];
+}
+
+/** Starts the subscription unless it is refused first (see principal-limits.ts); then the tab is told why. */
+async function admit(tab: Tab, sub: Sub): Promise<void> {
+  let refusal: ErrorInfo | undefined;
+  try {
+    refusal = await subscriptionNamespaceRefusal(sub.spec, tab.principal);
+  } catch {
+    refusal = undefined;
+  }
+  if (tab.closed || tab.subs.get(sub.id) !== sub) return;
+  refusal ??= subscriptionWatchRefusal(sub.spec, tab.principal);
+  if (!refusal) {
+    try {
+      start(tab, sub);
+    } catch (e) {
+      refusal = {
+        status: e instanceof AppError ? e.status : 500,
+        code: e instanceof AppError ? e.code : 'error',
+        message: e instanceof AppError ? e.message : 'This list could not be started.',
+      };
+    }
+  }
+  if (!refusal) return;
+  sub.refused = true;
+  sub.control.push({ s: sub.id, t: 'error', error: refusal });
+  schedule(tab, 0);
 }
 
 function start(tab: Tab, sub: Sub): void {
@@ -281,7 +347,7 @@ function flush(tab: Tab): void {
   const messages: StreamItem[][] = [];
   let items: StreamItem[] = [];
   for (const sub of tab.subs.values()) {
-    if (sub.resync) {
+    if (sub.resync && !sub.refused) {
       // Re-subscribing hands us the cache's current rows synchronously (or soon after).
       sub.unsubscribe();
       // A view answers at once with its current model; a list with its snapshot (which clears it).

@@ -5,7 +5,8 @@ import { VIEW_NAMES } from './stream-protocol';
 
 /** Validation of what a tab asks the stream for (server side; the browser never needs zod for it). */
 
-export const MAX_SUBSCRIPTIONS = 50;
+/** A hard ceiling on the body; the configured bound is WHEELHOUSE_MAX_SUBSCRIPTIONS_PER_TAB (principal-limits.ts). */
+export const MAX_SUBSCRIPTIONS = 1000;
 
 const kind = z.string().refine((k) => kindBySlug(k) !== undefined, {
   error: (i) => `unknown kind "${String(i.input).slice(0, 60)}"; known kinds are ${KIND_SLUGS.join(', ')}`,

@@ -118,6 +118,12 @@ function ensureStream(): void {
     postSubscriptions(0);
   });
   es.addEventListener('ping', touch);
+  // The cluster stopped accepting the sign-in's token: the lists are already emptied; go sign in.
+  es.addEventListener('signed-out', () => {
+    es.close();
+    const next = `${window.location.pathname}${window.location.search}`;
+    window.location.assign(`/sign-in?${new URLSearchParams({ reason: 'rejected', next })}`);
+  });
   es.addEventListener('batch', (ev) => {
     touch();
     for (const item of JSON.parse((ev as MessageEvent<string>).data) as StreamItem[]) apply(item);

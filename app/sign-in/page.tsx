@@ -6,13 +6,17 @@ import { authMode } from '@/lib/env';
 import { currentContext } from '@/lib/k8s/client';
 import { safeNext } from '@/lib/security';
 
-export const metadata: Metadata = { title: 'Sign in' };
+// The form posts as a navigation when it runs before (or without) JavaScript, and under the site-wide
+// `no-referrer` policy a browser sends such a post with `Origin: null`, which the Origin rule refuses.
+// `same-origin` still sends nothing to other sites.
+export const metadata: Metadata = { title: 'Sign in', referrer: 'same-origin' };
 export const dynamic = 'force-dynamic';
 
 const reasons: Record<string, string> = {
   expired: 'Your sign-in has expired. Sign in again to continue.',
   rejected: 'The cluster no longer accepts your token (it expired or was revoked). Sign in again.',
   signed_out: 'You have signed out.',
+  invalid: 'The cluster did not accept this token: it may be mistyped, expired or revoked.',
 };
 
 export default async function SignInPage({

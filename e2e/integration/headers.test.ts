@@ -53,7 +53,9 @@ test('a cross-origin or Origin-less change is refused with 403 before any route 
     ['POST', { Origin: 'http://evil.example' }],
     ['DELETE', { Origin: 'http://evil.example' }],
     ['PATCH', {}],
-    ['POST', { Origin: `http://localhost:${d.port}` }], // same port, other host name: another origin
+    // Same port, a name that is not one of ours (DNS rebinding), and our address with the wrong scheme.
+    ['POST', { Origin: `http://rebind.example:${d.port}` }],
+    ['POST', { Origin: `https://127.0.0.1:${d.port}` }],
   ] as [string, Record<string, string>][]) {
     const res = await fetch(`${d.url}/api/c/admin/demo/deployments`, { method, headers, body: '{}' });
     assert.equal(res.status, 403, `${method} ${JSON.stringify(headers)}`);

@@ -48,3 +48,28 @@ test('local mode on loopback, and token mode on 0.0.0.0, start and serve', async
     await token.stop();
   }
 });
+
+// `npm run serve -- --hostname 0.0.0.0` appends to the script's own --hostname 127.0.0.1, and Next
+// uses the last one: the guard must read the same.
+for (const args of [
+  ['--hostname', '127.0.0.1', '--hostname', '0.0.0.0'],
+  ['-H', '127.0.0.1', '-H', '0.0.0.0'],
+  ['--hostname', '127.0.0.1', '--hostname=::'],
+]) {
+  test(`local mode with repeated hostnames (${args.join(' ')}) refuses to start`, async () => {
+    const r = await runUntilExit([...args, '--port', String(await freePort())], {
+      WHEELHOUSE_AUTH_MODE: 'local',
+    });
+    assert.equal(r.code, 78, r.output);
+    assert.match(r.output, /refuses to listen on "(0\.0\.0\.0|::)" in local mode/);
+  });
+}
+
+test('token mode with a session key of 32 zero bytes refuses to start', async () => {
+  const r = await runUntilExit(['--hostname', '127.0.0.1', '--port', String(await freePort())], {
+    WHEELHOUSE_AUTH_MODE: 'token',
+    WHEELHOUSE_SESSION_KEY: Buffer.alloc(32).toString('base64'),
+  });
+  assert.equal(r.code, 78, r.output);
+  assert.match(r.output, /not random bytes/);
+});

@@ -16,11 +16,13 @@ export function openHttpTab(
   base: string,
   subscriptions: SubscriptionSpec[],
   onBlock: (block: string) => void | Promise<void>,
+  /** Extra request headers (a session Cookie in token mode). */
+  headers: Record<string, string> = {},
 ): HttpTab {
   const tab = randomUUID();
   const abort = new AbortController();
   const done = (async () => {
-    const res = await fetch(`${base}/api/stream?tab=${tab}`, { signal: abort.signal });
+    const res = await fetch(`${base}/api/stream?tab=${tab}`, { signal: abort.signal, headers });
     if (res.status !== 200 || !res.body) throw new Error(`the stream answered ${res.status}`);
     const decoder = new TextDecoder();
     let buf = '';
@@ -32,7 +34,7 @@ export function openHttpTab(
         if (block.includes('event: hello')) {
           const sub = await fetch(`${base}/api/stream/subscriptions`, {
             method: 'POST',
-            headers: { 'Content-Type': 'application/json', Origin: base },
+            headers: { ...headers, 'Content-Type': 'application/json', Origin: base },
             body: JSON.stringify({ tab, subscriptions }),
           });
           if (!sub.ok) throw new Error(`the subscriptions were refused with ${sub.status}`);

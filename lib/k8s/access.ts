@@ -1,12 +1,20 @@
 import 'server-only';
 import { AuthorizationV1Api } from '@kubernetes/client-node';
 import { apiClient } from './client';
+import { CredentialCache, credentialKey } from './credential-cache';
 import { toAppError } from './errors';
+
+/**
+ * The one permission layer: SelfSubjectAccessReview, "may these credentials do this?", to disable
+ * controls with the reason. The cluster still decides when the action is taken.
+ */
 
 export interface AccessQuestion {
   verb: string;
-  group: string;
   resource: string;
+  /** API group; '' (the default) is the core group. */
+  group?: string;
+  subresource?: string;
   namespace?: string;
   name?: string;
 }
@@ -17,32 +25,37 @@ export interface AccessAnswer {
   reason?: string;
 }
 
-const cache = new Map<string, { at: number; answer: AccessAnswer }>();
-const TTL_MS = 30_000;
+// Every detail view asks, and RBAC changes are rare enough that 30 s of staleness is acceptable.
+// Keyed by the credential: the viewer must never be shown the admin's buttons, nor the reverse.
+const answers = new CredentialCache<AccessAnswer>(30_000);
 
-/**
- * SelfSubjectAccessReview: may this context's credentials do this? Cached briefly because every
- * detail poll asks, and RBAC changes are rare enough that 30 s of staleness is acceptable; the
- * cluster still enforces on the real request.
- */
 export async function canI(context: string, q: AccessQuestion): Promise<AccessAnswer> {
-  const key = JSON.stringify([context, q.verb, q.group, q.resource, q.namespace ?? '', q.name ?? '']);
-  const hit = cache.get(key);
-  if (hit && Date.now() - hit.at < TTL_MS) return hit.answer;
+  const credential = await credentialKey(context);
+  const attributes = {
+    verb: q.verb,
+    resource: q.resource,
+    group: q.group ?? '',
+    subresource: q.subresource,
+    namespace: q.namespace,
+    name: q.name,
+  };
+  const key = JSON.stringify(attributes);
+  const hit = answers.get(credential, key);
+  if (hit) return hit;
   try {
     const review = await apiClient(context, AuthorizationV1Api).createSelfSubjectAccessReview({
       body: {
         apiVersion: 'authorization.k8s.io/v1',
         kind: 'SelfSubjectAccessReview',
-        spec: { resourceAttributes: { ...q } },
+        spec: { resourceAttributes: attributes },
       },
     });
-    const allowed = review.status?.allowed === true;
+    const what = [q.resource, q.subresource].filter(Boolean).join('/');
     const where = q.namespace ? ` in namespace "${q.namespace}"` : '';
-    const answer: AccessAnswer = allowed
-      ? { allowed }
-      : { allowed, reason: `You may not ${q.verb} ${q.resource}${where}.` };
-    cache.set(key, { at: Date.now(), answer });
+    const answer: AccessAnswer = review.status?.allowed
+      ? { allowed: true }
+      : { allowed: false, reason: `You may not ${q.verb} ${what}${where}.` };
+    answers.set(credential, key, answer);
     return answer;
   } catch (e) {
     throw toAppError(e, { context, verb: 'create', resource: 'selfsubjectaccessreviews' });

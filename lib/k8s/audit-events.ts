@@ -3,6 +3,7 @@ import { CoreV1Api } from '@kubernetes/client-node';
 import { AUDIT_ANNOTATION, AUDIT_LABEL, readAudit } from '../audit';
 import { authMode } from '../env';
 import { isAppError } from '../errors';
+import { canI } from './access';
 import {
   type AuditEntry,
   type AuditRow,
@@ -11,7 +12,6 @@ import {
   mergeAudit,
   parseAuditAnnotation,
 } from './audit-view';
-import { canI } from './can-i';
 import { apiClient } from './client';
 import { toAppError } from './errors';
 

@@ -1,9 +1,8 @@
 import 'server-only';
-import { createHash } from 'node:crypto';
 import { AuthenticationV1Api } from '@kubernetes/client-node';
 import { authMode } from '../env';
-import { requireSession } from '../session';
 import { apiClient, type Principal } from './client';
+import { CredentialCache, credentialKey } from './credential-cache';
 import { toAppError } from './errors';
 
 export interface Identity {
@@ -11,15 +10,7 @@ export interface Identity {
   groups: string[];
 }
 
-const cache = new Map<string, { at: number; who: Identity }>();
-const TTL_MS = 60_000;
-const MAX_ENTRIES = 500;
-
-/** Whose credentials a call for this context would use; the cache is keyed by them, never by context alone. */
-async function credentialKey(context: string, principal?: Principal): Promise<string> {
-  const token = principal?.token ?? (authMode() === 'token' ? (await requireSession()).token : undefined);
-  return token ? `${context}\u0000${createHash('sha256').update(token).digest('hex')}` : context;
-}
+const cache = new CredentialCache<Identity>(60_000, 500);
 
 /**
  * Who the cluster says the credentials are (SelfSubjectReview), cached briefly: the kubeconfig's for
@@ -29,16 +20,15 @@ export async function whoAmI(context: string, principal?: Principal): Promise<Id
   const key = await credentialKey(context, principal);
   // A token can be revoked at any moment: for sign-ins and sessions, asking each time makes that show at once.
   const cacheable = authMode() === 'local' && principal === undefined;
-  const hit = cacheable ? cache.get(key) : undefined;
-  if (hit && Date.now() - hit.at < TTL_MS) return hit.who;
+  const hit = cacheable ? cache.get(key, 'who') : undefined;
+  if (hit) return hit;
   try {
     const review = await apiClient(context, AuthenticationV1Api, principal).createSelfSubjectReview({
       body: { apiVersion: 'authentication.k8s.io/v1', kind: 'SelfSubjectReview' },
     });
     const info = review.status?.userInfo;
     const who = { username: info?.username ?? 'unknown', groups: info?.groups ?? [] };
-    if (cache.size >= MAX_ENTRIES) cache.delete(cache.keys().next().value ?? '');
-    if (cacheable) cache.set(key, { at: Date.now(), who });
+    if (cacheable) cache.set(key, 'who', who);
     return who;
   } catch (e) {
     throw toAppError(e, { context, verb: 'create', resource: 'selfsubjectreviews' });

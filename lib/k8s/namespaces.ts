@@ -1,7 +1,7 @@
 import 'server-only';
 import { CoreV1Api } from '@kubernetes/client-node';
 import { AppError, isAppError } from '../errors';
-import { apiClient } from './client';
+import { apiClient, type Principal } from './client';
 import { toAppError } from './errors';
 import { currentRows, type ErrorInfo, requestPrincipal } from './watch-cache';
 
@@ -26,9 +26,13 @@ export async function listNamespaces(context: string): Promise<NamespaceList> {
 }
 
 /** 404s for a namespace that does not exist; a 403 is not proof of absence, so it passes. */
-export async function assertNamespaceExists(context: string, namespace: string): Promise<void> {
+export async function assertNamespaceExists(
+  context: string,
+  namespace: string,
+  principal?: Principal,
+): Promise<void> {
   try {
-    await apiClient(context, CoreV1Api).readNamespace({ name: namespace });
+    await apiClient(context, CoreV1Api, principal).readNamespace({ name: namespace });
   } catch (e) {
     const err = toAppError(e, { context, verb: 'get', resource: 'namespace', name: namespace });
     if (err.status === 404)

@@ -1,4 +1,6 @@
 import 'server-only';
+import { AppError } from '../errors';
+import { namespaceRefusal, takeSearch, watchRefusal } from '../principal-limits';
 import { KINDS, type Row } from './kinds';
 import { type SearchHit, searchRows } from './search-match';
 import { currentRows, requestPrincipal } from './watch-cache';
@@ -13,10 +15,18 @@ export async function searchObjects(
   query: string,
 ): Promise<{ hits: SearchHit[]; skipped: string[] }> {
   const principal = await requestPrincipal();
+  takeSearch(principal);
+  // A made-up namespace is answered after one check, not with a list of every kind watched there.
+  const absent = await namespaceRefusal(context, namespace, principal);
+  if (absent) throw new AppError(absent.status, absent.message, absent.code);
   const byKind = new Map<string, Row[]>();
   const skipped: string[] = [];
   await Promise.all(
     KINDS.filter((k) => k.slug !== 'events').map(async (k) => {
+      if (watchRefusal(context, k.slug, k.namespaced ? namespace : undefined, principal)) {
+        skipped.push(k.slug);
+        return;
+      }
       try {
         const rows = await currentRows(context, k.slug, namespace, 4000, principal);
         if (rows) byKind.set(k.slug, rows);

@@ -5,8 +5,10 @@ import { authMode } from '../env';
 import { AppError } from '../errors';
 import { cacheKind } from '../live/cache-kinds';
 import { redact } from '../redact';
+import { assertTokenLive, isRevoked, onRevoked, REVOKED_MESSAGE } from '../revocation';
 import { requireSession, SIGNED_OUT_MESSAGE } from '../session';
 import { kubeConfig, type Principal } from './client';
+import { tokenHash } from './credential-cache';
 import { toAppError } from './errors';
 import type { KindDef, KubeObject, Row } from './kinds';
 import { listObjects, watchOnce } from './upstream';
@@ -46,6 +48,8 @@ export type Listener = (m: CacheMessage) => void;
 
 interface Entry {
   key: string;
+  /** Whose credentials: the token's hash, or 'kubeconfig'. Bounds and revocation count by it. */
+  owner: string;
   context: string;
   kind: KindDef;
   namespace: string | undefined;
@@ -73,6 +77,7 @@ const shared = globalThis as typeof globalThis & {
     entries: Map<string, Entry>;
     counters: { lists: number; watches: number; relistsAfterGone: number };
     suspended?: { promise: Promise<void>; resolve: () => void };
+    refusals?: Map<string, Refusal>;
   };
 };
 shared.__wheelhouseWatchCache ??= {
@@ -80,7 +85,65 @@ shared.__wheelhouseWatchCache ??= {
   entries: new Map(),
   counters: { lists: 0, watches: 0, relistsAfterGone: 0 },
 };
+shared.__wheelhouseWatchCache.refusals ??= new Map();
 const { settings, entries, counters } = shared.__wheelhouseWatchCache;
+
+/**
+ * A refused list (401/403/404) is remembered by its key beyond the entry's life, so that
+ * subscribing again (a page reload, a reconnect, a tab that comes and goes) continues the
+ * exponential backoff instead of listing again at once.
+ */
+interface Refusal {
+  attempt: number;
+  until: number;
+  error: ErrorInfo;
+}
+const refusals = shared.__wheelhouseWatchCache.refusals;
+const MAX_REFUSALS = 5000;
+const REFUSED_CAP_MS = 60_000;
+
+/** Whose credentials a principal is, as entries record it. */
+export function ownerOf(principal: Principal | undefined): string {
+  return principal ? tokenHash(principal.token) : 'kubeconfig';
+}
+
+/** How many distinct upstream lists (LIST+WATCH) these credentials hold now, including ones in grace. */
+export function watchCountOf(owner: string): number {
+  let n = 0;
+  for (const e of entries.values()) if (e.owner === owner) n++;
+  return n;
+}
+
+/** Whether subscribing would reuse an upstream list these credentials already hold. */
+export function hasWatch(
+  context: string,
+  slug: string,
+  namespace: string | undefined,
+  principal?: Principal,
+): boolean {
+  const kind = cacheKind(slug);
+  if (!kind) return false;
+  return entries.has(
+    entryKey(context, kubeConfig(context, principal), slug, kind.namespaced ? namespace : undefined),
+  );
+}
+
+function entryKey(context: string, kc: KubeConfig, slug: string, ns: string | undefined): string {
+  return [context, credentialsId(kc), slug, ns ?? ''].join('\u0000');
+}
+
+/** A revoked token's lists end now, for every subscriber, and their rows are forgotten. */
+function dropOwner(owner: string): void {
+  for (const e of [...entries.values()]) {
+    if (e.owner !== owner) continue;
+    e.state = undefined;
+    e.error = { status: 401, code: 'unauthenticated', message: REVOKED_MESSAGE };
+    broadcast(e, { type: 'error', error: e.error });
+    e.listeners.clear();
+    stop(e);
+  }
+}
+onRevoked(dropOwner);
 
 export function configureWatchCache(s: Partial<typeof settings>): void {
   Object.assign(settings, s);
@@ -111,10 +174,14 @@ export type CachePrincipal = Principal & { expiresAt: number };
 /**
  * Whose credentials a cached list uses. In token mode, the signed-in person's token, taken from the
  * request now: the upstream LIST and WATCH outlive the request, so the session cannot be read later.
+ * The token must have been accepted by the cluster within `checkedWithinMs` (0: ask now); a revoked
+ * one is refused with 401.
  */
-export async function requestPrincipal(): Promise<CachePrincipal | undefined> {
+export async function requestPrincipal(checkedWithinMs?: number): Promise<CachePrincipal | undefined> {
   if (authMode() !== 'token') return undefined;
   const s = await requireSession();
+  // Rows served from the cache skip the cluster's own check of the token: make it here.
+  await assertTokenLive(s.token, checkedWithinMs);
   return { token: s.token, expiresAt: s.exp * 1000 };
 }
 
@@ -135,13 +202,16 @@ function attach(
   if (!kind) throw new Error(`unknown kind ${slug}`);
   // Token mode without a principal would share one cache between everyone signed in: refuse.
   if (authMode() === 'token' && !principal) throw new AppError(401, SIGNED_OUT_MESSAGE, 'unauthenticated');
+  const owner = ownerOf(principal);
+  if (principal && isRevoked(owner)) throw new AppError(401, REVOKED_MESSAGE, 'unauthenticated');
   const ns = kind.namespaced ? namespace : undefined;
   const kc = kubeConfig(context, principal);
-  const key = [context, credentialsId(kc), slug, ns ?? ''].join('\u0000');
+  const key = entryKey(context, kc, slug, ns);
   let entry = entries.get(key);
   if (!entry) {
     entry = {
       key,
+      owner,
       context,
       kind,
       namespace: ns,
@@ -307,6 +377,17 @@ const sleep = (ms: number, signal: AbortSignal) =>
 async function run(e: Entry): Promise<void> {
   let attempt = 0;
   let needList = true;
+  const earlier = refusals.get(e.key);
+  if (earlier) {
+    // Refused a moment ago: say so at once, and wait out the backoff before asking again.
+    attempt = earlier.attempt;
+    e.error = earlier.error;
+    await sleep(Math.max(0, earlier.until - Date.now()), e.abort.signal);
+    if (e.abort.signal.aborted) return;
+    // The LIST about to go counts against the backoff even if nobody waits for its answer.
+    const next = backoffMs(attempt + 1, Math.random(), 500, REFUSED_CAP_MS);
+    rememberRefusal(e.key, { attempt: attempt + 1, until: Date.now() + next, error: earlier.error });
+  }
   while (!e.abort.signal.aborted) {
     const started = Date.now();
     if (e.relist) {
@@ -329,6 +410,7 @@ async function run(e: Entry): Promise<void> {
         e.objectsReady = keep;
         e.state = fromList(rows, rv);
         e.error = undefined;
+        refusals.delete(e.key);
         needList = false;
         // A full snapshot replaces whatever subscribers had: after a 410 this is the consistent resync.
         broadcast(e, { type: 'snapshot', rows });
@@ -391,9 +473,17 @@ async function run(e: Entry): Promise<void> {
       }
       // A watch that ran for a while before failing starts the backoff afresh.
       attempt = Date.now() - started > 10_000 ? 1 : attempt + 1;
-      await sleep(backoffMs(attempt, Math.random(), 500, refused ? 30_000 : 8000), e.abort.signal);
+      const delay = backoffMs(attempt, Math.random(), 500, refused ? REFUSED_CAP_MS : 8000);
+      if (refused) rememberRefusal(e.key, { attempt, until: Date.now() + delay, error: info });
+      await sleep(delay, e.abort.signal);
     }
   }
+}
+
+function rememberRefusal(key: string, r: Refusal): void {
+  if (!refusals.has(key) && refusals.size >= MAX_REFUSALS)
+    refusals.delete(refusals.keys().next().value ?? '');
+  refusals.set(key, r);
 }
 
 /**

@@ -6,6 +6,7 @@ import { errorResponse } from '@/lib/http';
 import { currentContext } from '@/lib/k8s/client';
 import { whoAmI } from '@/lib/k8s/identity';
 import { parseOrThrow } from '@/lib/params';
+import { safeNext } from '@/lib/security';
 import { currentSession } from '@/lib/session';
 import { cookieIsSecure, SESSION_COOKIE, seal, sessionExpiry } from '@/lib/session-seal';
 
@@ -50,49 +51,71 @@ export async function GET() {
   }
 }
 
+/** The body as JSON (the page's fetch) or as a form post (the same form before hydration, or without JavaScript). */
+async function readSignIn(request: Request): Promise<{ raw: unknown; form: boolean; next: string }> {
+  const type = request.headers.get('content-type') ?? '';
+  if (type.startsWith('application/x-www-form-urlencoded')) {
+    const form = new URLSearchParams(await request.text());
+    return { raw: { token: form.get('token') ?? '' }, form: true, next: safeNext(form.get('next')) };
+  }
+  try {
+    return { raw: await request.json(), form: false, next: '/' };
+  } catch {
+    throw new AppError(400, 'The request body must be JSON: {"token": "…"}.', 'bad_request');
+  }
+}
+
+/** A form post is answered like a page: back to where it came from, never with the token in a URL. */
+function formAnswer(to: string, cookie?: string): Response {
+  const headers: Record<string, string> = { ...NO_STORE, Location: to };
+  if (cookie) headers['Set-Cookie'] = cookie;
+  return new Response(null, { status: 303, headers });
+}
+
+async function signIn(request: Request, raw: unknown) {
+  const { token } = parseOrThrow(signInBody, raw, 'sign-in');
+  const ctx = currentContext();
+  if (!ctx) throw new AppError(503, 'There is no cluster configured to sign in to.', 'no_kubeconfig');
+  let who: Awaited<ReturnType<typeof whoAmI>>;
+  try {
+    who = await whoAmI(ctx.name, { token });
+  } catch (e) {
+    if (e instanceof AppError && e.status === 401) {
+      throw new AppError(
+        401,
+        'The cluster did not accept this token: it may be mistyped, expired or revoked.',
+        'unauthenticated',
+      );
+    }
+    throw e;
+  }
+  const env = serverEnv();
+  const now = Math.floor(Date.now() / 1000);
+  const exp = sessionExpiry(token, env.WHEELHOUSE_SESSION_HOURS, now);
+  if (exp <= now) throw new AppError(401, 'This token has already expired.', 'unauthenticated');
+  const key = env.WHEELHOUSE_SESSION_KEY;
+  if (!key) throw new AppError(500, 'WHEELHOUSE_SESSION_KEY is not set.', 'misconfigured');
+  const value = seal({ v: 1, token, username: who.username, groups: who.groups, iat: now, exp }, key);
+  return {
+    body: { username: who.username, groups: who.groups, context: ctx.name, expires: exp },
+    cookie: `${SESSION_COOKIE}=${value}; ${cookieAttributes(request, exp - now)}`,
+  };
+}
+
 /** Signs in with a Kubernetes bearer token, after the cluster says whose it is (SelfSubjectReview). */
 export async function POST(request: Request) {
+  let form: { next: string } | undefined;
   try {
     requireTokenMode();
-    let raw: unknown;
-    try {
-      raw = await request.json();
-    } catch {
-      throw new AppError(400, 'The request body must be JSON: {"token": "…"}.', 'bad_request');
-    }
-    const { token } = parseOrThrow(signInBody, raw, 'sign-in');
-    const ctx = currentContext();
-    if (!ctx) throw new AppError(503, 'There is no cluster configured to sign in to.', 'no_kubeconfig');
-    let who: Awaited<ReturnType<typeof whoAmI>>;
-    try {
-      who = await whoAmI(ctx.name, { token });
-    } catch (e) {
-      if (e instanceof AppError && e.status === 401) {
-        throw new AppError(
-          401,
-          'The cluster did not accept this token: it may be mistyped, expired or revoked.',
-          'unauthenticated',
-        );
-      }
-      throw e;
-    }
-    const env = serverEnv();
-    const now = Math.floor(Date.now() / 1000);
-    const exp = sessionExpiry(token, env.WHEELHOUSE_SESSION_HOURS, now);
-    if (exp <= now) throw new AppError(401, 'This token has already expired.', 'unauthenticated');
-    const key = env.WHEELHOUSE_SESSION_KEY;
-    if (!key) throw new AppError(500, 'WHEELHOUSE_SESSION_KEY is not set.', 'misconfigured');
-    const value = seal({ v: 1, token, username: who.username, groups: who.groups, iat: now, exp }, key);
-    return Response.json(
-      { username: who.username, groups: who.groups, context: ctx.name, expires: exp },
-      {
-        headers: {
-          ...NO_STORE,
-          'Set-Cookie': `${SESSION_COOKIE}=${value}; ${cookieAttributes(request, exp - now)}`,
-        },
-      },
-    );
+    const body = await readSignIn(request);
+    if (body.form) form = { next: body.next };
+    const done = await signIn(request, body.raw);
+    if (form) return formAnswer(form.next, done.cookie);
+    return Response.json(done.body, { headers: { ...NO_STORE, 'Set-Cookie': done.cookie } });
   } catch (e) {
+    if (form && e instanceof AppError && (e.status === 400 || e.status === 401)) {
+      return formAnswer(`/sign-in?${new URLSearchParams({ next: form.next, reason: 'invalid' })}`);
+    }
     return errorResponse(e);
   }
 }

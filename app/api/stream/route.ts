@@ -19,7 +19,9 @@ const tabId = z.uuid('a tab id is a UUID');
 export async function GET(request: Request) {
   try {
     const tab = parseOrThrow(tabId, new URL(request.url).searchParams.get('tab') ?? '', 'tab id');
-    return new Response(openTab(tab, request.signal, await requestPrincipal()), { headers: SSE_HEADERS });
+    // A tab opening re-checks the token with the cluster now, not from a recent answer.
+    const principal = await requestPrincipal(0);
+    return new Response(openTab(tab, request.signal, principal), { headers: SSE_HEADERS });
   } catch (e) {
     return errorResponse(e);
   }
