@@ -5,7 +5,7 @@ import { ConnectionStatus } from '@/components/connection-status';
 import { ScopeSwitcher } from '@/components/scope-switcher';
 import { KINDS } from '@/lib/k8s/kinds';
 import type { NamespaceList } from '@/lib/k8s/namespaces';
-import { createPath } from '@/lib/manage-links';
+import { createPath } from '@/lib/links';
 import { scopePath } from '@/lib/paths';
 
 const nav = [

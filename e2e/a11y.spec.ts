@@ -31,14 +31,14 @@ const PAGES: PageCase[] = [
   { name: 'Stuck Deployment', path: at('shop', 'deployments/checkout'), ready: [/ProgressDeadlineExceeded/] },
   { name: 'StatefulSet', path: at('data', 'statefulsets/postgres'), ready: ['postgres-0'] },
   { name: 'DaemonSet', path: at('demo', 'daemonsets/log-agent'), ready: [/log-agent-/] },
-  { name: 'Job', path: at('shop', 'workloads/job/db-migrate'), ready: [/db-migrate-/] },
+  { name: 'Job', path: at('shop', 'workloads/jobs/db-migrate'), ready: [/db-migrate-/] },
   { name: 'Crash-looping pod', path: at('demo', 'pods/sim-crashloop'), ready: [/crash-looping/] },
   {
     name: 'Crash-looping pod logs',
     path: at('demo', 'pods/sim-crashloop/logs'),
     ready: [/Following|Loading/],
   },
-  { name: 'Workload logs', path: at('demo', 'workloads/deployment/web/logs'), ready: [/Following|Loading/] },
+  { name: 'Workload logs', path: at('demo', 'workloads/deployments/web/logs'), ready: [/Following|Loading/] },
   {
     name: 'Unschedulable pod',
     path: at('demo', 'pods/pvc-waiter'),
@@ -59,6 +59,8 @@ const PAGES: PageCase[] = [
   { name: 'Nodes', path: at('demo', 'nodes'), ready: ['wh-node-3'] },
   { name: 'Audit', path: at('demo', 'audit'), ready: [/audit/i] },
   { name: 'Generic detail (CronJob)', path: at('demo', 'cronjobs/nightly-report'), ready: [/apiVersion/] },
+  { name: 'Edit (YAML editor)', path: at('demo', 'deployments/web/edit'), ready: ['Edit web', /apiVersion/] },
+  { name: 'Create from YAML', path: at('demo', 'create'), ready: ['Create from YAML'] },
   { name: 'Not found', path: at('demo', 'deployments/no-such-deployment'), ready: [/not found/i] },
 ];
 
@@ -234,7 +236,7 @@ test.describe('keyboard only', () => {
   test('log viewer: the lines are a Tab stop after the controls, and Pause works from the keyboard', async ({
     page,
   }) => {
-    await page.goto(at('demo', 'workloads/deployment/web/logs'));
+    await page.goto(at('demo', 'workloads/deployments/web/logs'));
     const log = page.getByRole('log', { name: 'Log lines' });
     await expect(page.getByRole('status').filter({ hasText: /Following/ })).toBeVisible();
     await page.getByRole('button', { name: 'Download' }).focus();

@@ -66,7 +66,7 @@ test('lines written by the container appear while following, and search highligh
 });
 
 test('per-workload logs interleave every pod, labelled, and a pod created later joins', async ({ page }) => {
-  await page.goto(`/c/${ADMIN_CONTEXT}/${ns}/workloads/deployment/talker/logs`);
+  await page.goto(`/c/${ADMIN_CONTEXT}/${ns}/workloads/deployments/talker/logs`);
   const log = page.getByRole('log', { name: 'Log lines' });
   for (const pod of await podNames('talker')) await expect(log).toContainText(`Following ${pod}.`);
   const before = new Set(await podNames('talker'));

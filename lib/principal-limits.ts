@@ -95,6 +95,26 @@ export async function namespaceRefusal(
   const credential = `${context}\u0000${ownerOf(principal)}`;
   const hit = namespaceAnswers.get(credential, namespace);
   if (hit !== undefined) return hit ?? undefined;
+  // Tabs opened together ask together: one check answers them all.
+  const key = `${credential}\u0000${namespace}`;
+  let pending = namespaceChecks.get(key);
+  if (!pending) {
+    pending = checkNamespace(context, namespace, principal, credential).finally(() =>
+      namespaceChecks.delete(key),
+    );
+    namespaceChecks.set(key, pending);
+  }
+  return pending;
+}
+
+const namespaceChecks = new Map<string, Promise<ErrorInfo | undefined>>();
+
+async function checkNamespace(
+  context: string,
+  namespace: string,
+  principal: CachePrincipal | undefined,
+  credential: string,
+): Promise<ErrorInfo | undefined> {
   let answer: ErrorInfo | null = null;
   try {
     await assertNamespaceExists(context, namespace, principal);

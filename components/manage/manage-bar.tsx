@@ -3,7 +3,7 @@ import { TerminationNotice } from '@/components/manage/termination-notice';
 import { canI } from '@/lib/k8s/access';
 import { kindBySlug } from '@/lib/k8s/kinds';
 import type { Termination } from '@/lib/k8s/manage/holds';
-import { editPath, listPath, objectApi } from '@/lib/manage-links';
+import { editPath, listPath, objectApi } from '@/lib/links';
 import { ALL_NAMESPACES } from '@/lib/paths';
 
 /**

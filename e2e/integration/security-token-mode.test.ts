@@ -182,7 +182,7 @@ test('hole 6: refused attempts are audited to the file, never as Events; user te
     const res = await fetch(`${dash.url}/api/c/${CONTEXT}/${ns}/workloads/deployments/web/scale`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Origin: dash.url, Cookie: nobody },
-      body: JSON.stringify({ replicas: 3, resourceVersion: '1', reason }),
+      body: JSON.stringify({ replicas: 3, generation: 1, reason }),
     });
     assert.equal(res.status, 403);
   }

@@ -1,6 +1,6 @@
 import 'server-only';
 import { AppError, isAppError } from '../../errors';
-import { objectPage } from '../../manage-links';
+import { objectPage } from '../../links';
 import { ALL_NAMESPACES } from '../../paths';
 import { kindBySlug } from '../kinds';
 import { auditWrite, gate, metadataOf, str, userOf } from './common';

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { CreateView } from '@/components/manage/create-view';
-import { createApi } from '@/lib/manage-links';
+import { createApi } from '@/lib/links';
 import { parseScope } from '@/lib/params';
 
 export const metadata: Metadata = { title: 'Create from YAML' };

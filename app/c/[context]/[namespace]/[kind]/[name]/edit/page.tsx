@@ -6,7 +6,7 @@ import { EditView } from '@/components/manage/edit-view';
 import { isAppError } from '@/lib/errors';
 import { kindBySlug } from '@/lib/k8s/kinds';
 import { type EditSource, getEditSource } from '@/lib/k8s/manage/edit';
-import { objectApi } from '@/lib/manage-links';
+import { objectApi } from '@/lib/links';
 import { parseObjectRef } from '@/lib/manage-params';
 import { decodeSegment, scopePath } from '@/lib/params';
 
