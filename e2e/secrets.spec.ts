@@ -270,8 +270,12 @@ async function crawl(request: APIRequestContext, context: string, start: string[
       for (const m of body.matchAll(/href="(\/c\/[^"#?]+)"/g)) {
         const next = (m[1] ?? '').replaceAll('&amp;', '&');
         // Only our namespaces: other test files create and delete theirs while this one crawls.
-        const scope = next.split('/')[3] ?? '';
-        if (next.startsWith(`/c/${context}/`) && [ns, ...SEEDED, '_all'].includes(scope)) queue.push(next);
+        const [, , , scope = '', kind, name] = next.split('/');
+        const ours = [ns, ...SEEDED];
+        // A Namespace's own page is theirs too when it names another test's namespace.
+        const othersNamespace = kind === 'namespaces' && name !== undefined && !ours.includes(name);
+        if (next.startsWith(`/c/${context}/`) && [...ours, '_all'].includes(scope) && !othersNamespace)
+          queue.push(next);
       }
     }
   }

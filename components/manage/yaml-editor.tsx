@@ -63,12 +63,16 @@ export function YamlEditor({
             y.yaml(),
             l.lintGutter(),
             st.EditorState.readOnly.of(readOnly),
-            cm.EditorView.contentAttributes.of({ 'aria-label': label }),
+            // A Tab stop inside the scrolling box, so keyboard users reach and scroll it (axe).
+            cm.EditorView.contentAttributes.of({ 'aria-label': label, tabindex: '0' }),
             cm.EditorView.updateListener.of((u) => {
               if (u.docChanged) changed.current(u.state.doc.toString());
             }),
           ],
         });
+        // The scrolling box is named as the other scrolling regions are (components/ui/scroll-area).
+        view.current.scrollDOM.setAttribute('role', 'region');
+        view.current.scrollDOM.setAttribute('aria-label', `${label}, scrollable`);
         setReady(true);
       })
       .catch(() => setFailed(true));
