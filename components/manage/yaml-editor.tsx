@@ -45,8 +45,9 @@ export function YamlEditor({
       import('@codemirror/lang-yaml'),
       import('@codemirror/lint'),
       import('@codemirror/state'),
+      import('./yaml-theme'),
     ])
-      .then(([cm, y, l, st]) => {
+      .then(([cm, y, l, st, theme]) => {
         if (cancelled || !host.current) return;
         lint.current = l;
         // CodeMirror injects <style> elements, which the CSP allows only with the nonce the document
@@ -58,6 +59,7 @@ export function YamlEditor({
           extensions: [
             ...(nonce ? [cm.EditorView.cspNonce.of(nonce)] : []),
             cm.basicSetup,
+            theme.tokenTheme,
             // Long values (last-applied annotations, certificates) wrap instead of scrolling sideways.
             cm.EditorView.lineWrapping,
             y.yaml(),
