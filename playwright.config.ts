@@ -10,6 +10,8 @@ if (!kubeconfig)
 export default defineConfig({
   testDir: './e2e',
   testMatch: '**/*.spec.ts',
+  // Runs with its own servers and config (e2e/replicas/run.sh).
+  testIgnore: 'replicas/**',
   fullyParallel: true,
   workers: 2,
   forbidOnly: true,

@@ -1,4 +1,6 @@
 import { expect, test } from '@playwright/test';
+import type { SubscriptionSpec } from '@/lib/stream-protocol';
+import { streamUrl } from './support/http-tab';
 import {
   ADMIN_CONTEXT,
   apps,
@@ -191,27 +193,21 @@ test('an unknown kind is a 404 and a bad subscription is a 400 with the reason',
   request,
   baseURL,
 }) => {
-  // Changes must come from the dashboard's own origin (proxy.ts); say so as a page would.
-  const headers = { Origin: baseURL ?? '' };
   expect((await page.goto(`/c/${ADMIN_CONTEXT}/${ns}/widgets`))?.status()).toBe(404);
-  const res = await request.post('/api/stream/subscriptions', {
-    headers,
-    data: {
-      tab: '00000000-0000-4000-8000-000000000000',
-      subscriptions: [{ context: ADMIN_CONTEXT, kind: 'widgets', namespace: ns }],
-    },
-  });
+  // The subscription set travels in the stream's URL (any replica can serve it).
+  const stream = (subscriptions: unknown) =>
+    request.get(
+      streamUrl(baseURL ?? '', subscriptions as SubscriptionSpec[], '00000000-0000-4000-8000-000000000000'),
+    );
+  const res = await stream([{ context: ADMIN_CONTEXT, kind: 'widgets', namespace: ns }]);
   expect(res.status()).toBe(400);
   expect((await res.json()).error.message).toContain('unknown kind "widgets"');
-  const bad = await request.post('/api/stream/subscriptions', {
-    headers,
-    data: {
-      tab: '00000000-0000-4000-8000-000000000000',
-      subscriptions: [{ context: ADMIN_CONTEXT, kind: 'pods', namespace: 'Not_OK' }],
-    },
-  });
+  const bad = await stream([{ context: ADMIN_CONTEXT, kind: 'pods', namespace: 'Not_OK' }]);
   expect(bad.status()).toBe(400);
   expect((await bad.json()).error.message).toContain('DNS-1123');
+  const garbled = await request.get(`${baseURL}/api/stream?tab=00000000-0000-4000-8000-000000000000&s=%5B`);
+  expect(garbled.status()).toBe(400);
+  expect((await garbled.json()).error.message).toContain('not JSON');
 });
 
 test('a detail page shows YAML without managedFields and a Secret without its values', async ({ page }) => {

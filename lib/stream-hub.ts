@@ -125,13 +125,20 @@ function endSignedOut(owner: string): void {
 }
 onRevoked(endSignedOut);
 
+/**
+ * Opens the tab's stream with its whole subscription set: the set travels with the request, so any
+ * replica serves any stream and a tab never needs a second request to reach the same process. A tab
+ * that wants another set opens a new stream (the same tab id replaces this one here).
+ */
 export function openTab(
   id: string,
   signal: AbortSignal,
   principal?: CachePrincipal,
+  specs: SubscriptionSpec[] = [],
 ): ReadableStream<Uint8Array> {
   const owner = ownerOf(principal);
   if (principal && isRevoked(owner)) throw revokedError();
+  checkSpecs(specs);
   const old = tabs.get(id);
   // A tab id is only a name; it never lets one person take over another's stream.
   if (old && old.owner !== owner)
@@ -170,10 +177,14 @@ export function openTab(
         };
         tab = t;
         tabs.set(id, t);
-        // `retry` sets how soon EventSource reconnects; `hello` tells the page to send its subscriptions.
+        // `retry` sets how soon EventSource reconnects (with the same set, to any replica); `hello`
+        // tells the page this stream now serves it, so it may close the one it replaces.
         write(t, `retry: 2000\nevent: hello\ndata: ${JSON.stringify({ tab: id })}\n\n`);
         if (signal.aborted) closeTab(t);
-        else signal.addEventListener('abort', () => closeTab(t), { once: true });
+        else {
+          signal.addEventListener('abort', () => closeTab(t), { once: true });
+          applySubscriptions(t, specs);
+        }
       },
       cancel() {
         if (tab) closeTab(tab);
@@ -200,7 +211,19 @@ function closeTab(tab: Tab): void {
   }
 }
 
-/** Replaces the tab's subscriptions with `specs`: new ones start (snapshot first), gone ones stop. */
+/** Throws the sentence for a set no tab may have (too many, an unknown context, a view's missing name). */
+function checkSpecs(specs: SubscriptionSpec[]): void {
+  assertSubscriptionCount(specs.length);
+  for (const s of specs) {
+    getContext(s.context);
+    if (isViewSpec(s)) checkViewSpec(s);
+  }
+}
+
+/**
+ * Replaces an open tab's subscriptions with `specs` in this process (tests drive the hub with it; the
+ * browser re-opens its stream instead, since another replica may hold the tab).
+ */
 export function setSubscriptions(
   id: string,
   specs: SubscriptionSpec[],
@@ -211,11 +234,12 @@ export function setSubscriptions(
   if (tab.owner !== ownerOf(principal))
     throw new AppError(403, 'This stream belongs to another sign-in.', 'forbidden');
   if (principal && isRevoked(tab.owner)) throw revokedError();
-  assertSubscriptionCount(specs.length);
-  for (const s of specs) {
-    getContext(s.context);
-    if (isViewSpec(s)) checkViewSpec(s);
-  }
+  checkSpecs(specs);
+  return applySubscriptions(tab, specs);
+}
+
+/** New subscriptions start (snapshot first), gone ones stop. */
+function applySubscriptions(tab: Tab, specs: SubscriptionSpec[]): string[] {
   const wanted = new Map(specs.map((s) => [subscriptionId(s), s]));
   for (const [sid, sub] of tab.subs) {
     if (!wanted.has(sid)) {

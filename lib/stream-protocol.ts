@@ -3,8 +3,9 @@ import type { Change } from './k8s/watch-reducer';
 
 /**
  * The wire format of the one SSE stream per browser tab, shared by the server and the browser.
- * A tab sets its whole list of subscriptions at once (POST), and receives `batch` events whose items
- * each belong to one subscription. A subscription is a live list (rows of one kind) or a view (a
+ * A tab opens the stream with its whole list of subscriptions (GET /api/stream?tab=…&s=<JSON>; a new
+ * set is a new stream, so any replica can serve any request), and receives `batch` events whose items
+ * each belong to one subscription; every stream starts each subscription with a snapshot or a view. A subscription is a live list (rows of one kind) or a view (a
  * model the server derives from cached lists: the overview, a workload's rollout, a pod…).
  */
 

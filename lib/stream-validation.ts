@@ -23,11 +23,27 @@ const view = z.strictObject({
   name: objectName.optional(),
 });
 
-export const subscriptionsBody = z.object({
-  tab: z.uuid('the tab id is a UUID'),
-  subscriptions: z
-    .array(z.union([view, list]))
-    .max(MAX_SUBSCRIPTIONS, `a tab has at most ${MAX_SUBSCRIPTIONS} subscriptions`),
-});
+export const subscriptionList = z
+  .array(z.union([view, list]))
+  .max(MAX_SUBSCRIPTIONS, `a tab has at most ${MAX_SUBSCRIPTIONS} subscriptions`);
 
-export type SubscriptionsBody = z.infer<typeof subscriptionsBody>;
+/**
+ * The longest `s` parameter accepted: the set rides in the stream's URL so that any replica can serve
+ * it, and request lines past 8 KiB are refused by common proxies (nginx's default buffer). 50
+ * subscriptions (the default bound per tab) take about 4 KiB.
+ */
+export const MAX_SUBSCRIPTIONS_PARAM = 8000;
+
+/** The `s` query parameter of GET /api/stream: the tab's whole subscription set, as JSON. */
+export const subscriptionsParam = z
+  .string()
+  .max(MAX_SUBSCRIPTIONS_PARAM, `the subscription set is at most ${MAX_SUBSCRIPTIONS_PARAM} characters`)
+  .transform((text, ctx) => {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'the subscription set is not JSON' });
+      return z.NEVER;
+    }
+  })
+  .pipe(subscriptionList);

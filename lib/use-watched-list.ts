@@ -58,8 +58,18 @@ function newTabId(): string {
 
 const tabId = isBrowser ? newTabId() : '';
 const wanted = new Map<string, { spec: SubscriptionSpec; count: number }>();
-let source: EventSource | undefined;
-let postTimer: ReturnType<typeof setTimeout> | undefined;
+
+/** One EventSource and the subscription set in its URL. */
+interface Stream {
+  es: EventSource;
+  /** The `s` parameter it was opened with: the set it serves. */
+  set: string;
+}
+/** The stream whose items the page applies. */
+let current: Stream | undefined;
+/** A stream opened with a newer set; it replaces `current` on its `hello` (open before close). */
+let next: Stream | undefined;
+let reopenTimer: ReturnType<typeof setTimeout> | undefined;
 let lastMessageAt = 0;
 let browserDownSince: number | undefined;
 const clusterStale = new Map<string, number>();
@@ -70,7 +80,7 @@ const SERVER_CONNECTION: ConnectionState = { state: 'connecting' };
 const connectionListeners = new Set<() => void>();
 
 function recompute(): void {
-  const opened = source?.readyState === EventSource.OPEN && lastMessageAt > 0;
+  const opened = current?.es.readyState === EventSource.OPEN && lastMessageAt > 0;
   let next: ConnectionState;
   if (wanted.size === 0) next = { state: 'idle' };
   else if (!opened) {
@@ -104,75 +114,117 @@ export function useConnectionState(): ConnectionState {
 }
 
 // ---- the stream ----
-function ensureStream(): void {
-  if (!isBrowser || source) return;
-  const es = new EventSource(`/api/stream?tab=${tabId}`);
-  source = es;
+// The subscription set travels in the stream's URL, so every request of a tab may reach a different
+// replica: a new set is a new stream, opened before the old one closes so no update falls between,
+// and rapid changes (a navigation releases one page's lists and acquires the next's) coalesce into
+// one. EventSource's own reconnect re-sends the same URL, which any replica can serve; each stream
+// starts every subscription with a snapshot or a view, so nothing depends on which replica served
+// the last one.
+const REOPEN_MS = 25;
+
+function wantedSet(): string {
+  return JSON.stringify([...wanted.values()].map((w) => w.spec));
+}
+
+function scheduleReopen(delay = REOPEN_MS): void {
+  clearTimeout(reopenTimer);
+  reopenTimer = setTimeout(reopen, delay);
+}
+
+function reopen(): void {
+  if (!isBrowser) return;
+  if (wanted.size === 0) {
+    // Nothing on the page is live: hold no stream (and no watches on the server) for it.
+    for (const s of [current, next]) s?.es.close();
+    current = next = undefined;
+    lastMessageAt = 0;
+    recompute();
+    return;
+  }
+  const set = wantedSet();
+  if ((next ?? current)?.set === set) return;
+  next?.es.close();
+  next = undefined;
+  const s = open(set);
+  if (current) next = s;
+  else current = s;
+  recompute();
+}
+
+function open(set: string): Stream {
+  const es = new EventSource(`/api/stream?${new URLSearchParams({ tab: tabId, s: set })}`);
+  const stream: Stream = { es, set };
   const touch = () => {
     lastMessageAt = Date.now();
     browserDownSince = undefined;
     recompute();
   };
   es.addEventListener('hello', () => {
-    touch();
-    postSubscriptions(0);
+    if (stream === next) {
+      // The new set is served: the old stream (and its server-side subscriptions) can go.
+      current?.es.close();
+      current = stream;
+      next = undefined;
+    }
+    if (stream === current) touch();
   });
-  es.addEventListener('ping', touch);
+  es.addEventListener('ping', () => {
+    if (stream === current) touch();
+  });
   // The cluster stopped accepting the sign-in's token: the lists are already emptied; go sign in.
   es.addEventListener('signed-out', () => {
-    es.close();
-    const next = `${window.location.pathname}${window.location.search}`;
-    window.location.assign(`/sign-in?${new URLSearchParams({ reason: 'rejected', next })}`);
+    for (const s of [current, next]) s?.es.close();
+    current = next = undefined;
+    const here = `${window.location.pathname}${window.location.search}`;
+    window.location.assign(`/sign-in?${new URLSearchParams({ reason: 'rejected', next: here })}`);
   });
   es.addEventListener('batch', (ev) => {
+    // Only the serving stream counts: a replaced one may still deliver what the new one re-sends.
+    if (stream !== current) return;
     touch();
     for (const item of JSON.parse((ev as MessageEvent<string>).data) as StreamItem[]) apply(item);
   });
   es.onerror = () => {
-    // EventSource retries by itself (after `retry` ms); until then the page shows the last state.
+    if (stream !== current) {
+      // A stream being replaced, or the replacement failing: never let it reconnect by itself.
+      es.close();
+      if (stream === next) {
+        next = undefined;
+        scheduleReopen(2000);
+      }
+      return;
+    }
+    if (next) {
+      // The replacement is on its way (on the same replica it ends this one): wait for its hello.
+      es.close();
+      return;
+    }
+    // EventSource retries by itself (after `retry` ms, with the same set, through any replica);
+    // until then the page shows the last state.
     browserDownSince ??= Date.now();
     lastMessageAt = 0;
-    if (es.readyState === EventSource.CLOSED && source === es) {
-      source = undefined;
-      setTimeout(ensureStream, 2000);
+    if (es.readyState === EventSource.CLOSED) {
+      // A refused request (a 4xx/5xx answer) is not retried by EventSource: try again later.
+      current = undefined;
+      scheduleReopen(2000);
     }
     recompute();
   };
+  return stream;
 }
 
 // A connection that went silent (no ping for 40 s, as on a sleeping laptop) is replaced.
 if (isBrowser) {
   setInterval(() => {
-    if (source && lastMessageAt > 0 && Date.now() - lastMessageAt > 40_000) {
-      source.close();
-      source = undefined;
+    if (current && lastMessageAt > 0 && Date.now() - lastMessageAt > 40_000) {
+      current.es.close();
+      current = undefined;
       browserDownSince ??= Date.now();
       lastMessageAt = 0;
       recompute();
-      if (wanted.size > 0) ensureStream();
+      reopen();
     }
   }, 5000);
-}
-
-function postSubscriptions(delay = 25): void {
-  clearTimeout(postTimer);
-  postTimer = setTimeout(() => {
-    if (!source || lastMessageAt === 0) return; // `hello` will post when the stream is up
-    void fetch('/api/stream/subscriptions', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ tab: tabId, subscriptions: [...wanted.values()].map((w) => w.spec) }),
-    })
-      .then((res) => {
-        // The server no longer knows this stream (restarted, or another instance): open a new one.
-        if (res.status === 404 && source) {
-          source.close();
-          source = undefined;
-          ensureStream();
-        }
-      })
-      .catch(() => undefined);
-  }, delay);
 }
 
 function apply(item: StreamItem): void {
@@ -240,9 +292,8 @@ function acquire(id: string, spec: SubscriptionSpec): () => void {
   if (w) w.count++;
   else {
     wanted.set(id, { spec, count: 1 });
-    ensureStream();
     recompute();
-    postSubscriptions();
+    scheduleReopen();
   }
   return () => {
     const cur = wanted.get(id);
@@ -252,7 +303,7 @@ function acquire(id: string, spec: SubscriptionSpec): () => void {
     recompute();
     // Unwatched data goes stale silently: drop it so a later visit starts from the server's rows.
     void mutate(swrKey(id), undefined, { revalidate: false });
-    postSubscriptions();
+    scheduleReopen();
   };
 }
 

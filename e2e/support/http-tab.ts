@@ -8,9 +8,9 @@ export interface HttpTab {
 }
 
 /**
- * A browser tab's stream over real HTTP: GET /api/stream, and on `hello` POST the subscriptions with
- * the page's own Origin (proxy.ts refuses changes without it). Every complete SSE block (its text,
- * ending in a blank line) goes to `onBlock`, whose own work may await.
+ * A browser tab's stream over real HTTP: GET /api/stream with the tab's whole subscription set in the
+ * URL, as the page opens it. Every complete SSE block (its text, ending in a blank line) goes to
+ * `onBlock`, whose own work may await.
  */
 export function openHttpTab(
   base: string,
@@ -19,10 +19,9 @@ export function openHttpTab(
   /** Extra request headers (a session Cookie in token mode). */
   headers: Record<string, string> = {},
 ): HttpTab {
-  const tab = randomUUID();
   const abort = new AbortController();
   const done = (async () => {
-    const res = await fetch(`${base}/api/stream?tab=${tab}`, { signal: abort.signal, headers });
+    const res = await fetch(streamUrl(base, subscriptions), { signal: abort.signal, headers });
     if (res.status !== 200 || !res.body) throw new Error(`the stream answered ${res.status}`);
     const decoder = new TextDecoder();
     let buf = '';
@@ -31,14 +30,6 @@ export function openHttpTab(
       for (let end = buf.indexOf('\n\n'); end >= 0; end = buf.indexOf('\n\n')) {
         const block = buf.slice(0, end + 2);
         buf = buf.slice(end + 2);
-        if (block.includes('event: hello')) {
-          const sub = await fetch(`${base}/api/stream/subscriptions`, {
-            method: 'POST',
-            headers: { ...headers, 'Content-Type': 'application/json', Origin: base },
-            body: JSON.stringify({ tab, subscriptions }),
-          });
-          if (!sub.ok) throw new Error(`the subscriptions were refused with ${sub.status}`);
-        }
         await onBlock(block);
       }
     }
@@ -46,4 +37,9 @@ export function openHttpTab(
     if (!abort.signal.aborted) throw e;
   });
   return { done, close: () => abort.abort() };
+}
+
+/** The stream's address for a new tab with this subscription set (as lib/use-watched-list.ts builds it). */
+export function streamUrl(base: string, subscriptions: SubscriptionSpec[], tab = randomUUID()): string {
+  return `${base}/api/stream?${new URLSearchParams({ tab, s: JSON.stringify(subscriptions) })}`;
 }

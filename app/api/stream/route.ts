@@ -1,8 +1,10 @@
 import { z } from 'zod';
+import { AppError } from '@/lib/errors';
 import { errorResponse } from '@/lib/http';
 import { requestPrincipal } from '@/lib/k8s/watch-cache';
 import { parseOrThrow } from '@/lib/params';
 import { openTab } from '@/lib/stream-hub';
+import { subscriptionsParam } from '@/lib/stream-validation';
 
 export const dynamic = 'force-dynamic';
 
@@ -15,13 +17,24 @@ const SSE_HEADERS = {
 
 const tabId = z.uuid('a tab id is a UUID');
 
-/** GET /api/stream?tab=<uuid>: the tab's one event stream. Subscriptions are set by POST …/subscriptions. */
+/**
+ * GET /api/stream?tab=<uuid>&s=<JSON subscriptions>: the tab's one event stream, carrying the whole
+ * subscription set, so any replica can serve it (no state shared between requests). A tab that wants
+ * another set opens a new stream with it (lib/use-watched-list.ts).
+ */
 export async function GET(request: Request) {
   try {
-    const tab = parseOrThrow(tabId, new URL(request.url).searchParams.get('tab') ?? '', 'tab id');
+    const params = new URL(request.url).searchParams;
+    const tab = parseOrThrow(tabId, params.get('tab') ?? '', 'tab id');
+    const r = subscriptionsParam.safeParse(params.get('s') ?? '[]');
+    if (!r.success) {
+      const i = r.error.issues[0];
+      const where = i?.path.length ? `${i.path.join('.')}: ` : '';
+      throw new AppError(400, `Invalid subscriptions: ${where}${i?.message ?? 'not valid'}.`, 'bad_request');
+    }
     // A tab opening re-checks the token with the cluster now, not from a recent answer.
     const principal = await requestPrincipal(0);
-    return new Response(openTab(tab, request.signal, principal), { headers: SSE_HEADERS });
+    return new Response(openTab(tab, request.signal, principal, r.data), { headers: SSE_HEADERS });
   } catch (e) {
     return errorResponse(e);
   }
