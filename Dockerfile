@@ -1,7 +1,9 @@
 # Wheelhouse as a container: Next.js standalone output on a slim Node, as a non-root user, with a
 # read-only root filesystem (writable paths are volumes, see deploy/30-deployment.yaml).
-# Build: docker build -t wheelhouse .
-FROM node:20-bookworm-slim AS build
+# Build: docker build -t wheelhouse .   (or podman build; BASE_IMAGE names an equivalent Node 20 on
+# Debian bookworm where node:20-bookworm-slim cannot be pulled, as e2e/image/run.sh does)
+ARG BASE_IMAGE=node:20-bookworm-slim
+FROM ${BASE_IMAGE} AS build
 WORKDIR /src
 ENV NEXT_TELEMETRY_DISABLED=1
 COPY package.json package-lock.json ./
@@ -9,7 +11,7 @@ RUN npm ci --no-audit --no-fund
 COPY . .
 RUN WHEELHOUSE_STANDALONE=1 npx next build
 
-FROM node:20-bookworm-slim
+FROM ${BASE_IMAGE}
 ENV NODE_ENV=production \
     NEXT_TELEMETRY_DISABLED=1 \
     PORT=3000 \

@@ -28,9 +28,10 @@ export const subscriptionList = z
   .max(MAX_SUBSCRIPTIONS, `a tab has at most ${MAX_SUBSCRIPTIONS} subscriptions`);
 
 /**
- * The longest `s` parameter accepted: the set rides in the stream's URL so that any replica can serve
- * it, and request lines past 8 KiB are refused by common proxies (nginx's default buffer). 50
- * subscriptions (the default bound per tab) take about 4 KiB.
+ * The longest `s` parameter accepted (decoded): the set rides in the stream's URL so that any replica
+ * can serve it. Percent-encoded it grows by about 1.7 times; pages follow a handful of lists and views
+ * (about 90 encoded bytes each), so even the default bound of 50 per tab stays under the 8 KiB
+ * request line common proxies accept (nginx's default buffer); the largest sets need 16 KiB there.
  */
 export const MAX_SUBSCRIPTIONS_PARAM = 8000;
 
