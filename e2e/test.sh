@@ -39,6 +39,8 @@ step "Integration tests (real cluster)" npm run -s test:integration -- --test-re
 export WHEELHOUSE_PORT=${WHEELHOUSE_PORT:-$(free_port)}
 step "Browser tests (Playwright, Debian chromium)" npx playwright test
 step "Three replicas behind nginx (round-robin, one killed mid-test)" bash e2e/replicas/run.sh
+step "The image (podman build from the Dockerfile, run as the manifests run it)" bash e2e/image/run.sh \
+  --test-reporter=spec --test-reporter-destination=stdout --test-reporter=tap --test-reporter-destination="$results/image.tap"
 step "Recovery tests (API server stopped and restarted, etcd compacted; a cluster of their own)" \
   bash e2e/recovery.sh --test-reporter=spec --test-reporter-destination=stdout \
   --test-reporter=tap --test-reporter-destination="$results/recovery.tap"
