@@ -13,7 +13,9 @@ import { isViewSpec, type SubscriptionSpec } from './stream-protocol';
  * that person and never to anyone else: open tabs, subscriptions per tab, distinct upstream lists,
  * searches per minute (WHEELHOUSE_MAX_* and WHEELHOUSE_SEARCHES_PER_MINUTE). Local mode has one
  * person, the kubeconfig's, and keeps only the server-wide bounds. Subscriptions to a namespace that
- * does not exist are refused after one check instead of being watched (both modes).
+ * does not exist are refused after one check instead of being watched (both modes). Every count is
+ * this replica's: each replica bounds its own load, so behind N replicas one person may hold up to N
+ * times as much in all; nothing here needs another replica's state.
  */
 
 function bounded(principal: CachePrincipal | undefined): principal is CachePrincipal {

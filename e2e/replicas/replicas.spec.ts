@@ -164,18 +164,17 @@ test('a Secret revealed through one replica is in the Audit page another replica
   const writer = upstreamPort((await reveal).headers()[UPSTREAM_HEADER]);
   expect(writer).toBeDefined();
 
-  // Round-robin moves on with every request: load the page until another replica renders it.
+  // Round-robin moves on with every request: load the page until another replica renders it, with
+  // the record (the Event is written just after the answer, so the first load may precede it).
   const row = page
     .getByRole('table', { name: 'Audit records' })
     .getByRole('row')
     .filter({ hasText: 'reveal' });
-  let reader: number | undefined;
-  await waitFor('the Audit page from a replica that did not write the record', async () => {
+  await waitFor('the Audit page from a replica that did not write the record, showing it', async () => {
     const res = await page.goto(`/c/${ADMIN_CONTEXT}/${ns}/audit`);
-    reader = upstreamPort(res?.headers()[UPSTREAM_HEADER]);
-    return reader !== undefined && reader !== writer;
+    const reader = upstreamPort(res?.headers()[UPSTREAM_HEADER]);
+    return reader !== undefined && reader !== writer && (await row.count()) === 1;
   });
-  await expect(row).toHaveCount(1);
   await expect(row).toContainText('secrets');
   await expect(row).toContainText('db');
   await expect(row).toContainText('system:serviceaccount:');
@@ -184,10 +183,17 @@ test('a Secret revealed through one replica is in the Audit page another replica
 });
 
 test('a replica killed under the open page: the stream moves to another and updates keep coming', async () => {
+  const mark = streams().length;
   await page.goto(`/c/${ADMIN_CONTEXT}/${ns}/deployments`);
   await expect(page.getByRole('link', { name: 'worker', exact: true })).toBeVisible();
+  const connection = page.getByRole('status', { name: 'Connection' });
+  await expect(connection).toHaveText('Live');
+  // The stream this page opened (not an earlier page's), and the replica serving it.
+  const serving = await waitFor(
+    'the page to open its stream',
+    async () => streams().slice(mark).at(-1)?.port,
+  );
   const before = streams().length;
-  const serving = await waitFor('the page stream and its replica', async () => streams().at(-1)?.port);
   await lb.kill(serving);
   expect(lb.replicas.find((r) => r.port === serving)?.exited).toBe(true);
 
@@ -196,6 +202,7 @@ test('a replica killed under the open page: the stream moves to another and upda
   const moved = streams().slice(before);
   expect(moved.length).toBeGreaterThanOrEqual(1);
   expect(moved.at(-1)?.port).not.toBe(serving);
+  await expect(connection).toHaveText('Live');
 
   // And a change to an object already shown (not only a new row) still arrives.
   await apps().patchNamespacedDeployment({
