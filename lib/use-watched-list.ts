@@ -70,6 +70,8 @@ let current: Stream | undefined;
 /** A stream opened with a newer set; it replaces `current` on its `hello` (open before close). */
 let next: Stream | undefined;
 let reopenTimer: ReturnType<typeof setTimeout> | undefined;
+/** Streams refused in a row (a 4xx/5xx answer): each waits twice as long, up to a minute. */
+let refusals = 0;
 let lastMessageAt = 0;
 let browserDownSince: number | undefined;
 const clusterStale = new Map<string, number>();
@@ -160,6 +162,7 @@ function open(set: string): Stream {
     recompute();
   };
   es.addEventListener('hello', () => {
+    refusals = 0;
     if (stream === next) {
       // The new set is served: the old stream (and its server-side subscriptions) can go.
       current?.es.close();
@@ -190,7 +193,7 @@ function open(set: string): Stream {
       es.close();
       if (stream === next) {
         next = undefined;
-        scheduleReopen(2000);
+        scheduleReopen(Math.min(60_000, 2000 * 2 ** refusals++));
       }
       return;
     }
@@ -206,7 +209,7 @@ function open(set: string): Stream {
     if (es.readyState === EventSource.CLOSED) {
       // A refused request (a 4xx/5xx answer) is not retried by EventSource: try again later.
       current = undefined;
-      scheduleReopen(2000);
+      scheduleReopen(Math.min(60_000, 2000 * 2 ** refusals++));
     }
     recompute();
   };
