@@ -36,7 +36,7 @@ export function listenHost(
   if (flag !== undefined) return flag;
   // The standalone server.js listens on HOSTNAME, defaulting to 0.0.0.0.
   const script = argv[1] ?? '';
-  if (/(^|[/\\])server\.js$/.test(script)) return env.HOSTNAME || '0.0.0.0';
+  if (/(^|[/\\])server\.m?js$/.test(script)) return env.HOSTNAME || '0.0.0.0';
   return undefined;
 }
 
