@@ -35,7 +35,9 @@ function standaloneConfig(): Record<string, unknown> | undefined {
     return undefined;
   const file = path.join(dir, '.next', 'required-server-files.json');
   if (!fs.existsSync(file)) return undefined;
-  const config = (JSON.parse(fs.readFileSync(file, 'utf8')) as { config: Record<string, unknown> }).config;
+  const recorded = (JSON.parse(fs.readFileSync(file, 'utf8')) as { config: Record<string, unknown> }).config;
+  // As the generated server.js does: the build folder is where this server runs, not where it was built.
+  const config = { ...recorded, distDir: './.next' };
   process.env.__NEXT_PRIVATE_STANDALONE_CONFIG = JSON.stringify(config);
   return config;
 }

@@ -41,5 +41,8 @@ export function exitOf(status: {
   const cause = status.details?.causes?.find((c) => c.reason === 'ExitCode');
   const code = cause?.message !== undefined ? Number(cause.message) : Number.NaN;
   if (Number.isInteger(code)) return { code, message: `exited with status ${code}` };
+  // Runtimes that report the exit only in the message (KWOK: "... cmd wait: ...: exit status 2").
+  const inMessage = /exit status (\d{1,3})$/.exec(status.message ?? '')?.[1];
+  if (inMessage !== undefined) return { code: Number(inMessage), message: `exited with status ${inMessage}` };
   return { code: null, message: status.message ?? status.reason ?? 'the session ended' };
 }

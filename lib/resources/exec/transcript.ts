@@ -35,9 +35,10 @@ export class Transcript {
     const room = this.maxBytes - this.kept;
     if (chunk.byteLength > room) {
       this.full = true;
-      // Keep what fits; the decoder drops a trailing partial character at end().
-      this.push(direction, chunk.subarray(0, room));
-      this.parts[direction].push(this.decoders[direction].end());
+      // Keep what fits, cut at a character boundary (a UTF-8 continuation byte is 10xxxxxx).
+      let cut = room;
+      while (cut > 0 && ((chunk[cut] ?? 0) & 0xc0) === 0x80) cut--;
+      this.push(direction, chunk.subarray(0, cut));
       return;
     }
     this.push(direction, chunk);
