@@ -68,7 +68,10 @@ server.on('upgrade', (req, socket, head) => {
     socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
     return;
   }
-  upgradeNext(req, socket, head).catch(() => socket.destroy());
+  // Development: Next's hot reload. In production Next serves no WebSocket, and would leave the
+  // socket hanging on a path it does not handle.
+  if (dev) return void upgradeNext(req, socket, head).catch(() => socket.destroy());
+  socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
 });
 
 const keepAlive = Number(process.env.KEEP_ALIVE_TIMEOUT);

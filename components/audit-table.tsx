@@ -81,17 +81,18 @@ function TerminalSession({ r }: { r: AuditRow }) {
           <summary className="cursor-pointer text-xs text-muted">
             Transcript{r.truncated ? ' (truncated at 256 KiB)' : ''}
           </summary>
-          <pre
-            className="max-h-96 max-w-xl overflow-auto font-mono text-xs whitespace-pre-wrap"
+          <section
+            aria-label={`Transcript of the terminal in ${r.name ?? 'the pod'}`}
+            className="max-h-96 max-w-xl overflow-auto"
             // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard
             tabIndex={0}
           >
-            {plainTranscript(r.transcript)}
-          </pre>
+            <pre className="font-mono text-xs whitespace-pre-wrap">{plainTranscript(r.transcript)}</pre>
+          </section>
           {r.input ? (
             <>
               <p className="mt-1 text-xs text-muted">Typed</p>
-              <pre className="max-w-xl overflow-x-auto font-mono text-xs whitespace-pre-wrap">
+              <pre className="max-w-xl font-mono text-xs break-all whitespace-pre-wrap">
                 {plainInput(r.input)}
               </pre>
             </>

@@ -3,7 +3,7 @@
 import dynamic from 'next/dynamic';
 import { useId, useState } from 'react';
 import { Button } from '@/components/ui/button';
-import { EXEC_SHELLS, type ExecShell } from '@/lib/resources/exec/params';
+import { EXEC_SHELLS, type ExecShell } from '@/lib/resources/exec/shells';
 
 // xterm.js is large: loaded only when a terminal is opened, never with the page (nor other pages).
 const TerminalView = dynamic(() => import('./terminal-view').then((m) => m.TerminalView), {

@@ -4,8 +4,8 @@ import '@xterm/xterm/css/xterm.css';
 import { FitAddon } from '@xterm/addon-fit';
 import { type ITheme, Terminal } from '@xterm/xterm';
 import { useEffect, useRef, useState } from 'react';
-import { type ExecShell, execUrl } from '@/lib/resources/exec/params';
 import { CLOSE_ENDED, type ServerMessage } from '@/lib/resources/exec/protocol';
+import { type ExecShell, execUrl } from '@/lib/resources/exec/shells';
 
 export interface TerminalViewProps {
   context: string;

@@ -1,23 +1,15 @@
 import { z } from 'zod';
 import { AppError } from '../../errors';
-import { podApiPath } from '../../links';
 import { contextName, decodeSegment, namespaceName, objectName, parseOrThrow } from '../../params';
 import { EXEC_PATH } from './path';
+import { EXEC_SHELLS, type ExecTarget } from './shells';
+
+export { EXEC_SHELLS, type ExecShell, type ExecTarget, execUrl, shellCommand } from './shells';
 
 /**
  * What a terminal asks for: the address of the exec WebSocket and its query, parsed with the same
  * rules as every other address. Pure, shared by the server (upgrade) and the browser (URL building).
  */
-
-/** The shells a person may choose; "auto" tries bash and falls back to sh, as kubectl users do. */
-export const EXEC_SHELLS = ['auto', 'bash', 'sh'] as const;
-export type ExecShell = (typeof EXEC_SHELLS)[number];
-
-/** The command each choice runs in the container: never text from the request. */
-export function shellCommand(shell: ExecShell): string[] {
-  if (shell === 'auto') return ['sh', '-c', 'command -v bash >/dev/null 2>&1 && exec bash || exec sh'];
-  return [shell];
-}
 
 /** Container names are DNS-1123 labels. */
 const containerName = z
@@ -32,16 +24,6 @@ export const execQuery = z.object({
   cols: z.coerce.number().int().min(10).max(500).default(80),
   rows: z.coerce.number().int().min(4).max(200).default(24),
 });
-
-export interface ExecTarget {
-  context: string;
-  namespace: string;
-  pod: string;
-  container: string;
-  shell: ExecShell;
-  cols: number;
-  rows: number;
-}
 
 /** The target of an exec request URL (path and query); throws a 400 AppError with a sentence. */
 export function parseExecUrl(url: string): ExecTarget {
@@ -63,15 +45,4 @@ export function parseExecUrl(url: string): ExecTarget {
     throw new AppError(400, `Bad ${field}: ${issue?.message ?? 'invalid value'}.`, 'bad_request');
   }
   return { context, namespace, pod, ...q.data };
-}
-
-/** The exec WebSocket's path and query for a container (the browser adds scheme and host). */
-export function execUrl(t: ExecTarget): string {
-  const q = new URLSearchParams({
-    container: t.container,
-    shell: t.shell,
-    cols: String(t.cols),
-    rows: String(t.rows),
-  });
-  return `${podApiPath(t.context, t.namespace, t.pod, 'exec')}?${q}`;
 }

@@ -177,6 +177,10 @@ async function runSession(
   const input = new PassThrough();
   let ended = false;
   let upstream: { close(): void } | undefined;
+  let settle = () => {};
+  const settled = new Promise<void>((resolve) => {
+    settle = resolve;
+  });
 
   const finish = (result: 'success' | 'failure', code: number | null, message: string) => {
     if (ended) return;
@@ -200,6 +204,7 @@ async function runSession(
     ws.close(result === 'success' ? CLOSE_ENDED : CLOSE_FAILED, message.slice(0, 120));
     input.end();
     upstream?.close();
+    settle();
   };
   closers.close = () => finish('success', null, 'ended: the sign-in was revoked');
 
@@ -240,10 +245,11 @@ async function runSession(
     if (ended) return void conn.close();
     send(ws, { type: 'started', container: t.container, command: base.command ?? '' });
     conn.on('close', () => finish('success', null, 'the cluster closed the session'));
-    await new Promise<void>((resolve) => ws.once('close', () => resolve()));
   } catch (e) {
     finish('failure', null, upstreamFailure(e));
   }
+  // The person's slot is released only when the session has ended, however it ended.
+  await settled;
 }
 
 /** A sentence for a session the API server did not open (its WebSocket handshake was refused). */
