@@ -36,7 +36,10 @@ export function listenHost(
   if (flag !== undefined) return flag;
   // The standalone server.js listens on HOSTNAME, defaulting to 0.0.0.0.
   const script = argv[1] ?? '';
-  if (/(^|[/\\])server\.m?js$/.test(script)) return env.HOSTNAME || '0.0.0.0';
+  if (/(^|[/\\])server\.js$/.test(script)) return env.HOSTNAME || '0.0.0.0';
+  // Wheelhouse's own server (server.ts, built to server.mjs): HOSTNAME like server.js, else every
+  // interface like `next start`.
+  if (/(^|[/\\])server\.mjs$/.test(script)) return env.HOSTNAME || undefined;
   return undefined;
 }
 
