@@ -56,6 +56,10 @@ test('plainTranscript removes escape sequences and applies CR and backspace as a
   assert.equal(plainTranscript('\u001b[1;32mpod$\u001b[0m ls\r\nfile\r\n'), 'pod$ ls\nfile\n');
   assert.equal(plainTranscript('\u001b]0;title\u0007abx\u0008c'), 'abc');
   assert.equal(plainTranscript('a\u001b[?2004hb'), 'ab');
+  // bash's bracketed-paste off, then CR: no blank line; a progress line overwritten in place.
+  assert.equal(plainTranscript('$ ls\r\n\u001b[?2004l\rtotal 12\r\n'), '$ ls\ntotal 12\n');
+  assert.equal(plainTranscript('10%\r50%\r100%\n'), '100%\n');
+  assert.equal(plainTranscript('abcdef\rXY'), 'XYcdef');
 });
 
 test('plainInput names the control keys', () => {

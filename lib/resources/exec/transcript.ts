@@ -66,20 +66,24 @@ const ANSI =
   /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)|\u001b[@-Z\\-_]|[\u0000-\u0008\u000b-\u001f\u007f]/g;
 
 /**
- * The transcript as plain text for the Audit page: escape sequences removed, carriage returns of
- * CRLF line ends dropped, and a backspace erasing the character before it, as a terminal shows it.
+ * The transcript as plain text for the Audit page, as a terminal shows it: escape sequences removed,
+ * CRLF line ends, a lone carriage return writing over the line from its start, and a backspace
+ * erasing the character before it.
  */
 export function plainTranscript(s: string): string {
-  const noCr = s.replace(/\r+\n/g, '\n').replace(/\r/g, '\n');
   const lines: string[] = [];
-  for (const line of noCr.split('\n')) {
-    let out = '';
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: backspace, as a terminal applies it
-    for (const piece of line.split(/(\u0008)/)) {
-      if (piece === '\u0008') out = out.slice(0, -1);
-      else out += piece.replace(ANSI, '');
+  for (const raw of s.replace(/\r+\n/g, '\n').split('\n')) {
+    let line = '';
+    for (const segment of raw.split('\r')) {
+      let out = '';
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: backspace, as a terminal applies it
+      for (const piece of segment.split(/(\u0008)/)) {
+        if (piece === '\u0008') out = out.slice(0, -1);
+        else out += piece.replace(ANSI, '');
+      }
+      line = out + line.slice(out.length);
     }
-    lines.push(out);
+    lines.push(line);
   }
   return lines.join('\n');
 }
