@@ -67,7 +67,13 @@ export const AUDIT_LABEL = 'wheelhouse.dev/audit';
 export const AUDIT_ANNOTATION = 'wheelhouse.dev/audit-record';
 
 export function auditFile(): string {
-  return process.env.WHEELHOUSE_AUDIT_FILE ?? path.join(process.cwd(), '.wheelhouse', 'audit.jsonl');
+  // Not a file to trace into the build: instrumentation.ts (the terminal) imports this module, and
+  // its trace gets none of next.config.js's outputFileTracingExcludes, so the image would carry the
+  // whole project, the local audit file included.
+  return (
+    process.env.WHEELHOUSE_AUDIT_FILE ??
+    path.join(/* turbopackIgnore: true */ process.cwd(), '.wheelhouse', 'audit.jsonl')
+  );
 }
 
 const pending = new Set<Promise<void>>();
