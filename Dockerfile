@@ -9,7 +9,9 @@ ENV NEXT_TELEMETRY_DISABLED=1
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY . .
-RUN WHEELHOUSE_STANDALONE=1 npx next build
+# next build, then server.ts (Next through its custom-server API plus the terminal WebSocket)
+# bundled into dist/server.mjs.
+RUN WHEELHOUSE_STANDALONE=1 npm run build
 
 FROM ${BASE_IMAGE}
 ENV NODE_ENV=production \
@@ -27,7 +29,10 @@ RUN groupadd --system --gid 10001 wheelhouse \
 COPY --from=build /src/.next/standalone ./
 COPY --from=build /src/.next/static ./.next/static
 COPY --from=build /src/public ./public
+COPY --from=build /src/dist/server.mjs ./server.mjs
 USER 10001:10001
 EXPOSE 3000
-# server.js listens on $HOSTNAME; instrumentation.ts refuses a non-loopback address unless token mode is on.
-CMD ["node", "server.js"]
+# Not the standalone server.js (it cannot upgrade the terminal WebSocket): server.mjs runs the same
+# Next server with the config the build recorded, and listens on $HOSTNAME:$PORT like server.js;
+# instrumentation.ts refuses a non-loopback address unless token mode is on.
+CMD ["node", "server.mjs"]

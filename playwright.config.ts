@@ -38,7 +38,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `npx next start --hostname 127.0.0.1 --port ${port}`,
+    // The one server entry (server.ts: Next plus the terminal WebSocket), rebuilt if stale.
+    command: `npm run -s serve -- --port ${port}`,
     url: `http://127.0.0.1:${port}/api/healthz`,
     reuseExistingServer: false,
     timeout: 60_000,

@@ -141,6 +141,15 @@ for (const scheme of SCHEMES) {
       await expect(dialog.getByRole('button', { name: 'Confirm rollback' })).toBeEnabled();
       await expectAccessible(page, `the rollback dialog (${scheme})`);
     });
+
+    test('pod page with a terminal open: no WCAG 2 A/AA violation', async ({ page }) => {
+      await page.goto(at('demo', 'pods/sim-crashloop'));
+      await page.getByRole('button', { name: 'Open terminal' }).click();
+      await expect(page.getByText(/^Connected to worker/)).toBeVisible();
+      await page.keyboard.type('echo a11y-check\n');
+      await expect(page.locator('.xterm-rows')).toContainText('a11y-check');
+      await expectAccessible(page, `the pod terminal (${scheme})`);
+    });
   });
 }
 

@@ -32,7 +32,8 @@ fi
 export KUBECONFIG=${KUBECONFIG:-$kubeconfig}
 
 t=$(date +%s)
-say "Building the dashboard (next build, about 20-40 s)..."
-npx next build >"${TMPDIR:-/tmp}/wheelhouse-build.log" 2>&1 || { cat "${TMPDIR:-/tmp}/wheelhouse-build.log" >&2; die "next build failed."; }
+say "Building the dashboard (npm run build, about 20-40 s)..."
+npm run -s build >"${TMPDIR:-/tmp}/wheelhouse-build.log" 2>&1 || { cat "${TMPDIR:-/tmp}/wheelhouse-build.log" >&2; die "the build failed."; }
 say "Built in $(elapsed "$t"). Wheelhouse is at http://$host:$port  (Ctrl-C stops it)"
-npx next start --hostname "$host" --port "$port"
+# The one server entry (server.ts, built to dist/server.mjs): Next plus the terminal WebSocket.
+npm run -s serve -- --hostname "$host" --port "$port"

@@ -32,7 +32,7 @@ set -a && source "$WHEELHOUSE_CLUSTER_DIR/env" && set +a
 step "Test identities in a kubeconfig of their own" bash e2e/lib/test-kubeconfig.sh
 export WHEELHOUSE_TEST_KUBECONFIG="$WHEELHOUSE_CLUSTER_DIR/test-kubeconfig"
 
-step "Production build (next build)" npx next build
+step "Production build (next build and the server)" npm run -s build
 step "Integration tests (real cluster)" npm run -s test:integration -- --test-reporter=spec \
   --test-reporter-destination=stdout --test-reporter=tap --test-reporter-destination="$results/integration.tap"
 

@@ -32,6 +32,27 @@ export interface AuditRecord {
   diff?: string;
   /** Set on every new record; joins the file line and the Event of the same action. */
   id?: string;
+  /** A terminal session (verb "exec"): its container, command, end, exit status and transcript. */
+  container?: string;
+  command?: string;
+  startTime?: string;
+  endTime?: string;
+  exitCode?: number | null;
+  /** What the terminal showed and what was typed, capped (`truncated`). Only in the file: see below. */
+  transcript?: string;
+  input?: string;
+  truncated?: boolean;
+}
+
+/**
+ * A terminal transcript may hold anything typed, passwords included: it stays in the audit file,
+ * which only those who may read the audit log are shown, and never goes to stdout (log collection)
+ * or into an Event (readable by anyone who may list Events).
+ */
+function withoutTranscript(r: AuditRecord): AuditRecord {
+  if (r.transcript === undefined && r.input === undefined) return r;
+  const { transcript: _t, input: _i, ...rest } = r;
+  return rest;
 }
 
 /** The object an audit Event is attached to. */
@@ -46,7 +67,13 @@ export const AUDIT_LABEL = 'wheelhouse.dev/audit';
 export const AUDIT_ANNOTATION = 'wheelhouse.dev/audit-record';
 
 export function auditFile(): string {
-  return process.env.WHEELHOUSE_AUDIT_FILE ?? path.join(process.cwd(), '.wheelhouse', 'audit.jsonl');
+  // Not a file to trace into the build: instrumentation.ts (the terminal) imports this module, and
+  // its trace gets none of next.config.js's outputFileTracingExcludes, so the image would carry the
+  // whole project, the local audit file included.
+  return (
+    process.env.WHEELHOUSE_AUDIT_FILE ??
+    path.join(/* turbopackIgnore: true */ process.cwd(), '.wheelhouse', 'audit.jsonl')
+  );
 }
 
 const pending = new Set<Promise<void>>();
@@ -65,7 +92,17 @@ export function auditText(s: string, max = AUDIT_TEXT_MAX): string {
 
 function sanitized(entry: Omit<AuditRecord, 'time'>): Omit<AuditRecord, 'time'> {
   const out: Omit<AuditRecord, 'time'> = { ...entry };
-  for (const k of ['user', 'verb', 'resource', 'namespace', 'name', 'fromRevision', 'toRevision'] as const) {
+  for (const k of [
+    'user',
+    'verb',
+    'resource',
+    'namespace',
+    'name',
+    'fromRevision',
+    'toRevision',
+    'container',
+    'command',
+  ] as const) {
     const v = out[k];
     if (v !== undefined) out[k] = auditText(v);
   }
@@ -84,7 +121,7 @@ export function recordAudit(entry: Omit<AuditRecord, 'time'>, target?: AuditTarg
   const file = auditFile();
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.appendFileSync(file, line, { mode: 0o600 });
-  process.stdout.write(`[wheelhouse-audit] ${line}`);
+  process.stdout.write(`[wheelhouse-audit] ${JSON.stringify(withoutTranscript(record))}\n`);
   if (target && record.name && record.result === 'success') {
     const p = writeAuditEvent(record, target).finally(() => pending.delete(p));
     pending.add(p);
@@ -127,7 +164,7 @@ async function writeAuditEvent(r: AuditRecord, target: AuditTarget): Promise<voi
           generateName: `${(r.name ?? 'object').slice(0, 200)}.wheelhouse-`,
           namespace,
           labels: { [AUDIT_LABEL]: 'true' },
-          annotations: { [AUDIT_ANNOTATION]: JSON.stringify(r) },
+          annotations: { [AUDIT_ANNOTATION]: JSON.stringify(withoutTranscript(r)) },
         },
         involvedObject: {
           apiVersion: target.apiVersion,

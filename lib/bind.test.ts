@@ -10,6 +10,13 @@ test('listenHost reads next start flags and the standalone HOSTNAME', () => {
   assert.equal(listenHost(['node', 'next', 'start', '--port', '3000'], {}), undefined);
   assert.equal(listenHost(['node', '/app/server.js'], {}), '0.0.0.0');
   assert.equal(listenHost(['node', '/app/server.js'], { HOSTNAME: '127.0.0.1' }), '127.0.0.1');
+  // Wheelhouse's server: HOSTNAME as in the image, else every interface; flags win.
+  assert.equal(listenHost(['node', '/app/server.mjs'], { HOSTNAME: '0.0.0.0' }), '0.0.0.0');
+  assert.equal(listenHost(['node', 'dist/server.mjs'], {}), undefined);
+  assert.equal(
+    listenHost(['node', 'dist/server.mjs', '--hostname', '127.0.0.1'], { HOSTNAME: 'x' }),
+    '127.0.0.1',
+  );
 });
 
 test('loopback means 127/8, ::1 and localhost, nothing else', () => {

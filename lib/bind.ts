@@ -37,6 +37,9 @@ export function listenHost(
   // The standalone server.js listens on HOSTNAME, defaulting to 0.0.0.0.
   const script = argv[1] ?? '';
   if (/(^|[/\\])server\.js$/.test(script)) return env.HOSTNAME || '0.0.0.0';
+  // Wheelhouse's own server (server.ts, built to server.mjs): HOSTNAME like server.js, else every
+  // interface like `next start`.
+  if (/(^|[/\\])server\.mjs$/.test(script)) return env.HOSTNAME || undefined;
   return undefined;
 }
 

@@ -91,6 +91,11 @@ const schema = z
     WHEELHOUSE_MAX_SUBSCRIPTIONS_PER_TAB: limit(50, 1_000),
     WHEELHOUSE_MAX_WATCHES_PER_USER: limit(100, 100_000),
     WHEELHOUSE_SEARCHES_PER_MINUTE: limit(30, 10_000),
+    /** The operator's switch for terminals into pods (see lib/resources/exec): "off" hides and refuses them all. */
+    WHEELHOUSE_EXEC: z
+      .enum(['on', 'off'], { message: 'WHEELHOUSE_EXEC must be "on" or "off"' })
+      .default('on'),
+    WHEELHOUSE_MAX_EXEC_PER_USER: limit(3, 100),
     /** How often a signed-in token with open streams is re-checked with the cluster (at most 60). */
     WHEELHOUSE_TOKEN_RECHECK_SECONDS: limit(60, 60),
   })

@@ -49,3 +49,11 @@ test('safe methods need no Origin; changes need one of the served origins exactl
   ])
     assert.match(originRefusal('POST', o, o.includes('wheelhouse') ? token : local) ?? '', /another site/, o);
 });
+
+test('a WebSocket upgrade needs the served Host and one of the served Origins, though it is a GET', async () => {
+  const { upgradeRefusal } = await import('./origin');
+  assert.equal(upgradeRefusal('127.0.0.1:3100', 'http://127.0.0.1:3100', local), undefined);
+  assert.equal(upgradeRefusal('127.0.0.1:3100', 'http://evil.example', local)?.status, 403);
+  assert.equal(upgradeRefusal('127.0.0.1:3100', undefined, local)?.status, 403);
+  assert.equal(upgradeRefusal('evil.example:3100', 'http://evil.example:3100', local)?.status, 421);
+});

@@ -70,6 +70,22 @@ export function originRefusal(
   return `The request comes from another site (${origin.slice(0, 100)}); changes are only accepted from Wheelhouse's own pages.`;
 }
 
+/**
+ * The same rule for a WebSocket upgrade, which is a GET but opens a channel that changes things (a
+ * terminal): a page on another site may open a WebSocket to any address with the person's cookies
+ * (cross-site WebSocket hijacking), and the browser always sends its Origin, so it is required.
+ */
+export function upgradeRefusal(
+  host: string | undefined,
+  origin: string | undefined,
+  origins: readonly string[],
+): { status: 421 | 403; message: string } | undefined {
+  const wrongHost = hostRefusal(host ?? null, origins);
+  if (wrongHost) return { status: 421, message: wrongHost };
+  const crossSite = originRefusal('POST', origin ?? null, origins);
+  return crossSite ? { status: 403, message: crossSite } : undefined;
+}
+
 /** The same rule inside a route handler, for changes that must never depend on proxy.ts alone. */
 export function assertSameOrigin(request: Request): void {
   const origins = configuredOrigins();

@@ -96,6 +96,20 @@ spec:
   - logsFile: $dir/logs/containers.log
     previousLogsFile: $dir/logs/previous.log
     follow: true
+---
+# \`kubectl exec\` into any simulated pod runs a real local shell, in a folder of the cluster's own,
+# so the terminal is tested through the API server end to end.
+apiVersion: kwok.x-k8s.io/v1alpha1
+kind: ClusterExec
+metadata:
+  name: wheelhouse-exec
+spec:
+  execs:
+  - local:
+      workDir: $dir/exec
+      envs:
+      - {name: HOME, value: $dir/exec}
+      - {name: PS1, value: 'pod$ '}
 EOF
   cat "$here/stages.yaml" "$here/stages-simulate.yaml"
 }
@@ -181,7 +195,7 @@ cmd_up() {
   local kc="$dir/kubeconfig"
   k() { kubectl --kubeconfig "$kc" "$@"; }
 
-  mkdir -p "$dir/logs"
+  mkdir -p "$dir/logs" "$dir/exec"
   { log_line stdout "wheelhouse seeded log: server starting on :8080"
     log_line stdout "GET /healthz 200 0.4ms"
     log_line stderr "warning: cache miss for key session:42"; } >"$dir/logs/containers.log"

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { freePort, runUntilExit, sessionKey, startDashboard } from '../support/server';
 
-// The real `next start` of the built app: the guard lives in instrumentation.ts and must stop the
+// The real server (dist/server.mjs) of the built app: the guard lives in instrumentation.ts and must stop the
 // process itself, whatever else the app does.
 
 test('local mode asked to listen on 0.0.0.0 refuses to start and says why', async () => {

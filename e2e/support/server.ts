@@ -1,14 +1,25 @@
 /**
- * Starts the built dashboard (`next start`, after `next build`) as a child process with the given
- * environment, for tests that need their own mode (token mode, in-cluster, a refused bind).
+ * Starts the built dashboard (`npm run build`: dist/server.mjs, the server `npm run serve` runs) as
+ * a child process with the given environment, for tests that need their own mode (token mode,
+ * in-cluster, a refused bind).
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import net from 'node:net';
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '../..');
-const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
+const serverEntry = path.join(root, 'dist', 'server.mjs');
+let built = false;
+
+/** The server entry, rebuilt once per test process (esbuild, milliseconds) so it is never stale. */
+function serverArgs(args: string[]): string[] {
+  if (!built) {
+    execFileSync('npm', ['run', '-s', 'build:server'], { cwd: root, stdio: 'inherit' });
+    built = true;
+  }
+  return [serverEntry, ...args];
+}
 
 export interface Dashboard {
   url: string;
@@ -48,14 +59,14 @@ export interface Exit {
   output: string;
 }
 
-/** Runs `next start` and resolves when it exits (or kills it after `timeoutMs` and resolves with what it said). */
+/** Runs the server and resolves when it exits (or kills it after `timeoutMs` and resolves with what it said). */
 export function runUntilExit(
   args: string[],
   env: Record<string, string | undefined>,
   timeoutMs = 30_000,
 ): Promise<Exit> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [nextBin, 'start', ...args], { cwd: root, env: childEnv(env) });
+    const child = spawn(process.execPath, serverArgs(args), { cwd: root, env: childEnv(env) });
     let output = '';
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));
@@ -74,7 +85,7 @@ export async function startDashboard(
   const port = await freePort();
   const child: ChildProcess = spawn(
     process.execPath,
-    [nextBin, 'start', '--hostname', host, '--port', String(port)],
+    serverArgs(['--hostname', host, '--port', String(port)]),
     {
       cwd: root,
       env: childEnv(env),

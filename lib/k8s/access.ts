@@ -1,6 +1,6 @@
 import 'server-only';
 import { AuthorizationV1Api } from '@kubernetes/client-node';
-import { apiClient } from './client';
+import { apiClient, type Principal } from './client';
 import { CredentialCache, credentialKey } from './credential-cache';
 import { toAppError } from './errors';
 
@@ -29,8 +29,9 @@ export interface AccessAnswer {
 // Keyed by the credential: the viewer must never be shown the admin's buttons, nor the reverse.
 const answers = new CredentialCache<AccessAnswer>(30_000);
 
-export async function canI(context: string, q: AccessQuestion): Promise<AccessAnswer> {
-  const credential = await credentialKey(context);
+/** `principal`: explicit credentials, for callers outside a Next request (the terminal WebSocket). */
+export async function canI(context: string, q: AccessQuestion, principal?: Principal): Promise<AccessAnswer> {
+  const credential = await credentialKey(context, principal);
   const attributes = {
     verb: q.verb,
     resource: q.resource,
@@ -43,7 +44,7 @@ export async function canI(context: string, q: AccessQuestion): Promise<AccessAn
   const hit = answers.get(credential, key);
   if (hit) return hit;
   try {
-    const review = await apiClient(context, AuthorizationV1Api).createSelfSubjectAccessReview({
+    const review = await apiClient(context, AuthorizationV1Api, principal).createSelfSubjectAccessReview({
       body: {
         apiVersion: 'authorization.k8s.io/v1',
         kind: 'SelfSubjectAccessReview',

@@ -50,3 +50,32 @@ test('scope filters by context and namespace', () => {
   assert.equal(inScope(base, 'admin', 'shop'), false);
   assert.equal(inScope(base, 'viewer', 'demo'), false);
 });
+
+test('a terminal session written when it opens and when it ends is one row, in its final state', () => {
+  const base = {
+    user: 'u',
+    context: 'c',
+    verb: 'exec',
+    resource: 'pods',
+    name: 'p',
+    id: 'session-1',
+    result: 'success' as const,
+  };
+  // The file is read newest first.
+  const rows = mergeAudit(
+    [
+      {
+        ...base,
+        time: '2026-01-01T00:05:00Z',
+        endTime: '2026-01-01T00:05:00Z',
+        exitCode: 0,
+        transcript: 'hi',
+      },
+      { ...base, time: '2026-01-01T00:00:00Z', message: 'terminal opened' },
+    ],
+    [],
+  );
+  assert.equal(rows.length, 1);
+  assert.equal(rows[0]?.exitCode, 0);
+  assert.equal(rows[0]?.transcript, 'hi');
+});

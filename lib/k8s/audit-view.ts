@@ -21,6 +21,15 @@ export const auditRecordSchema = z.object({
   message: z.string().max(1024).optional(),
   diff: z.string().max(4200).optional(),
   id: z.string().max(64).optional(),
+  container: z.string().max(253).optional(),
+  command: z.string().max(512).optional(),
+  startTime: z.string().max(64).optional(),
+  endTime: z.string().max(64).optional(),
+  exitCode: z.number().int().nullable().optional(),
+  // The transcript cap (lib/resources/exec/transcript.ts) with room for JSON-decoded text.
+  transcript: z.string().max(300_000).optional(),
+  input: z.string().max(300_000).optional(),
+  truncated: z.boolean().optional(),
 });
 
 export type AuditEntry = z.infer<typeof auditRecordSchema>;
@@ -51,7 +60,9 @@ export function mergeAudit(
   const rows = new Map<string, AuditRow>();
   for (const r of fromFile) {
     const key = r.id ?? `file:${r.time}:${r.user}:${r.verb}:${r.name ?? ''}`;
-    rows.set(key, { ...r, key, sources: ['file'] });
+    // A terminal session is written when it opens and again when it ends, under one id: the file is
+    // read newest first, so the first line seen is the latest state of the session.
+    if (!rows.has(key)) rows.set(key, { ...r, key, sources: ['file'] });
   }
   for (const { record, eventName } of fromEvents) {
     const key = record.id ?? `event:${eventName}`;

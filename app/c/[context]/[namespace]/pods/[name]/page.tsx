@@ -1,13 +1,16 @@
 import type { Metadata } from 'next';
+import { headers } from 'next/headers';
 import { notFound } from 'next/navigation';
 import { ConfigDrift } from '@/components/config-drift';
 import { ErrorState } from '@/components/error-state';
+import { PodTerminal } from '@/components/exec/pod-terminal';
 import { ObjectExtras } from '@/components/object-extras';
 import { type PodDetailData, PodDetailView } from '@/components/pod-detail-view';
 import { isAppError } from '@/lib/errors';
 import { requestPrincipal } from '@/lib/k8s/watch-cache';
 import { loadView } from '@/lib/live/views';
 import { parseNamedScope } from '@/lib/named-scope';
+import { execAccess } from '@/lib/resources/exec/server/access';
 import type { ViewSpec } from '@/lib/stream-protocol';
 
 type Params = Promise<{ context: string; namespace: string; name: string }>;
@@ -38,6 +41,12 @@ export default async function PodPage({ params }: { params: Params }) {
     if (isAppError(e) && e.code === 'not_found') notFound();
     error = e;
   }
+  const exec = initial
+    ? await execAccess(scope.context, scope.namespace, scope.name).catch((e: unknown) => ({
+        allowed: false,
+        reason: isAppError(e) ? e.message : 'Whether you may open a terminal here could not be checked.',
+      }))
+    : undefined;
   return (
     <section aria-labelledby="page-title" className="space-y-4">
       <header>
@@ -50,6 +59,17 @@ export default async function PodPage({ params }: { params: Params }) {
         <>
           <ConfigDrift context={scope.context} namespace={scope.namespace} pod={scope.name} />
           <PodDetailView spec={spec} initial={initial} context={scope.context} />
+          {exec && (
+            <PodTerminal
+              context={scope.context}
+              namespace={scope.namespace}
+              pod={scope.name}
+              containers={initial.detail.containers.filter((c) => c.role !== 'init').map((c) => c.name)}
+              allowed={exec.allowed}
+              reason={exec.reason}
+              nonce={(await headers()).get('x-nonce') ?? ''}
+            />
+          )}
           <ObjectExtras
             context={scope.context}
             slug="pods"
