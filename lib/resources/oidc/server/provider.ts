@@ -47,7 +47,7 @@ export function providerConfig(): Promise<oidc.Configuration> {
   const custom = caFile ? fetchWithCa(caFile) : undefined;
   const config = oidc
     .discovery(new URL(issuer), clientId, undefined, secret ? oidc.ClientSecretBasic(secret) : oidc.None(), {
-      [oidc.customFetch]: custom,
+      ...(custom ? { [oidc.customFetch]: custom } : {}),
       // An http issuer is only accepted on loopback (see lib/env.ts).
       execute: new URL(issuer).protocol === 'http:' ? [oidc.allowInsecureRequests] : [],
     })
