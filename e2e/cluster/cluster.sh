@@ -254,7 +254,7 @@ EOF
   if [ $seed = 1 ]; then
     bash "$here/seed.sh" "$dir"
   fi
-  [ $oidc = 0 ] || k apply -f "$here/oidc-identities.yaml" >/dev/null
+  [ $oidc = 0 ] || k apply --server-side -f "$here/oidc-identities.yaml" >/dev/null
   ok=1
   say "cluster $name up in $(since "$t0"); use it with: source $dir/env"
   echo "$dir"
