@@ -6,7 +6,10 @@ export function SingleSignOn({ next, provider }: { next: string; provider?: stri
   const href = `/api/session/oidc?${new URLSearchParams({ next })}`;
   return (
     <div className="space-y-3">
-      <a href={href} className="inline-block rounded bg-fg px-3 py-1.5 text-sm font-medium text-canvas">
+      <a
+        href={href}
+        className="inline-block rounded bg-fg px-3 py-1.5 text-sm font-medium text-canvas no-underline"
+      >
         Sign in with single sign-on
       </a>
       <p className="text-xs text-muted">
