@@ -1,17 +1,19 @@
 import { type NextRequest, NextResponse } from 'next/server';
-import { authMode, serverEnv } from '@/lib/env';
+import { authMode, serverEnv, signsIn } from '@/lib/env';
 import { configuredOrigins, hostRefusal, originRefusal } from '@/lib/origin';
 import { badAddress } from '@/lib/params';
+import { liveOidcSession } from '@/lib/resources/oidc/server/refresh';
+import { cookieSeconds } from '@/lib/resources/oidc/session';
 import { API_CSP, isPublicPath, pageCsp, STATIC_SECURITY_HEADERS } from '@/lib/security';
-import { SESSION_COOKIE, unseal } from '@/lib/session-seal';
+import { cookieAttributes, SESSION_COOKIE, seal, unseal } from '@/lib/session-seal';
 
 /**
  * Runs before every route: refuses Host names this dashboard does not serve (421, DNS rebinding) and
- * cross-site changes (403), signs people in (token mode: 401 for the
- * API, a redirect for pages), rejects malformed scope segments with a real 400 (a server component
+ * cross-site changes (403), signs people in (token and OIDC modes: 401 for the API, a redirect
+ * for pages; an OIDC ID token about to expire is refreshed here, once, for every handler), rejects malformed scope segments with a real 400 (a server component
  * can only produce 404 or 500), and puts the security headers on every answer.
  */
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
   const isApi = pathname === '/api' || pathname.startsWith('/api/');
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
@@ -44,9 +46,23 @@ export function proxy(request: NextRequest) {
     );
   }
 
-  if (authMode() === 'token' && !isPublicPath(pathname)) {
-    const key = serverEnv().WHEELHOUSE_SESSION_KEY;
-    const session = key ? unseal(request.cookies.get(SESSION_COOKIE)?.value, key) : undefined;
+  // Next reads the nonce from the request's CSP header and puts it on its own scripts.
+  const requestHeaders = new Headers(request.headers);
+  let renewedCookie: string | undefined;
+  if (signsIn(authMode()) && !isPublicPath(pathname)) {
+    const env = serverEnv();
+    const key = env.WHEELHOUSE_SESSION_KEY;
+    let session = key ? unseal(request.cookies.get(SESSION_COOKIE)?.value, key) : undefined;
+    if (session?.oidc && key) {
+      const live = await liveOidcSession(session, env.WHEELHOUSE_OIDC_REFRESH_SECONDS);
+      session = live?.session;
+      if (live?.renewed) {
+        const value = seal(live.session, key);
+        // Handlers read the renewed session from the request; the browser keeps it from the answer.
+        requestHeaders.set('cookie', withCookie(request.headers.get('cookie') ?? '', SESSION_COOKIE, value));
+        renewedCookie = `${SESSION_COOKIE}=${value}; ${cookieAttributes(request, cookieSeconds(live.session))}`;
+      }
+    }
     if (!session) {
       const hadCookie = request.cookies.has(SESSION_COOKIE);
       if (isApi) {
@@ -65,12 +81,21 @@ export function proxy(request: NextRequest) {
     }
   }
 
-  // Next reads the nonce from the request's CSP header and puts it on its own scripts.
-  const requestHeaders = new Headers(request.headers);
   requestHeaders.set('x-nonce', nonce);
   requestHeaders.set('Content-Security-Policy', csp);
+  const res = NextResponse.next({ request: { headers: requestHeaders } });
+  if (renewedCookie) res.headers.append('Set-Cookie', renewedCookie);
   // Only a request that reaches a stream route gets the stream's caching; refusals above are no-store.
-  return finish(NextResponse.next({ request: { headers: requestHeaders } }), isEventStream(pathname));
+  return finish(res, isEventStream(pathname));
+}
+
+/** A Cookie header with one cookie's value replaced (or added). */
+function withCookie(header: string, name: string, value: string): string {
+  const rest = header
+    .split(';')
+    .map((p) => p.trim())
+    .filter((p) => p && !p.startsWith(`${name}=`));
+  return [...rest, `${name}=${value}`].join('; ');
 }
 
 /** Server-sent event routes: the tab stream and pod or workload log streams. */

@@ -21,11 +21,18 @@ export function UserBadge({
   async function signOut() {
     setBusy(true);
     try {
-      await fetch('/api/session', { method: 'DELETE' });
-    } finally {
-      router.replace('/sign-in?reason=signed_out');
-      router.refresh();
+      const res = await fetch('/api/session', { method: 'DELETE' });
+      // Single sign-on: the provider's session ends too, and it sends the browser back to sign-in.
+      const body = res.status === 200 ? ((await res.json()) as { endSession?: unknown }) : {};
+      if (typeof body.endSession === 'string' && /^https?:\/\//.test(body.endSession)) {
+        window.location.assign(body.endSession);
+        return;
+      }
+    } catch {
+      // Signed out here whatever the provider says: the cookie is already cleared.
     }
+    router.replace('/sign-in?reason=signed_out');
+    router.refresh();
   }
 
   const groupText = groups.length ? `Groups: ${groups.join(', ')}` : 'No groups';

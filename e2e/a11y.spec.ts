@@ -1,7 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
 import { ADMIN_CONTEXT } from './support/kube';
-import { type Dashboard, sessionKey, startDashboard } from './support/server';
+import { oidcDashboardEnv } from './support/oidc';
+import { type Dashboard, freePort, sessionKey, startDashboard } from './support/server';
 
 // Every kind of page of the seeded demo (e2e/cluster/seed), scanned by axe-core for WCAG 2.0/2.1
 // A and AA in light and in dark: one page load per page and scheme, each its own test so they run
@@ -173,6 +174,28 @@ test.describe('sign-in (token mode)', () => {
       await page.getByRole('button', { name: 'Sign in' }).click();
       await expect(page.getByLabel('Kubernetes bearer token')).toBeVisible();
       await expectAccessible(page, `/sign-in (${scheme})`);
+      await context.close();
+    });
+  }
+});
+
+test.describe('sign-in (OIDC mode)', () => {
+  let dash: Dashboard;
+  test.beforeAll(async () => {
+    // The sign-in page only links to the provider: no provider round trip is needed here.
+    const port = await freePort();
+    dash = await startDashboard(oidcDashboardEnv(`http://127.0.0.1:${port}`), '127.0.0.1', port);
+  });
+  test.afterAll(async () => {
+    await dash?.stop();
+  });
+  for (const scheme of SCHEMES) {
+    test(`single sign-on page, ${scheme}: no WCAG 2 A/AA violation`, async ({ browser }) => {
+      const context = await browser.newContext({ colorScheme: scheme });
+      const page = await context.newPage();
+      await page.goto(`${dash.url}/sign-in?reason=signed_out`);
+      await expect(page.getByRole('link', { name: 'Sign in with single sign-on' })).toBeVisible();
+      await expectAccessible(page, `/sign-in, OIDC (${scheme})`);
       await context.close();
     });
   }

@@ -47,8 +47,8 @@ test('startupRefusal combines env validation and the bind rule', () => {
     undefined,
   );
   assert.match(
-    startupRefusal(['node', 'next', 'start', '-H', '127.0.0.1'], { WHEELHOUSE_AUTH_MODE: 'oidc' }) ?? '',
-    /"local" or "token"/,
+    startupRefusal(['node', 'next', 'start', '-H', '127.0.0.1'], { WHEELHOUSE_AUTH_MODE: 'saml' }) ?? '',
+    /"local", "token" or "oidc"/,
   );
 });
 

@@ -68,13 +68,13 @@ export function isLoopback(host: string | undefined): boolean {
 
 /** The sentence the server stops with, or undefined when it may listen there. */
 export function bindRefusal(mode: AuthMode, host: string | undefined): string | undefined {
-  if (mode === 'token' || isLoopback(host)) return undefined;
+  if (mode !== 'local' || isLoopback(host)) return undefined;
   const where = host === undefined ? 'every network interface (no --hostname given)' : `"${host}"`;
   return [
     `Wheelhouse refuses to listen on ${where} in local mode.`,
     'Local mode acts with the credentials in your kubeconfig, so anyone who can reach this port could',
     'act on your clusters as you. Either listen on loopback only (--hostname 127.0.0.1), or set',
-    'WHEELHOUSE_AUTH_MODE=token (and WHEELHOUSE_SESSION_KEY) so that every person signs in with their',
-    'own Kubernetes token.',
+    'WHEELHOUSE_AUTH_MODE=token or oidc (and WHEELHOUSE_SESSION_KEY) so that every person signs in with',
+    'their own Kubernetes token or through your identity provider.',
   ].join('\n');
 }

@@ -32,7 +32,7 @@ test('token mode requires a 32-byte base64 session key', () => {
 test('unknown modes and bad numbers are refused with the variable named', () => {
   assert.throws(
     () => parseEnv({ WHEELHOUSE_AUTH_MODE: 'none' }),
-    /WHEELHOUSE_AUTH_MODE must be "local" or "token"/,
+    /WHEELHOUSE_AUTH_MODE must be "local", "token" or "oidc"/,
   );
   assert.throws(() => parseEnv({ WHEELHOUSE_SESSION_HOURS: '-1' }), /WHEELHOUSE_SESSION_HOURS/);
 });
@@ -60,4 +60,36 @@ test('WHEELHOUSE_PUBLIC_URL holds one or more origins, and nothing else', () => 
     'https://u:p@x.example',
   ])
     assert.throws(() => parseEnv({ WHEELHOUSE_PUBLIC_URL: bad }), /WHEELHOUSE_PUBLIC_URL/, bad);
+});
+
+test('oidc mode needs the provider, the client id, a session key and the public address', () => {
+  const ok = {
+    WHEELHOUSE_AUTH_MODE: 'oidc',
+    WHEELHOUSE_SESSION_KEY: KEY,
+    WHEELHOUSE_OIDC_ISSUER_URL: 'https://login.example.com/',
+    WHEELHOUSE_OIDC_CLIENT_ID: 'wheelhouse',
+    WHEELHOUSE_PUBLIC_URL: 'https://wh.example.com',
+  };
+  const env = parseEnv(ok);
+  assert.equal(env.WHEELHOUSE_OIDC_ISSUER_URL, 'https://login.example.com', 'trailing slash dropped');
+  assert.equal(env.WHEELHOUSE_OIDC_SCOPES, 'openid profile email groups offline_access');
+  assert.equal(env.WHEELHOUSE_OIDC_REFRESH_SECONDS, 120);
+  assert.equal(env.WHEELHOUSE_OIDC_CLIENT_SECRET, undefined);
+  for (const missing of [
+    'WHEELHOUSE_OIDC_ISSUER_URL',
+    'WHEELHOUSE_OIDC_CLIENT_ID',
+    'WHEELHOUSE_PUBLIC_URL',
+    'WHEELHOUSE_SESSION_KEY',
+  ]) {
+    assert.throws(() => parseEnv({ ...ok, [missing]: undefined }), new RegExp(missing), missing);
+  }
+  assert.throws(
+    () => parseEnv({ ...ok, WHEELHOUSE_OIDC_ISSUER_URL: 'http://login.example.com' }),
+    /WHEELHOUSE_OIDC_ISSUER_URL: must be an https URL/,
+  );
+  assert.equal(
+    parseEnv({ ...ok, WHEELHOUSE_OIDC_ISSUER_URL: 'http://127.0.0.1:4444' }).WHEELHOUSE_OIDC_ISSUER_URL,
+    'http://127.0.0.1:4444',
+  );
+  assert.throws(() => parseEnv({ ...ok, WHEELHOUSE_OIDC_SCOPES: 'profile groups' }), /must include "openid"/);
 });

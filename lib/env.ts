@@ -64,13 +64,32 @@ const publicUrls = z
     return origins;
   });
 
+/** An https URL (http only for loopback, as OAuth allows for native and test setups). */
+const httpsUrl = z
+  .string()
+  .trim()
+  .refine((s) => {
+    try {
+      const u = new URL(s);
+      return (
+        u.protocol === 'https:' ||
+        (u.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(u.hostname))
+      );
+    } catch {
+      return false;
+    }
+  }, 'must be an https URL, such as https://login.example.com')
+  .transform((s) => s.replace(/\/+$/, ''));
+
 const limit = (fallback: number, max: number) =>
   z.coerce.number().int().positive().max(max).default(fallback);
 
 const schema = z
   .object({
     WHEELHOUSE_AUTH_MODE: z
-      .enum(['local', 'token'], { message: 'WHEELHOUSE_AUTH_MODE must be "local" or "token"' })
+      .enum(['local', 'token', 'oidc'], {
+        message: 'WHEELHOUSE_AUTH_MODE must be "local", "token" or "oidc"',
+      })
       .default('local'),
     WHEELHOUSE_SESSION_KEY: sessionKey.optional(),
     /** Overrides for the mounted ServiceAccount files, so in-cluster mode can be tested off-cluster. */
@@ -98,13 +117,43 @@ const schema = z
     WHEELHOUSE_MAX_EXEC_PER_USER: limit(3, 100),
     /** How often a signed-in token with open streams is re-checked with the cluster (at most 60). */
     WHEELHOUSE_TOKEN_RECHECK_SECONDS: limit(60, 60),
+    /** OIDC mode: the provider (its discovery document is ISSUER/.well-known/openid-configuration). */
+    WHEELHOUSE_OIDC_ISSUER_URL: httpsUrl.optional(),
+    WHEELHOUSE_OIDC_CLIENT_ID: z.string().trim().min(1).optional(),
+    /** Unset for a public client (PKCE alone). */
+    WHEELHOUSE_OIDC_CLIENT_SECRET: z.string().trim().min(1).optional(),
+    /** PEM file of the CA that signed a private provider's certificate. */
+    WHEELHOUSE_OIDC_CA_FILE: z.string().trim().min(1).optional(),
+    WHEELHOUSE_OIDC_SCOPES: z
+      .string()
+      .trim()
+      .default('openid profile email groups offline_access')
+      .refine((s) => s.split(/\s+/).includes('openid'), 'WHEELHOUSE_OIDC_SCOPES must include "openid"'),
+    /** Refresh the ID token when it has less than this left. */
+    WHEELHOUSE_OIDC_REFRESH_SECONDS: limit(120, 24 * 3600),
   })
   .superRefine((env, ctx) => {
-    if (env.WHEELHOUSE_AUTH_MODE === 'token' && !env.WHEELHOUSE_SESSION_KEY) {
+    const mode = env.WHEELHOUSE_AUTH_MODE;
+    if (signsIn(mode) && !env.WHEELHOUSE_SESSION_KEY) {
       ctx.addIssue({
         code: 'custom',
         path: ['WHEELHOUSE_SESSION_KEY'],
-        message: `token mode keeps sign-ins in an encrypted cookie: ${SESSION_KEY_HELP}`,
+        message: `${mode} mode keeps sign-ins in an encrypted cookie: ${SESSION_KEY_HELP}`,
+      });
+    }
+    if (mode !== 'oidc') return;
+    const need = (key: keyof typeof env, why: string) => {
+      if (env[key] === undefined) ctx.addIssue({ code: 'custom', path: [key], message: why });
+    };
+    need('WHEELHOUSE_OIDC_ISSUER_URL', 'oidc mode needs the provider, such as https://login.example.com');
+    need('WHEELHOUSE_OIDC_CLIENT_ID', 'oidc mode needs the client id registered with the provider');
+    // The provider sends the browser back to one fixed address, so it must be known, not guessed from Host.
+    if (env.WHEELHOUSE_PUBLIC_URL.length === 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['WHEELHOUSE_PUBLIC_URL'],
+        message:
+          'oidc mode needs the public address of the dashboard: the provider returns people to WHEELHOUSE_PUBLIC_URL/api/session/oidc/callback',
       });
     }
   });
@@ -130,6 +179,11 @@ export function serverEnv(): ServerEnv {
   const source = JSON.stringify(relevant);
   if (cached?.source !== source) cached = { source, env: parseEnv(relevant) };
   return cached.env;
+}
+
+/** Modes where people sign in and act with their own credentials, kept in the sealed session cookie. */
+export function signsIn(mode: AuthMode): boolean {
+  return mode !== 'local';
 }
 
 export function authMode(): AuthMode {

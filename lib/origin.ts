@@ -18,7 +18,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** Origins this dashboard serves, as `URL.origin` spells them (lower case, default ports dropped). */
 export function servedOrigins(mode: AuthMode, port: number, publicUrls: readonly string[]): string[] {
   const loopback = ['127.0.0.1', 'localhost', '[::1]'].map((h) => `http://${h}:${port}`);
-  return mode === 'token' ? [...new Set([...publicUrls, ...loopback])] : loopback;
+  return mode !== 'local' ? [...new Set([...publicUrls, ...loopback])] : loopback;
 }
 
 /**

@@ -32,11 +32,14 @@ export const STATIC_SECURITY_HEADERS: Record<string, string> = {
   'Permissions-Policy': 'camera=(), microphone=(), geolocation=()',
 };
 
-/** Paths that answer without a sign-in in token mode. */
+/** Paths that answer without a sign-in in token and OIDC modes. */
 export function isPublicPath(pathname: string): boolean {
   return (
     pathname === '/sign-in' ||
     pathname === '/api/session' ||
+    // OIDC sign-in: the redirect to the provider and its redirect back.
+    pathname === '/api/session/oidc' ||
+    pathname === '/api/session/oidc/callback' ||
     pathname === '/api/healthz' ||
     pathname.startsWith('/_next/') ||
     // Static files from public/: the icon and the rule that keeps the dashboard out of search engines.

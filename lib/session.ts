@@ -2,10 +2,11 @@ import 'server-only';
 import { cookies } from 'next/headers';
 import { serverEnv } from './env';
 import { AppError } from './errors';
+import { signInEnded } from './resources/oidc/ended';
 import { SESSION_COOKIE, type Session, unseal } from './session-seal';
 
 /**
- * The signed-in person for the request being served (token mode), read from the sealed cookie. Used
+ * The signed-in person for the request being served (token and OIDC modes), read from the sealed cookie. Used
  * by lib/k8s/client.ts at the moment a request to the cluster is made, so no caller can forget it.
  */
 
@@ -21,7 +22,10 @@ export async function currentSession(): Promise<Session | undefined> {
     // Outside a request (a background job): there is nobody to act for.
     return undefined;
   }
-  return unseal(jar.get(SESSION_COOKIE)?.value, key);
+  const s = unseal(jar.get(SESSION_COOKIE)?.value, key);
+  // An OIDC session is refreshed by proxy.ts before handlers run; a signed-out or stale one acts for nobody.
+  if (s?.oidc && (signInEnded(s.oidc.sid) || s.exp <= Date.now() / 1000)) return undefined;
+  return s;
 }
 
 export async function requireSession(): Promise<Session> {

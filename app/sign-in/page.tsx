@@ -1,8 +1,9 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
+import { SingleSignOn } from '@/components/oidc/single-sign-on';
 import { SignInForm } from '@/components/sign-in-form';
 import { Callout } from '@/components/ui/callout';
-import { authMode } from '@/lib/env';
+import { authMode, serverEnv, signsIn } from '@/lib/env';
 import { currentContext } from '@/lib/k8s/client';
 import { safeNext } from '@/lib/security';
 
@@ -19,12 +20,19 @@ const reasons: Record<string, string> = {
   invalid: 'The cluster did not accept this token: it may be mistyped, expired or revoked.',
 };
 
+/** The provider's host name, shown on the button so people know where they are sent. */
+function providerHost(): string | undefined {
+  const issuer = serverEnv().WHEELHOUSE_OIDC_ISSUER_URL;
+  return issuer ? new URL(issuer).host : undefined;
+}
+
 export default async function SignInPage({
   searchParams,
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  if (authMode() !== 'token') redirect('/');
+  const mode = authMode();
+  if (!signsIn(mode)) redirect('/');
   const sp = await searchParams;
   const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
   const next = safeNext(one(sp.next));
@@ -46,7 +54,7 @@ export default async function SignInPage({
           <p>{reason}</p>
         </Callout>
       )}
-      <SignInForm next={next} />
+      {mode === 'oidc' ? <SingleSignOn next={next} provider={providerHost()} /> : <SignInForm next={next} />}
     </main>
   );
 }

@@ -4,7 +4,8 @@
 # playing the kubelet of N fake nodes. All state (PKI, etcd data, logs, kubeconfig) lives in
 # one directory, so clusters never collide and ~/.kube/config is never touched.
 #
-#   cluster.sh up [--nodes N] [--seed]   prints the directory; `source DIR/env` to use it
+#   cluster.sh up [--nodes N] [--seed] [--oidc]   prints the directory; `source DIR/env` to use it
+#                                        (--oidc: also the test OpenID provider, see oidc.sh)
 #   cluster.sh down [DIR]                DIR defaults to $WHEELHOUSE_CLUSTER_DIR
 #
 # up uses $WHEELHOUSE_CLUSTER_DIR if set (must be empty or missing), else a fresh mktemp dir.
@@ -79,13 +80,14 @@ cmd_down() {
 # CRI log format ("<RFC3339 time> <stream> F <text>") is what kwok's log server reads.
 log_line() { printf '%s %s F %s\n' "$(date -u +%Y-%m-%dT%H:%M:%S.%NZ)" "$1" "$2"; }
 
-write_kwokctl_config() { # dir
+write_kwokctl_config() { # dir [extra top-level lines of the KwokctlConfiguration]
   local dir=$1
   cat <<EOF
 apiVersion: config.kwok.x-k8s.io/v1alpha1
 kind: KwokctlConfiguration
 options:
   bindAddress: 127.0.0.1
+${2:-}
 ---
 apiVersion: kwok.x-k8s.io/v1alpha1
 kind: ClusterLogs
@@ -147,13 +149,14 @@ EOF
 ok=0 t0=0 dir='' name='' step='preparing'
 
 cmd_up() {
-  local nodes=3 seed=0 bin helm
+  local nodes=3 seed=0 oidc=0 bin helm
   while [ $# -gt 0 ]; do
     case $1 in
       --nodes) nodes=${2:?--nodes needs a number}; shift 2 ;;
       --nodes=*) nodes=${1#*=}; shift ;;
       --seed) seed=1; shift ;;
-      *) die "unknown option $1 (usage: cluster.sh up [--nodes N] [--seed])" ;;
+      --oidc) oidc=1; shift ;;
+      *) die "unknown option $1 (usage: cluster.sh up [--nodes N] [--seed] [--oidc])" ;;
     esac
   done
   [[ $nodes =~ ^[1-9][0-9]?$ ]] || die "--nodes must be 1-99"
@@ -201,7 +204,15 @@ cmd_up() {
     log_line stderr "warning: cache miss for key session:42"; } >"$dir/logs/containers.log"
   { log_line stdout "starting worker"
     log_line stderr "panic: connection refused (previous container, wheelhouse seeded log)"; } >"$dir/logs/previous.log"
-  write_kwokctl_config "$dir" >"$dir/kwokctl.yaml"
+  local patches=''
+  if [ $oidc = 1 ]; then
+    # The provider first, so the API server's JWT authenticator finds its discovery document at once.
+    step="starting the OpenID provider"
+    bash "$here/oidc.sh" "$dir"
+    patches=$(printf 'componentsPatches:\n- name: kube-apiserver\n  extraArgs:\n  - {key: authentication-config, value: %s}' \
+      "$dir/oidc/authentication.yaml")
+  fi
+  write_kwokctl_config "$dir" "$patches" >"$dir/kwokctl.yaml"
 
   say "creating cluster $name in $dir"
   step="starting the control plane"
@@ -251,11 +262,13 @@ WHEELHOUSE_LOG_FILE=$dir/logs/containers.log
 WHEELHOUSE_PREVIOUS_LOG_FILE=$dir/logs/previous.log
 EOF
   grep -q '=$' "$dir/env" && die "could not fill every value of $dir/env"
+  [ $oidc = 0 ] || cat "$dir/oidc/env" >>"$dir/env"
 
   step="seeding"
   if [ $seed = 1 ]; then
     bash "$here/seed.sh" "$dir"
   fi
+  [ $oidc = 0 ] || k apply --server-side -f "$here/oidc-identities.yaml" >/dev/null
   ok=1
   say "cluster $name up in $(since "$t0"); use it with: source $dir/env"
   echo "$dir"
@@ -264,5 +277,5 @@ EOF
 case ${1:-} in
   up) shift; cmd_up "$@" ;;
   down) shift; cmd_down "$@" ;;
-  *) echo "usage: cluster.sh up [--nodes N] [--seed] | cluster.sh down [DIR]" >&2; exit 2 ;;
+  *) echo "usage: cluster.sh up [--nodes N] [--seed] [--oidc] | cluster.sh down [DIR]" >&2; exit 2 ;;
 esac

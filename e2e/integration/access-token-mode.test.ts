@@ -56,7 +56,10 @@ async function signIn(d: Dashboard, token: string): Promise<{ res: Response; coo
 
 test('unauthenticated: every API route answers 401 and every page redirects to sign-in', async () => {
   const { pages, api } = await appRoutes({ context: CONTEXT, namespace: ns });
-  const open = new Set(['/api/healthz', '/api/session', '/sign-in']);
+  // The OIDC routes answer signed out (they start and finish a sign-in): 404 outside OIDC mode.
+  const oidc = ['/api/session/oidc', '/api/session/oidc/callback'];
+  const open = new Set(['/api/healthz', '/api/session', '/sign-in', ...oidc]);
+  for (const p of oidc) assert.equal((await fetch(`${a.url}${p}`, { redirect: 'manual' })).status, 404, p);
   let checked = 0;
   for (const r of api.filter((r) => !open.has(r.path))) {
     for (const method of r.methods.filter((m) => m !== 'HEAD')) {

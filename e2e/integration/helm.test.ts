@@ -82,16 +82,65 @@ test('helm lint passes, with the defaults and with every option on', () => {
   }
 });
 
+const oidcValues = [
+  '--set',
+  'auth.mode=oidc,auth.oidc.issuerUrl=https://login.example.com,auth.oidc.clientId=wheelhouse',
+  '--set',
+  'auth.oidc.clientSecret.existingSecret=wheelhouse-oidc,auth.oidc.caConfigMap.name=corp-ca',
+  '--set',
+  'auth.oidc.refreshSeconds=90,ingress.enabled=true,ingress.host=wh.example.com',
+];
+
 test('values the application cannot run with are refused with a sentence', () => {
   assert.match(
     helmRefuses('template', 'x', chart, '--set', 'auth.mode=oidc'),
-    /auth\.mode=oidc: Wheelhouse does not implement OpenID Connect sign-in yet/,
+    /auth\.mode=oidc needs auth\.oidc\.issuerUrl/,
+  );
+  assert.match(
+    helmRefuses(
+      'template',
+      'x',
+      chart,
+      '--set',
+      'auth.mode=oidc,auth.oidc.issuerUrl=https://login.example.com',
+    ),
+    /auth\.mode=oidc needs auth\.oidc\.clientId/,
+  );
+  assert.match(
+    helmRefuses(
+      'template',
+      'x',
+      chart,
+      '--set',
+      'auth.mode=oidc,auth.oidc.issuerUrl=https://login.example.com,auth.oidc.clientId=wheelhouse',
+    ),
+    /auth\.mode=oidc needs the dashboard's public address/,
   );
   assert.match(
     helmRefuses('template', 'x', chart, '--set', 'auth.mode=local'),
     /at '\/auth\/mode': value must be one of 'token', 'oidc'/,
   );
   assert.match(helmRefuses('template', 'x', chart, '--set', 'replicas=two'), /at '\/replicas': got string/);
+});
+
+test('OIDC values render the provider settings, the client secret from its Secret and the CA mount', () => {
+  assert.match(helm('lint', '--strict', chart, ...oidcValues), /0 chart\(s\) failed/);
+  const yaml = helm('template', 'x', chart, '--show-only', 'templates/deployment.yaml', ...oidcValues);
+  const env = (name: string) =>
+    new RegExp(`- name: ${name}\\n\\s+(value: .*|valueFrom:[\\s\\S]*?key: \\S+)`).exec(yaml)?.[1];
+  assert.equal(env('WHEELHOUSE_AUTH_MODE'), 'value: oidc');
+  assert.equal(env('WHEELHOUSE_PUBLIC_URL'), 'value: "https://wh.example.com"');
+  assert.equal(env('WHEELHOUSE_OIDC_ISSUER_URL'), 'value: "https://login.example.com"');
+  assert.equal(env('WHEELHOUSE_OIDC_CLIENT_ID'), 'value: "wheelhouse"');
+  assert.equal(env('WHEELHOUSE_OIDC_SCOPES'), 'value: "openid profile email groups offline_access"');
+  assert.equal(env('WHEELHOUSE_OIDC_REFRESH_SECONDS'), 'value: "90"');
+  assert.match(env('WHEELHOUSE_OIDC_CLIENT_SECRET') ?? '', /name: wheelhouse-oidc\s+key: client-secret$/);
+  assert.equal(env('WHEELHOUSE_OIDC_CA_FILE'), 'value: /etc/wheelhouse/oidc-ca/ca.crt');
+  assert.match(yaml, /- name: oidc-ca\s+mountPath: \/etc\/wheelhouse\/oidc-ca\s+readOnly: true/);
+  assert.match(yaml, /- name: oidc-ca\s+configMap:\s+name: corp-ca/);
+  // Token mode renders none of it.
+  const token = helm('template', 'x', chart, '--show-only', 'templates/deployment.yaml');
+  assert.doesNotMatch(token, /WHEELHOUSE_OIDC_|oidc-ca/);
 });
 
 test('the plain manifests in deploy/ are the chart rendered by deploy/generate.sh', () => {
@@ -114,6 +163,11 @@ test('the plain manifests in deploy/ are the chart rendered by deploy/generate.s
 });
 
 test('helm template with every option on passes a server-side dry run', () => {
+  const oidcYaml = helm('template', release, chart, '--namespace', ns, ...oidcValues);
+  assert.match(
+    execFileSync(kubectlBin, ['apply', '--dry-run=server', '-f', '-'], { input: oidcYaml, encoding: 'utf8' }),
+    new RegExp(`^deployment\\.apps/${release} created \\(server dry run\\)$`, 'm'),
+  );
   const yaml = helm('template', release, chart, '--namespace', ns, ...everything);
   const out = execFileSync(kubectlBin, ['apply', '--dry-run=server', '-f', '-'], {
     input: yaml,

@@ -81,8 +81,10 @@ export function runUntilExit(
 export async function startDashboard(
   env: Record<string, string | undefined>,
   host = '127.0.0.1',
+  /** A port chosen beforehand, for settings that name the dashboard's own address (OIDC). */
+  chosenPort?: number,
 ): Promise<Dashboard> {
-  const port = await freePort();
+  const port = chosenPort ?? (await freePort());
   const child: ChildProcess = spawn(
     process.execPath,
     serverArgs(['--hostname', host, '--port', String(port)]),

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { type ApiConstructor, type ApiType, KubeConfig, type User } from '@kubernetes/client-node';
-import { authMode, serverEnv } from '../env';
+import { authMode, serverEnv, signsIn } from '../env';
 import { AppError } from '../errors';
 import { requireSession } from '../session';
 
@@ -204,7 +204,7 @@ function configFor(context: string, principal?: Principal): KubeConfig {
   }
   let kc = perContext.get(context);
   if (!kc) {
-    if (authMode() === 'token') {
+    if (signsIn(authMode())) {
       kc = clusterOnly(l, context, { name: SESSION_AUTH, authProvider: { name: SESSION_AUTH, config: {} } });
     } else {
       kc = new KubeConfig();

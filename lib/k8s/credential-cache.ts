@@ -1,6 +1,6 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
-import { authMode } from '../env';
+import { authMode, signsIn } from '../env';
 import { requireSession } from '../session';
 import type { Principal } from './client';
 
@@ -16,7 +16,7 @@ export function tokenHash(token: string): string {
 
 /** The credential a call for this context would use: the explicit principal, the session, or the kubeconfig. */
 export async function credentialKey(context: string, principal?: Principal): Promise<string> {
-  const token = principal?.token ?? (authMode() === 'token' ? (await requireSession()).token : undefined);
+  const token = principal?.token ?? (signsIn(authMode()) ? (await requireSession()).token : undefined);
   return `${context}\u0000${token ? tokenHash(token) : 'kubeconfig'}`;
 }
 

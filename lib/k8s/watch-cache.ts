@@ -1,7 +1,7 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
 import type { KubeConfig } from '@kubernetes/client-node';
-import { authMode } from '../env';
+import { authMode, signsIn } from '../env';
 import { AppError } from '../errors';
 import { cacheKind } from '../live/cache-kinds';
 import { redact } from '../redact';
@@ -178,11 +178,13 @@ export type CachePrincipal = Principal & { expiresAt: number };
  * one is refused with 401.
  */
 export async function requestPrincipal(checkedWithinMs?: number): Promise<CachePrincipal | undefined> {
-  if (authMode() !== 'token') return undefined;
+  if (!signsIn(authMode())) return undefined;
   const s = await requireSession();
   // Rows served from the cache skip the cluster's own check of the token: make it here.
   await assertTokenLive(s.token, checkedWithinMs);
-  return { token: s.token, expiresAt: s.exp * 1000 };
+  // An OIDC tab ends a little before its ID token, so its reconnect is refreshed (proxy.ts) before
+  // the cluster starts refusing the old token (which would read as a revocation).
+  return { token: s.token, expiresAt: s.exp * 1000 - (s.oidc ? 10_000 : 0) };
 }
 
 /** Same credentials and context, same key: what view caches use to share like the lists do. */
@@ -201,7 +203,7 @@ function attach(
   const kind = cacheKind(slug);
   if (!kind) throw new Error(`unknown kind ${slug}`);
   // Token mode without a principal would share one cache between everyone signed in: refuse.
-  if (authMode() === 'token' && !principal) throw new AppError(401, SIGNED_OUT_MESSAGE, 'unauthenticated');
+  if (signsIn(authMode()) && !principal) throw new AppError(401, SIGNED_OUT_MESSAGE, 'unauthenticated');
   const owner = ownerOf(principal);
   if (principal && isRevoked(owner)) throw new AppError(401, REVOKED_MESSAGE, 'unauthenticated');
   const ns = kind.namespaced ? namespace : undefined;

@@ -1,14 +1,14 @@
 import { z } from 'zod';
-import { isLoopback } from '@/lib/bind';
-import { authMode, serverEnv } from '@/lib/env';
+import { authMode, serverEnv, signsIn } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import { errorResponse } from '@/lib/http';
 import { currentContext } from '@/lib/k8s/client';
 import { whoAmI } from '@/lib/k8s/identity';
 import { parseOrThrow } from '@/lib/params';
+import { signOutOidc } from '@/lib/resources/oidc/server/sign-out';
 import { safeNext } from '@/lib/security';
 import { currentSession } from '@/lib/session';
-import { cookieIsSecure, SESSION_COOKIE, seal, sessionExpiry } from '@/lib/session-seal';
+import { cookieAttributes, SESSION_COOKIE, seal, sessionExpiry } from '@/lib/session-seal';
 
 const NO_STORE = { 'Cache-Control': 'no-store' };
 
@@ -31,18 +31,10 @@ function requireTokenMode(): void {
   }
 }
 
-function cookieAttributes(request: Request, maxAge: number): string {
-  const url = new URL(request.url);
-  const host = request.headers.get('host') ?? url.host;
-  const hostname = host.replace(/:\d+$/, '');
-  const secure = cookieIsSecure(url.protocol, isLoopback(hostname));
-  return `Path=/; HttpOnly; SameSite=Strict; Max-Age=${maxAge}${secure ? '; Secure' : ''}`;
-}
-
-/** Who is signed in (token mode), from the sealed cookie; 401 when nobody is. */
+/** Who is signed in (token or OIDC mode), from the sealed cookie; 401 when nobody is. */
 export async function GET() {
   try {
-    requireTokenMode();
+    if (!signsIn(authMode())) requireTokenMode();
     const s = await currentSession();
     if (!s) throw new AppError(401, 'You are not signed in.', 'unauthenticated');
     return Response.json({ username: s.username, groups: s.groups, expires: s.exp }, { headers: NO_STORE });
@@ -120,10 +112,15 @@ export async function POST(request: Request) {
   }
 }
 
-/** Signs out: the cookie is the whole session, so clearing it is enough on every replica. */
+/**
+ * Signs out: the cookie is the whole session, so clearing it is enough on every replica for a pasted
+ * token. An OIDC sign-in also ends at the provider (see lib/resources/oidc/server/sign-out.ts); the
+ * answer then names the provider's end-session page for the browser to visit.
+ */
 export async function DELETE(request: Request) {
-  return new Response(null, {
-    status: 204,
-    headers: { ...NO_STORE, 'Set-Cookie': `${SESSION_COOKIE}=; ${cookieAttributes(request, 0)}` },
-  });
+  const headers = { ...NO_STORE, 'Set-Cookie': `${SESSION_COOKIE}=; ${cookieAttributes(request, 0)}` };
+  const session = authMode() === 'oidc' ? await currentSession() : undefined;
+  if (!session?.oidc) return new Response(null, { status: 204, headers });
+  const endSession = await signOutOidc(session);
+  return Response.json({ endSession }, { headers });
 }

@@ -2,7 +2,7 @@ import { notFound, redirect } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { AppShell } from '@/components/app-shell';
 import { UserBadge } from '@/components/user-badge';
-import { authMode } from '@/lib/env';
+import { authMode, signsIn } from '@/lib/env';
 import { isAppError } from '@/lib/errors';
 import { getContext, listContexts } from '@/lib/k8s/client';
 import { type Identity, whoAmI } from '@/lib/k8s/identity';
@@ -27,7 +27,7 @@ export default async function ScopeLayout({
     if (isAppError(e) && e.status === 404) notFound();
     throw e;
   }
-  const tokenMode = authMode() === 'token';
+  const tokenMode = signsIn(authMode());
   let who: Identity | undefined;
   let whoError: string | undefined;
   try {

@@ -33,6 +33,19 @@ helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" }}
 (values.schema.json already refuses modes that do not exist at all). */}}
 {{- define "wheelhouse.validate" -}}
 {{- if eq .Values.auth.mode "oidc" -}}
-{{- fail "auth.mode=oidc: Wheelhouse does not implement OpenID Connect sign-in yet. Use auth.mode=token; people can paste an OIDC id token the API server accepts." -}}
+{{- if not .Values.auth.oidc.issuerUrl -}}
+{{- fail "auth.mode=oidc needs auth.oidc.issuerUrl, the provider's issuer (https://...)." -}}
 {{- end -}}
+{{- if not .Values.auth.oidc.clientId -}}
+{{- fail "auth.mode=oidc needs auth.oidc.clientId, the client registered with the provider." -}}
+{{- end -}}
+{{- if not (include "wheelhouse.publicUrl" .) -}}
+{{- fail "auth.mode=oidc needs the dashboard's public address (auth.publicUrl, or ingress.enabled with ingress.host): the provider sends people back to it." -}}
+{{- end -}}
+{{- end -}}
+{{- end -}}
+
+{{/* WHEELHOUSE_PUBLIC_URL: auth.publicUrl, else the ingress host (https) when the ingress is on. */}}
+{{- define "wheelhouse.publicUrl" -}}
+{{- .Values.auth.publicUrl | default (ternary (printf "https://%s" .Values.ingress.host) "" .Values.ingress.enabled) -}}
 {{- end -}}
