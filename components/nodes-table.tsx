@@ -1,14 +1,16 @@
 'use client';
 
+import Link from 'next/link';
 import { LiveError } from '@/components/live-error';
 import { Badge } from '@/components/ui/badge';
 import { Table, Td, Th } from '@/components/ui/table';
 import { useLive } from '@/components/use-live';
 import type { NodeList, NodeRow } from '@/lib/k8s/nodes';
 import { formatBytes, formatCpu, percent, type Resources } from '@/lib/k8s/resources';
+import { nodePath } from '@/lib/links';
 import type { ViewSpec } from '@/lib/stream-protocol';
 
-function Meter({
+export function Meter({
   label,
   used,
   total,
@@ -104,7 +106,7 @@ export function NodesTable({
           {data.items.map((n) => (
             <tr key={n.name} data-key={n.name}>
               <Td className="font-medium">
-                {n.name}
+                <Link href={nodePath(spec.context, spec.namespace, n.name)}>{n.name}</Link>
                 <details className="mt-1 text-xs font-normal">
                   <summary className="cursor-pointer text-muted">Conditions</summary>
                   <ul>

@@ -22,6 +22,7 @@ export const VIEW_NAMES = [
   'workload-pods',
   'pod',
   'nodes',
+  'node',
   'service',
   'claim',
   'storage',

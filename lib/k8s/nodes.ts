@@ -34,7 +34,7 @@ function res(r: Record<string, string> | undefined): Resources & { pods: number 
   return { cpu: parseQuantity(r?.cpu), memory: parseQuantity(r?.memory), pods: parseQuantity(r?.pods) };
 }
 
-function toNodeRow(n: V1Node): NodeRow {
+export function toNodeRow(n: V1Node): NodeRow {
   const conditions = (n.status?.conditions ?? []).map((c) => ({
     type: c.type,
     status: c.status,

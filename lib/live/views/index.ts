@@ -2,6 +2,7 @@ import 'server-only';
 import { AppError } from '../../errors';
 import type { Principal } from '../../k8s/client';
 import { ALL_NAMESPACES } from '../../paths';
+import { nodeView } from '../../resources/nodes/server/node-view';
 import type { ViewName, ViewSpec } from '../../stream-protocol';
 import { currentView, subscribeView, type ViewDef, type ViewListener } from '../view-cache';
 import { nodesView } from './nodes';
@@ -43,6 +44,11 @@ function resolve(spec: ViewSpec): { def: ViewDef<unknown>; params: unknown } {
       return as(overviewView, ns ? { namespace: ns } : {});
     case 'nodes':
       return as(nodesView, {});
+    case 'node': {
+      // Nodes are cluster-scoped: any namespace segment will do, the name is what counts.
+      if (!spec.name) throw bad('The node view needs a name.');
+      return as(nodeView, { name: spec.name });
+    }
     case 'pod':
       return as(podView, named(spec));
     case 'service':
