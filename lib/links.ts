@@ -75,6 +75,16 @@ export function nodeApiPath(context: string, namespaceSegment: string, name: str
   return `/api${nodePath(context, namespaceSegment, name)}/${action}`;
 }
 
+/** A CronJob's page. */
+export function cronJobPath(context: string, namespace: string, name: string): string {
+  return scopePath(context, namespace, `cronjobs/${encodeURIComponent(name)}`);
+}
+
+/** The API address of a CronJob action (`action`: run, suspend, resume). */
+export function cronJobApiPath(context: string, namespace: string, name: string, action: string): string {
+  return `/api${cronJobPath(context, namespace, name)}/${action}`;
+}
+
 /** The API address of a pod (`rest` such as "log"). */
 export function podApiPath(context: string, namespace: string, name: string, rest = ''): string {
   return `/api${podPath(context, namespace, name, rest)}`;

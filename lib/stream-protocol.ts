@@ -23,6 +23,7 @@ export const VIEW_NAMES = [
   'pod',
   'nodes',
   'node',
+  'cronjob',
   'service',
   'claim',
   'storage',

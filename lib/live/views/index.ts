@@ -2,6 +2,7 @@ import 'server-only';
 import { AppError } from '../../errors';
 import type { Principal } from '../../k8s/client';
 import { ALL_NAMESPACES } from '../../paths';
+import { cronJobView } from '../../resources/cronjobs/server/cronjob-view';
 import { nodeView } from '../../resources/nodes/server/node-view';
 import type { ViewName, ViewSpec } from '../../stream-protocol';
 import { currentView, subscribeView, type ViewDef, type ViewListener } from '../view-cache';
@@ -51,6 +52,8 @@ function resolve(spec: ViewSpec): { def: ViewDef<unknown>; params: unknown } {
     }
     case 'pod':
       return as(podView, named(spec));
+    case 'cronjob':
+      return as(cronJobView, named(spec));
     case 'service':
       return as(serviceView, named(spec));
     case 'claim':
