@@ -26,7 +26,7 @@ export WHEELHOUSE_CLUSTER_DIR=${WHEELHOUSE_CLUSTER_DIR:-$(mktemp -d /tmp/wheelho
 cleanup() { bash e2e/cluster/cluster.sh down "$WHEELHOUSE_CLUSTER_DIR" >/dev/null 2>&1 || true; }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
-step "Local cluster (build once, then start and seed)" bash e2e/cluster/cluster.sh up --seed >/dev/null
+step "Local cluster (build once, then start and seed)" bash e2e/cluster/cluster.sh up --seed --metrics-server >/dev/null
 # shellcheck disable=SC1091
 set -a && source "$WHEELHOUSE_CLUSTER_DIR/env" && set +a
 step "Test identities in a kubeconfig of their own" bash e2e/lib/test-kubeconfig.sh

@@ -4,7 +4,8 @@
 # playing the kubelet of N fake nodes. All state (PKI, etcd data, logs, kubeconfig) lives in
 # one directory, so clusters never collide and ~/.kube/config is never touched.
 #
-#   cluster.sh up [--nodes N] [--seed]   prints the directory; `source DIR/env` to use it
+#   cluster.sh up [--nodes N] [--seed] [--metrics-server]
+#                                        prints the directory; `source DIR/env` to use it
 #   cluster.sh down [DIR]                DIR defaults to $WHEELHOUSE_CLUSTER_DIR
 #
 # up uses $WHEELHOUSE_CLUSTER_DIR if set (must be empty or missing), else a fresh mktemp dir.
@@ -79,13 +80,18 @@ cmd_down() {
 # CRI log format ("<RFC3339 time> <stream> F <text>") is what kwok's log server reads.
 log_line() { printf '%s %s F %s\n' "$(date -u +%Y-%m-%dT%H:%M:%S.%NZ)" "$1" "$2"; }
 
-write_kwokctl_config() { # dir
+write_kwokctl_config() { # dir [metrics: 1 adds the usage of simulated pods]
   local dir=$1
   cat <<EOF
 apiVersion: config.kwok.x-k8s.io/v1alpha1
 kind: KwokctlConfiguration
 options:
   bindAddress: 127.0.0.1
+# Only used with --metrics-server: the nodes' InternalIPs are for show, kwok answers on "localhost".
+componentsPatches:
+- name: metrics-server
+  extraArgs:
+  - {key: kubelet-preferred-address-types, value: Hostname, override: true}
 ---
 apiVersion: kwok.x-k8s.io/v1alpha1
 kind: ClusterLogs
@@ -98,6 +104,7 @@ spec:
     follow: true
 EOF
   cat "$here/stages.yaml" "$here/stages-simulate.yaml"
+  [ "${2:-0}" = 0 ] || cat "$here/metrics-usage.yaml"
 }
 
 nodes_yaml() { # count
@@ -111,6 +118,8 @@ metadata:
   annotations:
     kwok.x-k8s.io/node: fake
     node.alpha.kubernetes.io/ttl: "0"
+    # Where metrics-server scrapes this node: kwok serves every node's kubelet metrics on one port.
+    metrics.k8s.io/resource-metrics-path: /metrics/nodes/wh-node-$i/metrics/resource
   labels:
     kubernetes.io/hostname: wh-node-$i
     kubernetes.io/os: linux
@@ -133,13 +142,14 @@ EOF
 ok=0 t0=0 dir='' name='' step='preparing'
 
 cmd_up() {
-  local nodes=3 seed=0 bin helm
+  local nodes=3 seed=0 metrics=0 bin helm
   while [ $# -gt 0 ]; do
     case $1 in
       --nodes) nodes=${2:?--nodes needs a number}; shift 2 ;;
       --nodes=*) nodes=${1#*=}; shift ;;
       --seed) seed=1; shift ;;
-      *) die "unknown option $1 (usage: cluster.sh up [--nodes N] [--seed])" ;;
+      --metrics-server) metrics=1; shift ;;
+      *) die "unknown option $1 (usage: cluster.sh up [--nodes N] [--seed] [--metrics-server])" ;;
     esac
   done
   [[ $nodes =~ ^[1-9][0-9]?$ ]] || die "--nodes must be 1-99"
@@ -147,6 +157,12 @@ cmd_up() {
 
   bin=$(bash "$here/build.sh")
   helm=$(bash "$here/build-helm.sh")  # built by build.sh just now; this only finds it
+  local kwok_metrics=()
+  if [ $metrics = 1 ]; then
+    export KWOK_METRICS_SERVER_BINARY KWOK_METRICS_SERVER_MANIFESTS="$here/metrics-server"
+    KWOK_METRICS_SERVER_BINARY=$(bash "$here/build-metrics-server.sh")
+    kwok_metrics=(--enable metrics-server)
+  fi
   if [ -n "${WHEELHOUSE_CLUSTER_DIR:-}" ]; then
     dir=$WHEELHOUSE_CLUSTER_DIR
     mkdir -p "$dir"
@@ -187,7 +203,7 @@ cmd_up() {
     log_line stderr "warning: cache miss for key session:42"; } >"$dir/logs/containers.log"
   { log_line stdout "starting worker"
     log_line stderr "panic: connection refused (previous container, wheelhouse seeded log)"; } >"$dir/logs/previous.log"
-  write_kwokctl_config "$dir" >"$dir/kwokctl.yaml"
+  write_kwokctl_config "$dir" "$metrics" >"$dir/kwokctl.yaml"
 
   say "creating cluster $name in $dir"
   step="starting the control plane"
@@ -197,13 +213,17 @@ cmd_up() {
   mkdir -p "$(dirname "$bin")"
   exec 9>"$(dirname "$bin")/.cluster-up.lock"
   flock -w 180 9 || die "timed out waiting for another cluster.sh up to finish starting"
-  kwokctl -v WARN -c "$dir/kwokctl.yaml" --name "$name" create cluster --runtime binary \
+  kwokctl -v WARN -c "$dir/kwokctl.yaml" --name "$name" create cluster --runtime binary "${kwok_metrics[@]}" \
     --kubeconfig "$kc" --timeout 2m >"$dir/kwokctl.log" 2>&1 9>&- ||
     { say "kwokctl create cluster failed"; exit 1; }
   wait_for 60 "the API server" k get --raw /readyz
   wait_for 60 "the default ServiceAccount" k get --raw /api/v1/namespaces/default/serviceaccounts/default
   exec 9>&-
   say "API server ready after $(since "$t0")"
+  if [ $metrics = 1 ]; then
+    wait_for 90 "the Metrics API" k get --raw /apis/metrics.k8s.io/v1beta1/nodes
+    say "Metrics API served after $(since "$t0")"
+  fi
 
   step="creating nodes"
   nodes_yaml "$nodes" | k create -f - >/dev/null

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ErrorState } from '@/components/error-state';
+import { LiveUsage } from '@/components/metrics/live-usage';
 import { NodeDetail } from '@/components/nodes/node-detail';
 import { isAppError } from '@/lib/errors';
 import { canI } from '@/lib/k8s/access';
@@ -57,7 +58,10 @@ export default async function NodePage({ params }: { params: Params }) {
         </h1>
       </header>
       {initial && access ? (
-        <NodeDetail spec={spec} initial={initial} access={access} />
+        <>
+          <LiveUsage spec={{ ...spec, view: 'node-usage' }} />
+          <NodeDetail spec={spec} initial={initial} access={access} />
+        </>
       ) : (
         <ErrorState error={error} context={scope.context} />
       )}

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ConfigDrift } from '@/components/config-drift';
 import { ErrorState } from '@/components/error-state';
+import { LiveUsage } from '@/components/metrics/live-usage';
 import { ObjectExtras } from '@/components/object-extras';
 import { type PodDetailData, PodDetailView } from '@/components/pod-detail-view';
 import { isAppError } from '@/lib/errors';
@@ -50,6 +51,7 @@ export default async function PodPage({ params }: { params: Params }) {
         <>
           <ConfigDrift context={scope.context} namespace={scope.namespace} pod={scope.name} />
           <PodDetailView spec={spec} initial={initial} context={scope.context} />
+          <LiveUsage spec={{ ...spec, view: 'pod-usage' }} />
           <ObjectExtras
             context={scope.context}
             slug="pods"
