@@ -4,6 +4,7 @@ import { LiveError } from '@/components/live-error';
 import { Badge } from '@/components/ui/badge';
 import { Table, Td, Th } from '@/components/ui/table';
 import { useLive } from '@/components/use-live';
+import { topCpu, topMemory } from '@/lib/resources/metrics/history';
 import type { PodUsageModel } from '@/lib/resources/metrics/server/metrics-views';
 import type { ViewSpec } from '@/lib/stream-protocol';
 import { fmt, UsageChart } from './usage-bits';
@@ -47,13 +48,13 @@ export function PodUsagePanel({ spec, initial }: { spec: ViewSpec; initial: PodU
                 <tr key={c.name} data-key={c.name}>
                   <Td className="font-mono text-xs">{c.name}</Td>
                   <Td className="tabular-nums" data-metric="cpu">
-                    {fmt('cpu', c.usage?.cpu ?? null)}
+                    {c.usage ? topCpu(c.usage.cpu) : '—'}
                   </Td>
                   <Td className="tabular-nums">
                     {fmt('cpu', c.requests.cpu)} / {fmt('cpu', c.limits.cpu)}
                   </Td>
                   <Td className="tabular-nums" data-metric="memory">
-                    {fmt('memory', c.usage?.memory ?? null)}{' '}
+                    {c.usage ? topMemory(c.usage.memory) : '—'}{' '}
                     {c.memoryPressure !== 'ok' && (
                       <Badge tone={c.memoryPressure === 'critical' ? 'bad' : 'warn'}>near limit</Badge>
                     )}

@@ -4,10 +4,9 @@ import Link from 'next/link';
 import { LiveError } from '@/components/live-error';
 import { useLive } from '@/components/use-live';
 import { podPath } from '@/lib/links';
-import type { PodUsage } from '@/lib/resources/metrics/history';
+import { type PodUsage, topCpu, topMemory } from '@/lib/resources/metrics/history';
 import type { TopUsageModel } from '@/lib/resources/metrics/server/metrics-views';
 import type { ViewSpec } from '@/lib/stream-protocol';
-import { fmt } from './usage-bits';
 
 function List({
   title,
@@ -29,7 +28,9 @@ function List({
             <Link href={podPath(context, p.namespace, p.name)} className="truncate font-mono text-xs">
               {p.namespace}/{p.name}
             </Link>
-            <span className="tabular-nums">{fmt(kind, p.total[kind])}</span>
+            <span className="tabular-nums">
+              {kind === 'cpu' ? topCpu(p.total.cpu) : topMemory(p.total.memory)}
+            </span>
           </li>
         ))}
       </ol>

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { HISTORY_MS, limitPressure, type PodUsage, pushSample, topPods } from './history';
+import { HISTORY_MS, limitPressure, type PodUsage, pushSample, topCpu, topMemory, topPods } from './history';
 
 test('a window is kept once, and the ring holds the last 15 minutes', () => {
   let ring = pushSample([], { t: 0, cpu: 1, memory: 1 });
@@ -36,4 +36,10 @@ test('memory pressure: near from 80% of the limit, critical from 90%, none witho
   assert.equal(limitPressure(80, 100), 'near');
   assert.equal(limitPressure(90, 100), 'critical');
   assert.equal(limitPressure(1e12, null), 'ok');
+});
+
+test("kubectl top's cells: millicores rounded up, MiB rounded down", () => {
+  assert.equal(topCpu(0.25), '250m', 'a float just over 0.25 is not 251m');
+  assert.equal(topCpu(0.2501), '251m');
+  assert.equal(topMemory(100 * 2 ** 20 + 5), '100Mi');
 });

@@ -68,3 +68,13 @@ export function limitPressure(used: number, limit: number | null): 'ok' | 'near'
   const r = used / limit;
   return r >= 0.9 ? 'critical' : r >= 0.8 ? 'near' : 'ok';
 }
+
+/** CPU as `kubectl top` prints it: millicores rounded up (Quantity.MilliValue). */
+export function topCpu(cores: number): string {
+  return `${Math.ceil(cores * 1000 - 1e-6)}m`;
+}
+
+/** Memory as `kubectl top` prints it: whole MiB, rounded down. */
+export function topMemory(bytes: number): string {
+  return `${Math.floor(bytes / 2 ** 20)}Mi`;
+}
