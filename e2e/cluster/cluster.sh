@@ -80,13 +80,16 @@ cmd_down() {
 # CRI log format ("<RFC3339 time> <stream> F <text>") is what kwok's log server reads.
 log_line() { printf '%s %s F %s\n' "$(date -u +%Y-%m-%dT%H:%M:%S.%NZ)" "$1" "$2"; }
 
-write_kwokctl_config() { # dir [metrics: 1 adds the usage of simulated pods]
-  local dir=$1
+write_kwokctl_config() { # dir [metrics: 1 adds metrics-server's manifests and the usage of simulated pods]
+  local dir=$1 manifests=''
+  # A list, which kwokctl cannot take from the environment; a local folder is kustomize-built, not downloaded.
+  [ "${2:-0}" = 0 ] || manifests="  metricsServerManifests: [$here/metrics-server]"
   cat <<EOF
 apiVersion: config.kwok.x-k8s.io/v1alpha1
 kind: KwokctlConfiguration
 options:
   bindAddress: 127.0.0.1
+$manifests
 # Only used with --metrics-server: the nodes' InternalIPs are for show, kwok answers on "localhost".
 componentsPatches:
 - name: metrics-server
@@ -159,7 +162,7 @@ cmd_up() {
   helm=$(bash "$here/build-helm.sh")  # built by build.sh just now; this only finds it
   local kwok_metrics=()
   if [ $metrics = 1 ]; then
-    export KWOK_METRICS_SERVER_BINARY KWOK_METRICS_SERVER_MANIFESTS="$here/metrics-server"
+    export KWOK_METRICS_SERVER_BINARY
     KWOK_METRICS_SERVER_BINARY=$(bash "$here/build-metrics-server.sh")
     kwok_metrics=(--enable metrics-server)
   fi
