@@ -163,7 +163,7 @@ export function CronJobDetail({
                 <Th>Job</Th>
                 <Th>Outcome</Th>
                 <Th>Completions</Th>
-                <Th>Failed pods</Th>
+                <Th>Retries / backoffLimit</Th>
                 <Th>Started</Th>
                 <Th>How</Th>
               </tr>

@@ -22,7 +22,7 @@ export function NodeUsagePanel({ spec, initial }: { spec: ViewSpec; initial: Nod
         <div className="grid gap-4 sm:grid-cols-2">
           <div className="space-y-1">
             <Meter label="CPU used" used={data.usage.cpu} total={data.allocatable.cpu} fmt={formatCpu} />
-            <UsageChart history={data.history} kind="cpu" what="this node" max={data.allocatable.cpu} />
+            <UsageChart history={data.history} kind="cpu" what="this node" />
           </div>
           <div className="space-y-1">
             <Meter
@@ -31,7 +31,7 @@ export function NodeUsagePanel({ spec, initial }: { spec: ViewSpec; initial: Nod
               total={data.allocatable.memory}
               fmt={formatBytes}
             />
-            <UsageChart history={data.history} kind="memory" what="this node" max={data.allocatable.memory} />
+            <UsageChart history={data.history} kind="memory" what="this node" />
           </div>
         </div>
       )}

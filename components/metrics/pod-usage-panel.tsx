@@ -69,14 +69,13 @@ export function PodUsagePanel({ spec, initial }: { spec: ViewSpec; initial: PodU
           <div className="flex flex-wrap gap-6 text-sm">
             <div>
               <p className="text-muted">
-                CPU, pod total <span className="tabular-nums text-fg">{fmt('cpu', data.total.cpu)}</span>
+                CPU, pod total <span className="tabular-nums text-fg">{topCpu(data.total.cpu)}</span>
               </p>
               <UsageChart history={data.history} kind="cpu" what="this pod" />
             </div>
             <div>
               <p className="text-muted">
-                Memory, pod total{' '}
-                <span className="tabular-nums text-fg">{fmt('memory', data.total.memory)}</span>
+                Memory, pod total <span className="tabular-nums text-fg">{topMemory(data.total.memory)}</span>
               </p>
               <UsageChart history={data.history} kind="memory" what="this pod" />
             </div>

@@ -59,8 +59,8 @@ export default async function NodePage({ params }: { params: Params }) {
       </header>
       {initial && access ? (
         <>
-          <LiveUsage spec={{ ...spec, view: 'node-usage' }} />
           <NodeDetail spec={spec} initial={initial} access={access} />
+          <LiveUsage spec={{ ...spec, view: 'node-usage' }} />
         </>
       ) : (
         <ErrorState error={error} context={scope.context} />
