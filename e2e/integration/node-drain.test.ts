@@ -124,7 +124,8 @@ test('drain evicts what the budget allows and reports the blocked pod with the b
   configureDrain({ retryDelayMs: 1_000 });
   const started = Date.now();
   const r = await drain(ADMIN_CONTEXT, node, { options: OPTIONS, timeoutSeconds: 4 });
-  assert.ok(Date.now() - started < 10_000, 'the timeout bounds the retries');
+  // 4 s of retries, plus the cordon, the listing and one last request on a busy test machine.
+  assert.ok(Date.now() - started < 20_000, 'the timeout bounds the retries');
   assert.equal((await core().readNode({ name: node })).spec?.unschedulable, true);
   const byApp = (app: string) => r.pods.filter((p) => p.name.startsWith(`${app}-`));
   assert.equal(r.pods.length, 3, 'the DaemonSet pod is not evicted (--ignore-daemonsets)');

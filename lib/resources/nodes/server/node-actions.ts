@@ -231,7 +231,6 @@ async function evictOne(
 
 export function drain(context: string, node: string, input: DrainInput): Promise<DrainResult> {
   return audited(context, 'drain', node, input.reason, async (): Promise<DrainResult> => {
-    const deadline = Date.now() + input.timeoutSeconds * 1000;
     await setUnschedulable(context, node, true);
     const { plan } = await planNow(context, node, input.options);
     if (plan.errors.length > 0) {
@@ -242,6 +241,8 @@ export function drain(context: string, node: string, input: DrainInput): Promise
         'drain_refused',
       );
     }
+    // kubectl's --timeout covers the evictions (evictPods' context), not the cordon and the listing.
+    const deadline = Date.now() + input.timeoutSeconds * 1000;
     const toEvict = plan.pods.filter((p) => p.action === 'evict');
     const pods = await Promise.all(toEvict.map((p) => evictOne(context, p, deadline)));
     const count = (o: EvictionOutcome) => pods.filter((p) => p.outcome === o).length;
