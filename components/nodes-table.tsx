@@ -1,14 +1,16 @@
 'use client';
 
+import Link from 'next/link';
 import { LiveError } from '@/components/live-error';
 import { Badge } from '@/components/ui/badge';
 import { Table, Td, Th } from '@/components/ui/table';
 import { useLive } from '@/components/use-live';
 import type { NodeList, NodeRow } from '@/lib/k8s/nodes';
-import { formatBytes, formatCpu, percent, type Resources } from '@/lib/k8s/resources';
+import { formatBytes, formatCpu, percent } from '@/lib/k8s/resources';
+import { nodePath } from '@/lib/links';
 import type { ViewSpec } from '@/lib/stream-protocol';
 
-function Meter({
+export function Meter({
   label,
   used,
   total,
@@ -59,25 +61,11 @@ function Status({ n }: { n: NodeRow }) {
 }
 
 /**
- * Live nodes from the server's cache; `usage` (metrics.k8s.io, which cannot be watched) is read once
- * when the page loads.
+ * Live nodes from the server's cache, with usage from its shared Metrics API poll when the cluster
+ * serves it.
  */
-export function NodesTable({
-  spec,
-  initial,
-  usage,
-}: {
-  spec: ViewSpec;
-  initial: NodeList;
-  usage: Record<string, Resources> | undefined;
-}) {
-  const live = useLive<NodeList>(spec, initial);
-  const error = live.error;
-  const data: NodeList = {
-    ...live.data,
-    metrics: usage !== undefined,
-    items: live.data.items.map((n) => ({ ...n, usage: usage?.[n.name] ?? null })),
-  };
+export function NodesTable({ spec, initial }: { spec: ViewSpec; initial: NodeList }) {
+  const { data, error } = useLive<NodeList>(spec, initial);
   if (data.items.length === 0) return <p className="text-sm text-muted">No nodes.</p>;
   return (
     <div className="space-y-2">
@@ -104,7 +92,7 @@ export function NodesTable({
           {data.items.map((n) => (
             <tr key={n.name} data-key={n.name}>
               <Td className="font-medium">
-                {n.name}
+                <Link href={nodePath(spec.context, spec.namespace, n.name)}>{n.name}</Link>
                 <details className="mt-1 text-xs font-normal">
                   <summary className="cursor-pointer text-muted">Conditions</summary>
                   <ul>

@@ -2,10 +2,11 @@
 
 import Link from 'next/link';
 import { WorkloadHealthBadge } from '@/components/health-badge';
+import { JobCounts } from '@/components/jobs/job-status';
 import { LiveError } from '@/components/live-error';
 import { PodRowsTable } from '@/components/pods-table';
 import { useLive } from '@/components/use-live';
-import { workloadPath } from '@/lib/links';
+import { cronJobPath, workloadPath } from '@/lib/links';
 import type { WorkloadPodsModel } from '@/lib/live/views/workload-pods';
 import type { ViewSpec } from '@/lib/stream-protocol';
 
@@ -31,6 +32,19 @@ export function WorkloadView({
         <WorkloadHealthBadge health={row.health} />
         <span>{row.summary}</span>
       </section>
+      {data.detail.job && (
+        <section aria-label="Job" className="space-y-2">
+          <JobCounts job={data.detail.job} />
+          {data.detail.job.cronJob && (
+            <p className="text-sm text-muted">
+              {data.detail.job.manual ? 'Run by hand from' : 'Scheduled by'} CronJob{' '}
+              <Link href={cronJobPath(context, row.namespace, data.detail.job.cronJob)}>
+                {data.detail.job.cronJob}
+              </Link>
+            </p>
+          )}
+        </section>
+      )}
       <p className="text-sm text-muted">
         Selector <code className="font-mono text-xs">{selector}</code>
         {logs && (

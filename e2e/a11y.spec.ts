@@ -59,7 +59,9 @@ const PAGES: PageCase[] = [
   { name: 'Security', path: at('demo', 'security'), ready: ['privileged-pod'] },
   { name: 'Nodes', path: at('demo', 'nodes'), ready: ['wh-node-3'] },
   { name: 'Audit', path: at('demo', 'audit'), ready: [/audit/i] },
-  { name: 'Generic detail (CronJob)', path: at('demo', 'cronjobs/nightly-report'), ready: [/apiVersion/] },
+  { name: 'Generic detail (Namespace)', path: at('demo', 'namespaces/demo'), ready: [/apiVersion/] },
+  { name: 'CronJob', path: at('demo', 'cronjobs/nightly-report'), ready: ['Recent Jobs', /apiVersion/] },
+  { name: 'Node', path: at('demo', 'nodes/wh-node-1'), ready: [/Pods on this node/, 'CPU and memory used'] },
   { name: 'Edit (YAML editor)', path: at('demo', 'deployments/web/edit'), ready: ['Edit web', /apiVersion/] },
   { name: 'Create from YAML', path: at('demo', 'create'), ready: ['Create from YAML'] },
   { name: 'Not found', path: at('demo', 'deployments/no-such-deployment'), ready: [/not found/i] },
@@ -130,6 +132,15 @@ for (const scheme of SCHEMES) {
       await dialog.getByLabel('Search objects').fill('web');
       await expect(dialog.getByRole('link').first()).toBeVisible();
       await expectAccessible(page, `the command palette (${scheme})`);
+    });
+
+    test('drain plan open: no WCAG 2 A/AA violation', async ({ page }) => {
+      await page.goto(at('demo', 'nodes/wh-node-1'));
+      await page.getByRole('button', { name: 'Drain…' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Drain node "wh-node-1"' });
+      await expect(dialog.getByRole('table', { name: 'Drain plan' })).toBeVisible();
+      await expect(dialog.getByText('kubectl drain would refuse')).toBeVisible();
+      await expectAccessible(page, `the drain plan (${scheme})`);
     });
 
     test('rollback dialog open: no WCAG 2 A/AA violation', async ({ page }) => {

@@ -26,9 +26,10 @@ export WHEELHOUSE_CLUSTER_DIR=${WHEELHOUSE_CLUSTER_DIR:-$(mktemp -d /tmp/wheelho
 cleanup() { bash e2e/cluster/cluster.sh down "$WHEELHOUSE_CLUSTER_DIR" >/dev/null 2>&1 || true; }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
-# --oidc: also the test OpenID provider (ORY Hydra, built once) the sign-in tests go through.
-step "Local cluster and OpenID provider (build once, then start and seed)" \
-  bash e2e/cluster/cluster.sh up --seed --oidc >/dev/null
+# --oidc: also the test OpenID provider (ORY Hydra, built once) the sign-in tests go through;
+# --metrics-server: the Metrics API (metrics-server, built once) over KWOK's simulated usage.
+step "Local cluster, OpenID provider and metrics-server (build once, then start and seed)" \
+  bash e2e/cluster/cluster.sh up --seed --oidc --metrics-server >/dev/null
 # shellcheck disable=SC1091
 set -a && source "$WHEELHOUSE_CLUSTER_DIR/env" && set +a
 step "Test identities in a kubeconfig of their own" bash e2e/lib/test-kubeconfig.sh

@@ -65,6 +65,26 @@ export function workloadApiPath(
   return rest ? `${base}/${rest}` : base;
 }
 
+/** A node's page (nodes are cluster-scoped: the namespace segment is the one the user is in). */
+export function nodePath(context: string, namespaceSegment: string, name: string): string {
+  return scopePath(context, namespaceSegment, `nodes/${encodeURIComponent(name)}`);
+}
+
+/** The API address of a node action (`action`: cordon, uncordon, drain). */
+export function nodeApiPath(context: string, namespaceSegment: string, name: string, action: string): string {
+  return `/api${nodePath(context, namespaceSegment, name)}/${action}`;
+}
+
+/** A CronJob's page. */
+export function cronJobPath(context: string, namespace: string, name: string): string {
+  return scopePath(context, namespace, `cronjobs/${encodeURIComponent(name)}`);
+}
+
+/** The API address of a CronJob action (`action`: run, suspend, resume). */
+export function cronJobApiPath(context: string, namespace: string, name: string, action: string): string {
+  return `/api${cronJobPath(context, namespace, name)}/${action}`;
+}
+
 /** The API address of a pod (`rest` such as "log"). */
 export function podApiPath(context: string, namespace: string, name: string, rest = ''): string {
   return `/api${podPath(context, namespace, name, rest)}`;

@@ -4,7 +4,8 @@
 # playing the kubelet of N fake nodes. All state (PKI, etcd data, logs, kubeconfig) lives in
 # one directory, so clusters never collide and ~/.kube/config is never touched.
 #
-#   cluster.sh up [--nodes N] [--seed] [--oidc]   prints the directory; `source DIR/env` to use it
+#   cluster.sh up [--nodes N] [--seed] [--oidc] [--metrics-server]
+#                                        prints the directory; `source DIR/env` to use it
 #                                        (--oidc: also the test OpenID provider, see oidc.sh)
 #   cluster.sh down [DIR]                DIR defaults to $WHEELHOUSE_CLUSTER_DIR
 #
@@ -80,14 +81,23 @@ cmd_down() {
 # CRI log format ("<RFC3339 time> <stream> F <text>") is what kwok's log server reads.
 log_line() { printf '%s %s F %s\n' "$(date -u +%Y-%m-%dT%H:%M:%S.%NZ)" "$1" "$2"; }
 
-write_kwokctl_config() { # dir [extra top-level lines of the KwokctlConfiguration]
-  local dir=$1
+write_kwokctl_config() { # dir metrics(0|1: metrics-server's manifests and the usage of simulated pods) [extra componentsPatches entries]
+  local dir=$1 manifests=''
+  # A list, which kwokctl cannot take from the environment; a local folder is kustomize-built, not downloaded.
+  [ "${2:-0}" = 0 ] || manifests="  metricsServerManifests: [$here/metrics-server]"
   cat <<EOF
 apiVersion: config.kwok.x-k8s.io/v1alpha1
 kind: KwokctlConfiguration
 options:
   bindAddress: 127.0.0.1
-${2:-}
+$manifests
+# kwokctl reads only this first KwokctlConfiguration: every component patch goes in this one list.
+# metrics-server's is only used with --metrics-server: the nodes' InternalIPs are for show, kwok answers on "localhost".
+componentsPatches:
+- name: metrics-server
+  extraArgs:
+  - {key: kubelet-preferred-address-types, value: Hostname, override: true}
+${3:-}
 ---
 apiVersion: kwok.x-k8s.io/v1alpha1
 kind: ClusterLogs
@@ -114,6 +124,7 @@ spec:
       - {name: PS1, value: 'pod$ '}
 EOF
   cat "$here/stages.yaml" "$here/stages-simulate.yaml"
+  [ "${2:-0}" = 0 ] || cat "$here/metrics-usage.yaml"
 }
 
 nodes_yaml() { # count
@@ -127,6 +138,8 @@ metadata:
   annotations:
     kwok.x-k8s.io/node: fake
     node.alpha.kubernetes.io/ttl: "0"
+    # Where metrics-server scrapes this node: kwok serves every node's kubelet metrics on one port.
+    metrics.k8s.io/resource-metrics-path: /metrics/nodes/wh-node-$i/metrics/resource
   labels:
     kubernetes.io/hostname: wh-node-$i
     kubernetes.io/os: linux
@@ -149,14 +162,15 @@ EOF
 ok=0 t0=0 dir='' name='' step='preparing'
 
 cmd_up() {
-  local nodes=3 seed=0 oidc=0 bin helm
+  local nodes=3 seed=0 oidc=0 metrics=0 bin helm
   while [ $# -gt 0 ]; do
     case $1 in
       --nodes) nodes=${2:?--nodes needs a number}; shift 2 ;;
       --nodes=*) nodes=${1#*=}; shift ;;
       --seed) seed=1; shift ;;
       --oidc) oidc=1; shift ;;
-      *) die "unknown option $1 (usage: cluster.sh up [--nodes N] [--seed] [--oidc])" ;;
+      --metrics-server) metrics=1; shift ;;
+      *) die "unknown option $1 (usage: cluster.sh up [--nodes N] [--seed] [--oidc] [--metrics-server])" ;;
     esac
   done
   [[ $nodes =~ ^[1-9][0-9]?$ ]] || die "--nodes must be 1-99"
@@ -164,6 +178,12 @@ cmd_up() {
 
   bin=$(bash "$here/build.sh")
   helm=$(bash "$here/build-helm.sh")  # built by build.sh just now; this only finds it
+  local kwok_metrics=()
+  if [ $metrics = 1 ]; then
+    export KWOK_METRICS_SERVER_BINARY
+    KWOK_METRICS_SERVER_BINARY=$(bash "$here/build-metrics-server.sh")
+    kwok_metrics=(--enable metrics-server)
+  fi
   if [ -n "${WHEELHOUSE_CLUSTER_DIR:-}" ]; then
     dir=$WHEELHOUSE_CLUSTER_DIR
     mkdir -p "$dir"
@@ -209,10 +229,10 @@ cmd_up() {
     # The provider first, so the API server's JWT authenticator finds its discovery document at once.
     step="starting the OpenID provider"
     bash "$here/oidc.sh" "$dir"
-    patches=$(printf 'componentsPatches:\n- name: kube-apiserver\n  extraArgs:\n  - {key: authentication-config, value: %s}' \
+    patches=$(printf -- '- name: kube-apiserver\n  extraArgs:\n  - {key: authentication-config, value: %s}' \
       "$dir/oidc/authentication.yaml")
   fi
-  write_kwokctl_config "$dir" "$patches" >"$dir/kwokctl.yaml"
+  write_kwokctl_config "$dir" "$metrics" "$patches" >"$dir/kwokctl.yaml"
 
   say "creating cluster $name in $dir"
   step="starting the control plane"
@@ -222,13 +242,17 @@ cmd_up() {
   mkdir -p "$(dirname "$bin")"
   exec 9>"$(dirname "$bin")/.cluster-up.lock"
   flock -w 180 9 || die "timed out waiting for another cluster.sh up to finish starting"
-  kwokctl -v WARN -c "$dir/kwokctl.yaml" --name "$name" create cluster --runtime binary \
+  kwokctl -v WARN -c "$dir/kwokctl.yaml" --name "$name" create cluster --runtime binary "${kwok_metrics[@]}" \
     --kubeconfig "$kc" --timeout 2m >"$dir/kwokctl.log" 2>&1 9>&- ||
     { say "kwokctl create cluster failed"; exit 1; }
   wait_for 60 "the API server" k get --raw /readyz
   wait_for 60 "the default ServiceAccount" k get --raw /api/v1/namespaces/default/serviceaccounts/default
   exec 9>&-
   say "API server ready after $(since "$t0")"
+  if [ $metrics = 1 ]; then
+    wait_for 90 "the Metrics API" k get --raw /apis/metrics.k8s.io/v1beta1/nodes
+    say "Metrics API served after $(since "$t0")"
+  fi
 
   step="creating nodes"
   nodes_yaml "$nodes" | k create -f - >/dev/null

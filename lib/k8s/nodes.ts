@@ -1,6 +1,5 @@
 import 'server-only';
-import { Metrics, type V1Node, type V1Pod } from '@kubernetes/client-node';
-import { kubeConfig } from './client';
+import type { V1Node, V1Pod } from '@kubernetes/client-node';
 import { type NodeReady, nodeReadyOf } from './node-ready';
 import { parseQuantity, podRequests, type Resources } from './resources';
 
@@ -34,7 +33,7 @@ function res(r: Record<string, string> | undefined): Resources & { pods: number 
   return { cpu: parseQuantity(r?.cpu), memory: parseQuantity(r?.memory), pods: parseQuantity(r?.pods) };
 }
 
-function toNodeRow(n: V1Node): NodeRow {
+export function toNodeRow(n: V1Node): NodeRow {
   const conditions = (n.status?.conditions ?? []).map((c) => ({
     type: c.type,
     status: c.status,
@@ -91,19 +90,4 @@ export function computeNodeRows(
     }
   }
   return { items: rows, notes, metrics: false, now };
-}
-
-/**
- * Live use per node from metrics.k8s.io, an on-demand read (it cannot be watched); undefined when the
- * cluster does not serve it (absent, 404/503: simply no usage columns).
- */
-export async function nodeUsage(context: string): Promise<Record<string, Resources> | undefined> {
-  const metrics = await new Metrics(kubeConfig(context)).getNodeMetrics().catch(() => undefined);
-  if (!metrics) return undefined;
-  return Object.fromEntries(
-    metrics.items.map((m) => [
-      m.metadata.name,
-      { cpu: parseQuantity(m.usage.cpu), memory: parseQuantity(m.usage.memory) },
-    ]),
-  );
 }

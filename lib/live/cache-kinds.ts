@@ -3,7 +3,7 @@ import { rowOf } from '../k8s/rows/common';
 
 /**
  * Kinds the watch cache may hold for the server-side views without being a page or a list of their
- * own: ControllerRevisions hold StatefulSet and DaemonSet history.
+ * own: ControllerRevisions hold StatefulSet and DaemonSet history; PodDisruptionBudgets gate drains.
  */
 const VIEW_ONLY: readonly KindDef[] = [
   {
@@ -11,6 +11,18 @@ const VIEW_ONLY: readonly KindDef[] = [
     label: 'ControllerRevisions',
     kind: 'ControllerRevision',
     group: 'apps',
+    version: 'v1',
+    namespaced: true,
+    category: 'Workloads',
+    columns: [],
+    toRow: (obj) => rowOf(obj, { cells: {} }),
+  },
+  // PodDisruptionBudgets: which evictions a node drain will have refused (the node view).
+  {
+    slug: 'poddisruptionbudgets',
+    label: 'PodDisruptionBudgets',
+    kind: 'PodDisruptionBudget',
+    group: 'policy',
     version: 'v1',
     namespaced: true,
     category: 'Workloads',

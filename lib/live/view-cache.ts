@@ -16,6 +16,11 @@ import { credentialsKey, type ErrorInfo, type ObjectFeed, watchObjects } from '.
 export interface InputSpec {
   slug: string;
   namespace?: string;
+  /**
+   * A feed other than the watch cache, for what cannot be watched (the Metrics API's shared poll);
+   * read with `list(slug, namespace)` like any other input.
+   */
+  open?: (context: string, onChange: () => void, principal?: Principal) => ObjectFeed;
 }
 
 export interface ViewInputs {
@@ -209,7 +214,9 @@ export function subscribeView<P>(
       if (!entry.feeds.has(k))
         entry.feeds.set(
           k,
-          watchObjects(context, i.slug, i.namespace, () => schedule(entry), principal),
+          i.open
+            ? i.open(context, () => schedule(entry), principal)
+            : watchObjects(context, i.slug, i.namespace, () => schedule(entry), principal),
         );
     }
     startTick(entry);

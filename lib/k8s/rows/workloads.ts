@@ -7,6 +7,7 @@ import type {
   V1ReplicaSet,
   V1StatefulSet,
 } from '@kubernetes/client-node';
+import { type JobOutcome, jobOutcome } from '../../resources/jobs/job-summary';
 import { classifyPod, type PodHealth, type Severity } from '../health';
 import { printPod } from '../pod-status';
 import { images, owner, ratio, toIso, toneOfRatio } from './common';
@@ -192,12 +193,16 @@ function diagnosis(h: PodHealth): string | null {
   return h.summary;
 }
 
+const JOB_TONE: Record<JobOutcome, Tone> = {
+  Complete: 'good',
+  Failed: 'bad',
+  Suspended: 'neutral',
+  Running: 'warn',
+};
+
 function jobStatus(j: V1Job): { status: string; tone: Tone } {
-  const cond = (type: string) => j.status?.conditions?.some((c) => c.type === type && c.status === 'True');
-  if (cond('Complete')) return { status: 'Complete', tone: 'good' };
-  if (cond('Failed')) return { status: 'Failed', tone: 'bad' };
-  if (j.spec?.suspend) return { status: 'Suspended', tone: 'neutral' };
-  return { status: 'Running', tone: 'warn' };
+  const status = jobOutcome(j);
+  return { status, tone: JOB_TONE[status] };
 }
 
 export const jobs: RowSpec<V1Job> = {

@@ -2,6 +2,9 @@ import 'server-only';
 import { AppError } from '../../errors';
 import type { Principal } from '../../k8s/client';
 import { ALL_NAMESPACES } from '../../paths';
+import { cronJobView } from '../../resources/cronjobs/server/cronjob-view';
+import { nodeUsageView, podUsageView, topUsageView } from '../../resources/metrics/server/metrics-views';
+import { nodeView } from '../../resources/nodes/server/node-view';
 import type { ViewName, ViewSpec } from '../../stream-protocol';
 import { currentView, subscribeView, type ViewDef, type ViewListener } from '../view-cache';
 import { nodesView } from './nodes';
@@ -43,8 +46,22 @@ function resolve(spec: ViewSpec): { def: ViewDef<unknown>; params: unknown } {
       return as(overviewView, ns ? { namespace: ns } : {});
     case 'nodes':
       return as(nodesView, {});
+    case 'node': {
+      // Nodes are cluster-scoped: any namespace segment will do, the name is what counts.
+      if (!spec.name) throw bad('The node view needs a name.');
+      return as(nodeView, { name: spec.name });
+    }
     case 'pod':
       return as(podView, named(spec));
+    case 'cronjob':
+      return as(cronJobView, named(spec));
+    case 'pod-usage':
+      return as(podUsageView, named(spec));
+    case 'node-usage':
+      if (!spec.name) throw bad('The node-usage view needs a name.');
+      return as(nodeUsageView, { name: spec.name });
+    case 'top-usage':
+      return as(topUsageView, ns ? { namespace: ns } : {});
     case 'service':
       return as(serviceView, named(spec));
     case 'claim':

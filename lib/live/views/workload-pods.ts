@@ -10,6 +10,7 @@ import {
   type WorkloadKindName,
 } from '../../k8s/workload-views';
 import type { WorkloadKind as WorkloadResource } from '../../links';
+import { type JobSummary, jobSummary } from '../../resources/jobs/job-summary';
 import type { ViewDef, ViewInputs } from '../view-cache';
 
 /** The five kinds with a workload page, by the API's plural resource name (lib/links.ts). */
@@ -36,6 +37,8 @@ export interface WorkloadPodsModel {
     selector: string;
     /** Container names of the pod template, for the log viewer's container choice. */
     containers: string[];
+    /** Jobs only: completions, failures and retries against backoffLimit, and its CronJob. */
+    job?: JobSummary & { cronJob: string | null };
   };
   now: number;
 }
@@ -81,6 +84,16 @@ export const workloadPodsView: ViewDef<WorkloadPodsParams, WorkloadPodsModel> = 
         row: toWorkloadRow(w, rows),
         selector,
         containers: (w.obj.spec?.template?.spec?.containers ?? []).map((c) => c.name),
+        ...(w.kind === 'Job'
+          ? {
+              job: {
+                ...jobSummary(w.obj),
+                cronJob:
+                  w.obj.metadata?.ownerReferences?.find((o) => o.controller && o.kind === 'CronJob')?.name ??
+                  null,
+              },
+            }
+          : {}),
       },
       now,
     };

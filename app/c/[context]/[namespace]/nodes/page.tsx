@@ -1,8 +1,7 @@
 import type { Metadata } from 'next';
 import { ErrorState } from '@/components/error-state';
 import { NodesTable } from '@/components/nodes-table';
-import { type NodeList, nodeUsage } from '@/lib/k8s/nodes';
-import type { Resources } from '@/lib/k8s/resources';
+import type { NodeList } from '@/lib/k8s/nodes';
 import { requestPrincipal } from '@/lib/k8s/watch-cache';
 import { loadView } from '@/lib/live/views';
 import { parseScope } from '@/lib/params';
@@ -18,13 +17,9 @@ export default async function NodesPage({
   const scope = parseScope(await params);
   const spec: ViewSpec = { context: scope.context, view: 'nodes', namespace: scope.namespaceSegment };
   let initial: NodeList | undefined;
-  let usage: Record<string, Resources> | undefined;
   let error: unknown;
   try {
-    [initial, usage] = await Promise.all([
-      loadView<NodeList>(spec, await requestPrincipal()),
-      nodeUsage(scope.context),
-    ]);
+    initial = await loadView<NodeList>(spec, await requestPrincipal());
   } catch (e) {
     error = e;
   }
@@ -42,7 +37,7 @@ export default async function NodesPage({
         )}
       </header>
       {initial ? (
-        <NodesTable spec={spec} initial={initial} usage={usage} />
+        <NodesTable spec={spec} initial={initial} />
       ) : (
         <ErrorState error={error} context={scope.context} />
       )}

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ErrorState } from '@/components/error-state';
+import { LiveUsage } from '@/components/metrics/live-usage';
 import { OverviewView } from '@/components/overview-view';
 import { SecuritySummary } from '@/components/security-summary';
 import { isAppError } from '@/lib/errors';
@@ -48,6 +49,7 @@ export default async function OverviewPage({
             context={scope.context}
             showNamespace={!scope.namespace}
           />
+          <LiveUsage spec={{ ...spec, view: 'top-usage' }} />
         </>
       ) : (
         <ErrorState error={error} context={scope.context} />

@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { ConfigDrift } from '@/components/config-drift';
 import { ErrorState } from '@/components/error-state';
 import { PodTerminal } from '@/components/exec/pod-terminal';
+import { LiveUsage } from '@/components/metrics/live-usage';
 import { ObjectExtras } from '@/components/object-extras';
 import { type PodDetailData, PodDetailView } from '@/components/pod-detail-view';
 import { isAppError } from '@/lib/errors';
@@ -59,6 +60,7 @@ export default async function PodPage({ params }: { params: Params }) {
         <>
           <ConfigDrift context={scope.context} namespace={scope.namespace} pod={scope.name} />
           <PodDetailView spec={spec} initial={initial} context={scope.context} />
+          <LiveUsage spec={{ ...spec, view: 'pod-usage' }} />
           {exec && (
             <PodTerminal
               context={scope.context}

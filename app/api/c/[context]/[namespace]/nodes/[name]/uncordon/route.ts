@@ -1,0 +1,16 @@
+import { errorResponse } from '@/lib/http';
+import { assertSameOrigin } from '@/lib/origin';
+import { cordonBody, type NodeRouteParams, parseNodeTarget } from '@/lib/resources/nodes/node-params';
+import { cordon } from '@/lib/resources/nodes/server/node-actions';
+import { parseBody } from '@/lib/rollout-params';
+
+export async function POST(request: Request, { params }: { params: Promise<NodeRouteParams> }) {
+  try {
+    assertSameOrigin(request);
+    const t = parseNodeTarget(await params);
+    const body = await parseBody(request, cordonBody);
+    return Response.json(await cordon(t.context, t.name, false, body.reason));
+  } catch (e) {
+    return errorResponse(e);
+  }
+}
