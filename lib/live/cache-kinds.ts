@@ -17,10 +17,36 @@ const VIEW_ONLY: readonly KindDef[] = [
     columns: [],
     toRow: (obj) => rowOf(obj, { cells: {} }),
   },
+  // The navigation's kinds follow the CRDs (lib/live/views/api-kinds.ts).
+  {
+    slug: 'customresourcedefinitions',
+    label: 'CustomResourceDefinitions',
+    kind: 'CustomResourceDefinition',
+    group: 'apiextensions.k8s.io',
+    version: 'v1',
+    namespaced: false,
+    category: 'Cluster',
+    columns: [],
+    toRow: (obj) => rowOf(obj, { cells: {} }),
+  },
 ];
 
 const viewOnly = new Map(VIEW_ONLY.map((k) => [k.slug, k]));
 
-export function cacheKind(slug: string): KindDef | undefined {
-  return kindBySlug(slug) ?? viewOnly.get(slug);
+// Kinds found by discovery, per context (lib/resources/api-kinds/server): registered before a list
+// of them is started, so the watch cache resolves them synchronously. On globalThis like the cache.
+const shared = globalThis as typeof globalThis & { __wheelhouseApiKinds?: Map<string, Map<string, KindDef>> };
+shared.__wheelhouseApiKinds ??= new Map();
+const discovered = shared.__wheelhouseApiKinds;
+
+export function registerKinds(context: string, kinds: readonly KindDef[]): void {
+  discovered.set(context, new Map(kinds.map((k) => [k.slug, k])));
+}
+
+export function discoveredKind(context: string, slug: string): KindDef | undefined {
+  return discovered.get(context)?.get(slug);
+}
+
+export function cacheKind(slug: string, context?: string): KindDef | undefined {
+  return kindBySlug(slug) ?? viewOnly.get(slug) ?? (context ? discoveredKind(context, slug) : undefined);
 }

@@ -1,6 +1,7 @@
 import { AppError } from '@/lib/errors';
 import { errorResponse } from '@/lib/http';
 import { requestPrincipal } from '@/lib/k8s/watch-cache';
+import { assertListKinds } from '@/lib/resources/api-kinds/server/discovery';
 import { setSubscriptions } from '@/lib/stream-hub';
 import { subscriptionsBody } from '@/lib/stream-validation';
 
@@ -21,7 +22,9 @@ export async function POST(request: Request) {
       const where = i?.path.length ? `${i.path.join('.')}: ` : '';
       throw new AppError(400, `Invalid subscriptions: ${where}${i?.message ?? 'not valid'}.`, 'bad_request');
     }
-    const ids = setSubscriptions(r.data.tab, r.data.subscriptions, await requestPrincipal());
+    const principal = await requestPrincipal();
+    await assertListKinds(r.data.subscriptions, principal);
+    const ids = setSubscriptions(r.data.tab, r.data.subscriptions, principal);
     return Response.json({ subscriptions: ids }, { headers: { 'Cache-Control': 'no-store' } });
   } catch (e) {
     return errorResponse(e);
