@@ -499,6 +499,9 @@ async function run(e: Entry): Promise<void> {
         table: e.kind.table,
         setController: (c) => {
           e.watchAbort = c;
+          // A view joined between the LIST and this watch's headers: its relist must not wait for
+          // the watch to end by itself (up to the 30 s idle timeout on a quiet list).
+          if (e.relist) c.abort();
         },
       });
       // A clean end (server timeout): re-watch at once, unless it ended so fast it would spin.
