@@ -27,6 +27,7 @@ export const VIEW_NAMES = [
   'storage',
   'security',
   'api-kinds',
+  'drift',
 ] as const;
 export type ViewName = (typeof VIEW_NAMES)[number];
 

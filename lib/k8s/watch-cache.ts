@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import type { KubeConfig } from '@kubernetes/client-node';
 import { authMode } from '../env';
 import { AppError } from '../errors';
-import { cacheKind } from '../live/cache-kinds';
+import { cacheKind, viewExtras } from '../live/cache-kinds';
 import { redact } from '../redact';
 import {
   eventRow,
@@ -342,6 +342,11 @@ export function currentRows(
   });
 }
 
+/** An object as views read it: redacted, plus what views need of the removed parts (viewExtras). */
+function cachedObject(raw: KubeObject, kind: KindDef): KubeObject {
+  return { ...redact(raw, kind.kind), ...viewExtras(raw, kind) };
+}
+
 function snapshotOf(e: Entry, state: ListState): CacheMessage {
   const rows = [...state.rows.values()];
   return e.kind.table
@@ -448,10 +453,10 @@ async function run(e: Entry): Promise<void> {
     try {
       if (needList) {
         counters.lists++;
-        const keep = e.keepObjects;
-        e.objects = new Map();
         let rows: Row[] = [];
         let rv: string;
+        // Read after the LIST answered: a view may have asked for objects while it was under way.
+        let keep = false;
         if (e.kind.table) {
           // Rows as `kubectl get` prints them; no objects to keep (views read the built-in kinds).
           const t = await listTable(e.kc, e.kind, e.namespace, settings.pageSize, e.abort.signal);
@@ -459,14 +464,18 @@ async function run(e: Entry): Promise<void> {
           rows = t.rows;
           rv = t.rv;
           e.defs = t.defs;
+          keep = e.keepObjects;
+          e.objects = new Map();
         } else {
           const l = await listObjects(e.kc, e.kind, e.namespace, settings.pageSize, e.abort.signal);
           if (e.abort.signal.aborted) return;
           rv = l.rv;
+          keep = e.keepObjects;
+          e.objects = new Map();
           for (const item of l.items) {
             const row = e.kind.toRow(item);
             rows.push(row);
-            if (keep) e.objects.set(row.key, redact(item, e.kind.kind));
+            if (keep) e.objects.set(row.key, cachedObject(item, e.kind));
           }
         }
         e.objectsReady = keep;
@@ -490,7 +499,7 @@ async function run(e: Entry): Promise<void> {
             const row = e.kind.toRow(obj);
             const change = applyEvent(state, type, row);
             if (type === 'DELETED') e.objects.delete(row.key);
-            else if (e.objectsReady) e.objects.set(row.key, redact(obj, e.kind.kind));
+            else if (e.objectsReady) e.objects.set(row.key, cachedObject(obj, e.kind));
             if (change) broadcast(e, { type: 'changes', changes: [change] });
           }
         },

@@ -1,4 +1,5 @@
-import { type KindDef, kindBySlug } from '../k8s/kinds';
+import { type ConfigObject, lastDataChange } from '../k8s/drift';
+import { type KindDef, type KubeObject, kindBySlug } from '../k8s/kinds';
 import { rowOf } from '../k8s/rows/common';
 
 /**
@@ -49,4 +50,14 @@ export function discoveredKind(context: string, slug: string): KindDef | undefin
 
 export function cacheKind(slug: string, context?: string): KindDef | undefined {
   return kindBySlug(slug) ?? viewOnly.get(slug) ?? (context ? discoveredKind(context, slug) : undefined);
+}
+
+/**
+ * What views need of an object that redaction removes, worked out from the raw object before the
+ * cache drops it: a ConfigMap's or Secret's last data change (from managedFields), for config drift.
+ */
+export function viewExtras(raw: KubeObject, kind: KindDef): Record<string, unknown> {
+  if (kind.kind !== 'ConfigMap' && kind.kind !== 'Secret') return {};
+  const at = lastDataChange({ kind: kind.kind, metadata: raw.metadata } as ConfigObject);
+  return at ? { dataChangedAt: at } : {};
 }

@@ -7,6 +7,7 @@ import { ensureDiscovery } from '../../resources/api-kinds/server/discovery';
 import type { ViewName, ViewSpec } from '../../stream-protocol';
 import { currentView, subscribeView, type ViewDef, type ViewListener } from '../view-cache';
 import { apiKindsView } from './api-kinds';
+import { DRIFT_KINDS, type DriftKind, driftView } from './drift';
 import { nodesView } from './nodes';
 import { overviewView } from './overview';
 import { podView } from './pod';
@@ -44,6 +45,12 @@ function resolve(spec: ViewSpec, principal?: Principal): { def: ViewDef<unknown>
   switch (spec.view satisfies ViewName) {
     case 'overview':
       return as(overviewView, ns ? { namespace: ns } : {});
+    case 'drift': {
+      const kind = spec.kind ?? '';
+      if (!(DRIFT_KINDS as readonly string[]).includes(kind))
+        throw bad(`The drift view is for ${DRIFT_KINDS.join(', ')}, not "${kind.slice(0, 60)}".`);
+      return as(driftView, { kind: kind as DriftKind, ...named(spec) });
+    }
     case 'api-kinds':
       return as(apiKindsView, {
         context: spec.context,
