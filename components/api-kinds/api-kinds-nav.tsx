@@ -33,7 +33,10 @@ export function ApiKindsNav({
         const current = hrefs.some((h) => pathname?.startsWith(h));
         return (
           <details key={g.group || 'core'} open={current || undefined} className="text-sm">
-            <summary className="cursor-pointer truncate rounded px-2 py-1 text-fg hover:bg-hover">
+            <summary
+              title={g.group || 'core'}
+              className="cursor-pointer truncate rounded px-2 py-1 text-fg hover:bg-hover"
+            >
               {g.group || 'core'}
             </summary>
             <ul className="space-y-0.5 pl-3">
@@ -44,7 +47,9 @@ export function ApiKindsNav({
                     aria-current={pathname?.startsWith(hrefs[i] ?? '') ? 'page' : undefined}
                     className="flex items-baseline justify-between gap-1 rounded px-2 py-0.5 text-fg no-underline hover:bg-hover"
                   >
-                    <span className="truncate">{k.label}</span>
+                    <span className="truncate" title={k.label}>
+                      {k.label}
+                    </span>
                     {!k.namespaced && <span className="shrink-0 text-xs text-muted">cluster</span>}
                   </Link>
                 </li>
