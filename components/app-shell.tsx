@@ -27,6 +27,7 @@ export function AppShell({
   namespaceSegment,
   namespaces,
   account,
+  apiKinds,
   children,
 }: {
   contexts: string[];
@@ -35,6 +36,8 @@ export function AppShell({
   namespaces: NamespaceList;
   /** Who am I, at the end of the header. */
   account?: ReactNode;
+  /** The kinds found by discovery (components/api-kinds), under Wheelhouse's own. */
+  apiKinds?: ReactNode;
   children: ReactNode;
 }) {
   return (
@@ -81,6 +84,7 @@ export function AppShell({
               </li>
             ))}
           </ul>
+          {apiKinds}
         </nav>
         <main id="main" tabIndex={-1} className="min-w-0 flex-1 p-4 focus:outline-none">
           {children}

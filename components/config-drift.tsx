@@ -1,11 +1,13 @@
-import { RestartToPickUp } from '@/components/restart-to-pick-up';
-import { Callout } from '@/components/ui/callout';
-import { describeDrift } from '@/lib/k8s/drift';
-import { type DriftReport, podDriftReport, workloadDriftReport } from '@/lib/k8s/drift-read';
+import { ConfigDriftNotice } from '@/components/drift/config-drift-notice';
+import type { DriftReport } from '@/lib/k8s/drift';
+import { requestPrincipal } from '@/lib/k8s/watch-cache';
+import { loadView } from '@/lib/live/views';
+import type { ViewSpec } from '@/lib/stream-protocol';
 
 /**
  * "Config changed after these pods started": for a pod or a workload, the ConfigMaps and Secrets
- * whose new values the running containers do not have, with a restart to pick them up.
+ * whose new values the running containers do not have, with a restart to pick them up. Rendered
+ * from the server's live drift view, then kept current over the tab's stream.
  */
 export async function ConfigDrift({
   context,
@@ -21,41 +23,15 @@ export async function ConfigDrift({
   /** The workload's restart route; without it the notice only explains. */
   restartApi?: string;
 }) {
-  let r: DriftReport;
+  const name = pod ?? workload?.name;
+  if (!name) return null;
+  const spec: ViewSpec = { context, view: 'drift', namespace, kind: pod ? 'pods' : workload?.kind, name };
+  let initial: DriftReport;
   try {
-    if (pod) r = await podDriftReport(context, namespace, pod);
-    else if (workload) r = await workloadDriftReport(context, namespace, workload.kind, workload.name);
-    else return null;
+    initial = await loadView<DriftReport>(spec, await requestPrincipal());
   } catch {
-    // The page shows the object's own errors; drift is an extra.
-    return null;
+    // The page shows the object's own errors; drift is an extra (and the stream may still bring it).
+    initial = { items: [], gaps: [] };
   }
-  if (r.items.length === 0 && r.gaps.length === 0) return null;
-  const stale = r.items.some((d) => d.staleUntilRestart.length > 0);
-  return (
-    <Callout
-      tone={stale ? 'warning' : 'info'}
-      title={stale ? 'Running with old configuration' : 'Configuration changed'}
-    >
-      <ul className="list-disc space-y-1 pl-5">
-        {r.items.map((d) => (
-          <li key={`${d.kind}/${d.name}`}>
-            {describeDrift(d)} {workload && <span className="text-xs">(pods: {d.pods.join(', ')})</span>}
-          </li>
-        ))}
-        {r.gaps.map((g) => (
-          <li key={g}>{g}</li>
-        ))}
-      </ul>
-      {stale && restartApi && r.generation !== undefined && (
-        <div className="mt-2">
-          <RestartToPickUp
-            api={restartApi}
-            generation={r.generation}
-            names={r.items.map((d) => `${d.kind} ${d.name}`)}
-          />
-        </div>
-      )}
-    </Callout>
-  );
+  return <ConfigDriftNotice spec={spec} initial={initial} restartApi={restartApi} />;
 }

@@ -6,7 +6,7 @@ import type { KindDef } from '@/lib/k8s/kinds';
 import { filterRows, type ListQuery, parseSelector, sortRows } from '@/lib/k8s/list-query';
 import { parseListQuery } from '@/lib/k8s/list-query-params';
 import { assertNamespaceExists } from '@/lib/k8s/namespaces';
-import { currentRows, requestPrincipal } from '@/lib/k8s/watch-cache';
+import { currentList, requestPrincipal } from '@/lib/k8s/watch-cache';
 import type { ScopeParams } from '@/lib/params';
 import type { ErrorInfo } from '@/lib/stream-protocol';
 
@@ -39,17 +39,22 @@ export async function LiveListPage({
   let initial: InitialList;
   try {
     if (kind.namespaced && scope.namespace) await assertNamespaceExists(scope.context, scope.namespace);
-    const rows = await currentRows(scope.context, kind.slug, scope.namespace, 5000, await requestPrincipal());
-    if (!rows) initial = { rows: [], total: 0, pending: true };
+    const list = await currentList(scope.context, kind.slug, scope.namespace, 5000, await requestPrincipal());
+    const rows = list?.rows;
+    if (!list || !rows) initial = { rows: [], total: 0, pending: true };
     else {
-      const columns = kind.columns;
+      const columns = list.columns ?? kind.columns;
       const shown = sortRows(
         filterRows(rows, query.q, parseSelector(query.selector)),
         columns,
         query.sort,
         query.dir,
       );
-      initial = { rows: shown.slice(0, FIRST_ROWS), total: rows.length };
+      initial = {
+        rows: shown.slice(0, FIRST_ROWS),
+        total: rows.length,
+        ...(list.columns ? { columns: list.columns } : {}),
+      };
     }
   } catch (e) {
     if (isAppError(e) && e.code === 'not_found') notFound();
@@ -65,6 +70,12 @@ export async function LiveListPage({
         <h1 id="page-title" className="text-xl font-semibold">
           {kind.label}
         </h1>
+        {kind.table && (
+          <p className="text-sm text-muted">
+            <span className="font-mono">{kind.slug}</span> · {kind.group ? `${kind.group}/` : ''}
+            {kind.version} · columns as <span className="font-mono">kubectl get</span> prints them
+          </p>
+        )}
       </header>
       {queryError && (
         <p role="alert" className="text-sm text-bad">
@@ -78,6 +89,9 @@ export async function LiveListPage({
         initial={initial}
         query={query}
         now={Date.now()}
+        discovered={
+          kind.table ? { label: kind.label, namespaced: kind.namespaced, columns: kind.columns } : undefined
+        }
       />
     </section>
   );

@@ -20,6 +20,15 @@ export interface InitialList {
   error?: ErrorInfo;
   /** The server's cache had no answer yet: rows come with the stream. */
   pending?: boolean;
+  /** Kinds listed as the API server's Table (discovered kinds): kubectl get's columns. */
+  columns?: Column[];
+}
+
+/** What a list needs to know of a kind Wheelhouse has no definition of (one found by discovery). */
+export interface ListKind {
+  label: string;
+  namespaced: boolean;
+  columns: Column[];
 }
 
 const ROW_HEIGHT = 36;
@@ -40,6 +49,7 @@ export function LiveList({
   initial,
   query,
   now: serverNow,
+  discovered,
 }: {
   context: string;
   namespaceSegment: string;
@@ -47,8 +57,10 @@ export function LiveList({
   initial: InitialList;
   query: ListQuery;
   now: number;
+  /** For a kind found by discovery: its label and scope; columns come with the rows. */
+  discovered?: ListKind;
 }) {
-  const def = kindBySlug(kind);
+  const def = kindBySlug(kind) ?? discovered;
   if (!def) throw new Error(`unknown kind ${kind}`);
   const now = useNow(serverNow);
   const ids = { text: useId(), selector: useId() };
@@ -56,7 +68,8 @@ export function LiveList({
     if (initial.error) return { status: 'error', rows: new Map(), error: initial.error };
     if (initial.pending) return { status: 'loading', rows: new Map() };
     const rows = new Map(initial.rows.map((r) => [r.key, r]));
-    return { status: 'ready', rows, partial: initial.rows.length < initial.total };
+    const columns = initial.columns ? { columns: initial.columns } : {};
+    return { status: 'ready', rows, partial: initial.rows.length < initial.total, ...columns };
   }, [initial]);
   const list = useWatchedList({ context, kind, namespace: namespaceSegment }, start);
 
@@ -77,9 +90,9 @@ export function LiveList({
     return [
       ...(showNs ? [{ key: 'namespace', label: 'Namespace', type: 'text' as const }] : []),
       { key: 'name', label: 'Name', type: 'text' },
-      ...def.columns,
+      ...(list.columns ?? initial.columns ?? def.columns),
     ];
-  }, [def, namespaceSegment]);
+  }, [def, namespaceSegment, list.columns, initial.columns]);
   const layout = useMemo(() => layoutOf(columns), [columns]);
 
   const view = useRef<View | undefined>(undefined);

@@ -1,10 +1,11 @@
 'use client';
 
-import { useCallback, useEffect, useId, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { TemplateDiffView } from '@/components/template-diff-view';
 import { Button } from '@/components/ui/button';
 import { Callout } from '@/components/ui/callout';
 import { Dialog } from '@/components/ui/dialog';
+import { ReasonField } from '@/components/ui/reason-field';
 import { type ActionError, callJson } from '@/lib/client-actions';
 import type { RollbackPlan } from '@/lib/k8s/rollback-plan';
 import type { MutationResult } from '@/lib/k8s/rollout-views';
@@ -42,7 +43,6 @@ export function RollbackDialog({
   const [submitError, setSubmitError] = useState<ActionError | null>(null);
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
-  const reasonId = useId();
 
   const load = useCallback(async () => {
     setPlan(null);
@@ -130,20 +130,11 @@ export function RollbackDialog({
           ) : (
             <TemplateDiffView diff={plan.diff} label="Changes the rollback makes" />
           )}
-          <div className="space-y-1">
-            <label htmlFor={reasonId} className="block text-sm font-medium">
-              Reason (optional)
-            </label>
-            <textarea
-              id={reasonId}
-              value={reason}
-              maxLength={500}
-              onChange={(e) => setReason(e.target.value)}
-              rows={2}
-              className="w-full rounded border border-field bg-transparent p-2 text-sm"
-            />
-            <p className="text-xs text-muted">Recorded as the change-cause and in the audit log.</p>
-          </div>
+          <ReasonField
+            value={reason}
+            onChange={setReason}
+            note="Recorded as the change-cause and in the audit log."
+          />
         </>
       )}
       {submitError && (

@@ -4,6 +4,7 @@ import { type ReactNode, useEffect, useId, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Callout } from '@/components/ui/callout';
 import { Dialog } from '@/components/ui/dialog';
+import { ReasonField } from '@/components/ui/reason-field';
 import { type ActionError, callJson } from '@/lib/client-actions';
 import { KINDS, type MutationResult, type WorkloadDetail } from '@/lib/k8s/rollout-views';
 
@@ -37,7 +38,6 @@ export function WorkloadActions({
     if (action === null) setReplicas(String(detail.replicas ?? 0));
   }, [detail.replicas, action]);
   const replicasId = useId();
-  const reasonId = useId();
   const kind = KINDS[detail.kind].singular;
   const disabled = !detail.canPatch.allowed;
   const why = detail.canPatch.reason;
@@ -175,19 +175,16 @@ export function WorkloadActions({
       {detail.hpa && <HpaWarning detail={detail} />}
       <Dialog open={active !== null} title={title} onClose={close}>
         <div className="space-y-3 text-sm">{body}</div>
-        <div className="space-y-1">
-          <label htmlFor={reasonId} className="block text-sm font-medium">
-            Reason (optional)
-          </label>
-          <textarea
-            id={reasonId}
-            value={reason}
-            maxLength={500}
-            rows={2}
-            onChange={(e) => setReason(e.target.value)}
-            className="w-full rounded border border-field bg-transparent p-2 text-sm"
-          />
-        </div>
+        <ReasonField
+          value={reason}
+          onChange={setReason}
+          // Only a restart changes the pod template, so only it records a change-cause.
+          note={
+            active === 'restart'
+              ? 'Recorded as the change-cause and in the audit log.'
+              : 'Recorded in the audit log.'
+          }
+        />
         {error && (
           <Callout tone="danger" title={error.code === 'conflict' ? 'Changed since you looked' : 'Failed'}>
             <p>{error.message}</p>

@@ -65,6 +65,23 @@ const PAGES: PageCase[] = [
   { name: 'Edit (YAML editor)', path: at('demo', 'deployments/web/edit'), ready: ['Edit web', /apiVersion/] },
   { name: 'Create from YAML', path: at('demo', 'create'), ready: ['Create from YAML'] },
   { name: 'Not found', path: at('demo', 'deployments/no-such-deployment'), ready: [/not found/i] },
+  // Kinds from aggregated discovery, in the API server's Table format; the navigation lists them.
+  {
+    name: 'Discovered kind list (ServiceAccounts)',
+    path: at('demo', 'serviceaccounts'),
+    // The count under the filter: the rows are there (a bare "default" would match the namespace picker).
+    ready: [/^\d+ in namespace demo$/, 'Age'],
+  },
+  {
+    name: 'Discovered cluster-scoped kind (ClusterRoles)',
+    path: at('demo', 'clusterroles.rbac.authorization.k8s.io'),
+    ready: ['cluster-admin', 'Created At'],
+  },
+  {
+    name: 'Discovered kind detail (ServiceAccount)',
+    path: at('demo', 'serviceaccounts/default'),
+    ready: [/apiVersion/],
+  },
 ];
 
 /** axe's findings, one readable entry per failing element: rule, impact, where, and what to fix. */

@@ -2,9 +2,9 @@ import 'server-only';
 import { serverEnv } from './env';
 import { AppError, isAppError } from './errors';
 import { CredentialCache } from './k8s/credential-cache';
-import { kindBySlug } from './k8s/kinds';
 import { assertNamespaceExists } from './k8s/namespaces';
 import { type CachePrincipal, type ErrorInfo, hasWatch, ownerOf, watchCountOf } from './k8s/watch-cache';
+import { cacheKind } from './live/cache-kinds';
 import { ALL_NAMESPACES } from './params';
 import { isViewSpec, type SubscriptionSpec } from './stream-protocol';
 
@@ -139,7 +139,7 @@ export async function subscriptionNamespaceRefusal(
   principal: CachePrincipal | undefined,
 ): Promise<ErrorInfo | undefined> {
   // A view reads namespaced lists of its namespace; a list only when its kind is namespaced.
-  if (!isViewSpec(spec) && !kindBySlug(spec.kind)?.namespaced) return undefined;
+  if (!isViewSpec(spec) && !cacheKind(spec.kind, spec.context)?.namespaced) return undefined;
   return namespaceRefusal(spec.context, scopeOf(spec), principal);
 }
 

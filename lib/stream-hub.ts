@@ -1,7 +1,7 @@
 import 'server-only';
 import { AppError } from './errors';
 import { getContext } from './k8s/client';
-import type { Row } from './k8s/rows/types';
+import type { Column, Row } from './k8s/rows/types';
 import {
   type CacheMessage,
   type CachePrincipal,
@@ -53,6 +53,8 @@ interface Sub {
   spec: SubscriptionSpec;
   unsubscribe: () => void;
   snapshot: Row[] | undefined;
+  /** Table-format kinds: the columns that go with the snapshot. */
+  columns: Column[] | undefined;
   /** A view subscription's model not yet sent (only the newest counts). */
   view: { data: unknown } | undefined;
   pending: Map<string, Change>;
@@ -254,6 +256,7 @@ function applySubscriptions(tab: Tab, specs: SubscriptionSpec[]): string[] {
       spec,
       unsubscribe: () => undefined,
       snapshot: undefined,
+      columns: undefined,
       view: undefined,
       pending: new Map(),
       control: [],
@@ -308,6 +311,7 @@ function onMessage(tab: Tab, sub: Sub, m: CacheMessage): void {
   switch (m.type) {
     case 'snapshot':
       sub.snapshot = m.rows;
+      sub.columns = m.columns;
       sub.pending.clear();
       sub.resync = false;
       break;
@@ -384,13 +388,17 @@ function flush(tab: Tab): void {
     sub.view = undefined;
     const snap = sub.snapshot;
     sub.snapshot = undefined;
-    if (snap && snap.length <= SNAPSHOT_PART) items.push({ s: sub.id, t: 'snapshot', rows: snap });
+    const columns = sub.columns ? { columns: sub.columns } : {};
+    if (snap && snap.length <= SNAPSHOT_PART)
+      items.push({ s: sub.id, t: 'snapshot', rows: snap, ...columns });
     else if (snap) {
       for (let i = 0; i < snap.length; i += SNAPSHOT_PART) {
         const rows = snap.slice(i, i + SNAPSHOT_PART);
         const more = i + SNAPSHOT_PART < snap.length ? { more: true as const } : {};
         items.push(
-          i === 0 ? { s: sub.id, t: 'snapshot', rows, ...more } : { s: sub.id, t: 'append', rows, ...more },
+          i === 0
+            ? { s: sub.id, t: 'snapshot', rows, ...more, ...columns }
+            : { s: sub.id, t: 'append', rows, ...more },
         );
         messages.push(items);
         items = [];

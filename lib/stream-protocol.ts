@@ -1,4 +1,4 @@
-import type { Row } from './k8s/rows/types';
+import type { Column, Row } from './k8s/rows/types';
 import type { Change } from './k8s/watch-reducer';
 
 /**
@@ -32,6 +32,8 @@ export const VIEW_NAMES = [
   'claim',
   'storage',
   'security',
+  'api-kinds',
+  'drift',
 ] as const;
 export type ViewName = (typeof VIEW_NAMES)[number];
 
@@ -56,7 +58,7 @@ export interface ErrorInfo {
 
 export type StreamItem =
   /** Large snapshots come in parts (`more` on all but the last) so no browser task parses them whole. */
-  | { s: string; t: 'snapshot'; rows: Row[]; more?: true }
+  | { s: string; t: 'snapshot'; rows: Row[]; more?: true; columns?: Column[] }
   | { s: string; t: 'append'; rows: Row[]; more?: true }
   | { s: string; t: 'changes'; changes: Change[] }
   /** A view's whole model, sent when it differs from the last one sent (never a partial diff). */

@@ -8,9 +8,16 @@ import { VIEW_NAMES } from './stream-protocol';
 /** A hard ceiling on the body; the configured bound is WHEELHOUSE_MAX_SUBSCRIPTIONS_PER_TAB (principal-limits.ts). */
 export const MAX_SUBSCRIPTIONS = 1000;
 
-const kind = z.string().refine((k) => kindBySlug(k) !== undefined, {
-  error: (i) => `unknown kind "${String(i.input).slice(0, 60)}"; known kinds are ${KIND_SLUGS.join(', ')}`,
-});
+/** A plural resource name, group-qualified outside the core group; whether the cluster serves it is asked later. */
+const KIND_PATTERN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+
+const kind = z
+  .string()
+  .max(253)
+  .refine((k) => kindBySlug(k) !== undefined || KIND_PATTERN.test(k), {
+    error: (i) =>
+      `unknown kind "${String(i.input).slice(0, 60)}"; a kind is a lower-case plural such as ${KIND_SLUGS.slice(0, 3).join(', ')}, with its API group outside the core group (certificates.cert-manager.io)`,
+  });
 
 const list = z.strictObject({ context: contextName, kind, namespace: namespaceScope });
 

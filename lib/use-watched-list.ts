@@ -2,7 +2,7 @@
 
 import { useEffect, useSyncExternalStore } from 'react';
 import useSWR, { mutate } from 'swr';
-import type { Row } from './k8s/rows/types';
+import type { Column, Row } from './k8s/rows/types';
 import { applyChanges } from './k8s/watch-reducer';
 import {
   type ErrorInfo,
@@ -26,6 +26,8 @@ export interface WatchedList {
   staleSince?: number;
   /** Only the server-rendered first rows; the stream's snapshot replaces them. */
   partial?: boolean;
+  /** Kinds listed as the API server's Table: kubectl get's columns, as the last snapshot gave them. */
+  columns?: Column[];
 }
 
 /** A server-side view (lib/live/views) as the browser holds it. */
@@ -254,12 +256,18 @@ function apply(item: StreamItem): void {
             status: 'ready',
             rows: new Map(item.rows.map((r) => [r.key, r])),
             ...(item.more ? { partial: true } : {}),
+            ...(item.columns ? { columns: item.columns } : {}),
           };
         case 'append': {
           if (!cur) return cur;
           const rows = new Map(cur.rows);
           for (const r of item.rows) rows.set(r.key, r);
-          return { status: 'ready', rows, ...(item.more ? { partial: true } : {}) };
+          return {
+            status: 'ready',
+            rows,
+            ...(item.more ? { partial: true } : {}),
+            ...(cur.columns ? { columns: cur.columns } : {}),
+          };
         }
         case 'changes':
           return cur ? { ...cur, rows: applyChanges(cur.rows, item.changes) } : cur;

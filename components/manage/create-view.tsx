@@ -8,6 +8,7 @@ import { type EditorMark, YamlEditor } from '@/components/manage/yaml-editor';
 import { Badge, type BadgeTone } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Callout } from '@/components/ui/callout';
+import { ReasonField } from '@/components/ui/reason-field';
 import type { CreateOutcome, DocumentResult } from '@/lib/k8s/manage/create';
 import { bytesProblem, sizeProblem } from '@/lib/k8s/manage/yaml-docs';
 
@@ -34,7 +35,6 @@ export function CreateView({ api }: { api: string }) {
   const [busy, setBusy] = useState(false);
   const [reason, setReason] = useState('');
   const fileId = useId();
-  const reasonId = useId();
 
   const marks: EditorMark[] = useMemo(
     () =>
@@ -100,16 +100,7 @@ export function CreateView({ api }: { api: string }) {
       </div>
       <YamlEditor initial={seed} resetKey={resetKey} onChange={edited} marks={marks} label="YAML to create" />
       <div className="flex flex-wrap items-end gap-3">
-        <label htmlFor={reasonId} className="flex flex-col text-sm">
-          <span className="text-muted">Reason (audited)</span>
-          <input
-            id={reasonId}
-            value={reason}
-            maxLength={500}
-            onChange={(e) => setReason(e.target.value)}
-            className="w-80 rounded border border-field bg-transparent px-2 py-1"
-          />
-        </label>
+        <ReasonField value={reason} onChange={setReason} className="w-80" />
         <Button disabled={busy || text.trim() === ''} onClick={() => run('dry-run')}>
           Review (dry run)
         </Button>

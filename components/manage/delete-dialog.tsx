@@ -1,11 +1,12 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { send } from '@/components/manage/send';
 import { Button } from '@/components/ui/button';
 import { Callout } from '@/components/ui/callout';
 import { Dialog } from '@/components/ui/dialog';
+import { ReasonField } from '@/components/ui/reason-field';
 import type { DeletePlan, Dependents, Propagation } from '@/lib/k8s/manage/remove';
 
 const POLICIES: { value: Propagation; label: string; help: string }[] = [
@@ -50,7 +51,6 @@ export function DeleteDialog({
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<string | null>(null);
-  const reasonId = useId();
 
   useEffect(() => {
     if (!open) return;
@@ -143,16 +143,7 @@ export function DeleteDialog({
               </label>
             ))}
           </fieldset>
-          <label htmlFor={reasonId} className="flex flex-col">
-            <span className="text-muted">Reason (audited)</span>
-            <input
-              id={reasonId}
-              value={reason}
-              maxLength={500}
-              onChange={(e) => setReason(e.target.value)}
-              className="rounded border border-field bg-transparent px-2 py-1"
-            />
-          </label>
+          <ReasonField value={reason} onChange={setReason} />
           <div className="flex justify-end gap-2">
             <Button onClick={onClose}>Cancel</Button>
             <Button variant="danger" disabled={busy || !plan.canDelete.allowed} onClick={confirm}>

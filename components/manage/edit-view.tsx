@@ -1,12 +1,13 @@
 'use client';
 
 import Link from 'next/link';
-import { useId, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { ChangeList } from '@/components/manage/change-list';
 import { send } from '@/components/manage/send';
 import { type EditorMark, YamlEditor } from '@/components/manage/yaml-editor';
 import { Button } from '@/components/ui/button';
 import { Callout } from '@/components/ui/callout';
+import { ReasonField } from '@/components/ui/reason-field';
 import type { Change } from '@/lib/k8s/manage/diff';
 import type { EditOutcome, EditSource } from '@/lib/k8s/manage/edit';
 
@@ -31,7 +32,6 @@ export function EditView({ source, api, backHref }: { source: EditSource; api: s
   const [reason, setReason] = useState('');
   const [remove, setRemove] = useState<string[]>([]);
   const [setKeys, setSetKeys] = useState<{ key: string; value: string }[]>([]);
-  const reasonId = useId();
   const isSecret = source.kind === 'Secret';
 
   const marks: EditorMark[] = useMemo(
@@ -143,16 +143,7 @@ export function EditView({ source, api, backHref }: { source: EditSource; api: s
         </fieldset>
       )}
       <div className="flex flex-wrap items-end gap-3">
-        <label htmlFor={reasonId} className="flex flex-col text-sm">
-          <span className="text-muted">Reason (audited)</span>
-          <input
-            id={reasonId}
-            value={reason}
-            maxLength={500}
-            onChange={(e) => setReason(e.target.value)}
-            className="w-80 rounded border border-field bg-transparent px-2 py-1"
-          />
-        </label>
+        <ReasonField value={reason} onChange={setReason} className="w-80" />
         <Button variant="secondary" disabled={busy} onClick={() => run('dry-run')}>
           Review changes (dry run)
         </Button>

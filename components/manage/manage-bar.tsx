@@ -1,9 +1,10 @@
 import { ObjectActions } from '@/components/manage/object-actions';
 import { TerminationNotice } from '@/components/manage/termination-notice';
 import { canI } from '@/lib/k8s/access';
-import { kindBySlug } from '@/lib/k8s/kinds';
+import { resourceOf } from '@/lib/k8s/kinds';
 import type { Termination } from '@/lib/k8s/manage/holds';
 import { editPath, listPath, objectApi } from '@/lib/links';
+import { cacheKind } from '@/lib/live/cache-kinds';
 import { ALL_NAMESPACES } from '@/lib/paths';
 
 /**
@@ -23,11 +24,12 @@ export async function ManageBar({
   name: string;
   termination?: Termination;
 }) {
-  const kind = kindBySlug(slug);
+  // Discovered kinds were registered when the page resolved its URL.
+  const kind = cacheKind(slug, context);
   if (!kind) return null;
   const ns = kind.namespaced ? namespace : undefined;
   const ask = (verb: 'update' | 'delete') =>
-    canI(context, { verb, group: kind.group, resource: kind.slug, namespace: ns, name }).catch(
+    canI(context, { verb, group: kind.group, resource: resourceOf(kind), namespace: ns, name }).catch(
       (e: unknown) => ({
         allowed: false,
         reason: e instanceof Error ? e.message : 'The access review failed.',

@@ -1,9 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import type { DriftReport } from '@/lib/k8s/drift';
 import { workloadDriftReport } from '@/lib/k8s/drift-read';
 import { editObject, getEditSource } from '@/lib/k8s/manage/edit';
 import { deploymentRolloutStatus } from '@/lib/k8s/rollout-status';
 import { restart } from '@/lib/k8s/rollouts';
+import { configureViews } from '@/lib/live/view-cache';
+import { subscriptionId, type ViewSpec } from '@/lib/stream-protocol';
 import {
   ADMIN_CONTEXT,
   apps,
@@ -13,16 +16,20 @@ import {
   deployment,
   waitFor,
 } from '../support/kube';
+import { openViewTab, type ViewTab } from '../support/stream';
 
 // lib/k8s/client.ts reads the dashboard's kubeconfig, the one with the test identities.
 process.env.KUBECONFIG = process.env.WHEELHOUSE_TEST_KUBECONFIG ?? process.env.KUBECONFIG;
 process.env.WHEELHOUSE_AUDIT_FILE ??= '/dev/null';
 
 let ns: string;
+let tab: ViewTab | undefined;
 before(async () => {
+  configureViews({ graceMs: 300 });
   ns = await createNamespace('drift');
 });
 after(async () => {
+  tab?.close();
   await deleteNamespace(ns);
 });
 
@@ -47,6 +54,19 @@ test('a Secret read as an env var changes: the edit says who keeps the old value
   await apps().createNamespacedDeployment({ namespace: ns, body });
   await settled('app');
   assert.deepEqual((await workloadDriftReport(ADMIN_CONTEXT, ns, 'deployments', 'app')).items, []);
+  // The page's notice, live: an open tab's drift view, derived on the server from the watch cache.
+  const spec: ViewSpec = {
+    context: ADMIN_CONTEXT,
+    view: 'drift',
+    namespace: ns,
+    kind: 'deployments',
+    name: 'app',
+  };
+  const open = openViewTab([spec]);
+  tab = open;
+  const live = () => open.views.get(subscriptionId(spec)) as DriftReport | undefined;
+  await waitFor('the live drift view', async () => live() !== undefined);
+  assert.deepEqual(live()?.items, []);
 
   // The container start time has whole seconds: change the Secret in a later second.
   const started = (await core().listNamespacedPod({ namespace: ns, labelSelector: 'app=app' })).items[0]
@@ -74,6 +94,13 @@ test('a Secret read as an env var changes: the edit says who keeps the old value
     [['Secret', 'db', ['env'], 1]],
   );
   assert.doesNotMatch(JSON.stringify(report), /two|dHdv/);
+  // The open tab hears of it without asking: the same drift, pushed over its stream.
+  await waitFor('the drift in the open tab', async () => live()?.items.length === 1);
+  assert.deepEqual(
+    live()?.items.map((d) => [d.kind, d.name, d.staleUntilRestart, d.pods.length, d.changedAt]),
+    report.items.map((d) => [d.kind, d.name, d.staleUntilRestart, d.pods.length, d.changedAt]),
+  );
+  assert.doesNotMatch(JSON.stringify(live()), /two|dHdv/);
 
   await waitFor(
     'a new second',
@@ -88,4 +115,5 @@ test('a Secret read as an env var changes: the edit says who keeps the old value
     await settled('app');
     return (await workloadDriftReport(ADMIN_CONTEXT, ns, 'deployments', 'app')).items.length === 0;
   });
+  await waitFor('the notice to clear in the open tab', async () => live()?.items.length === 0);
 });

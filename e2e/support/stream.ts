@@ -4,7 +4,7 @@
  * the browser would (snapshot, then changes) so tests compare it with the API server's truth.
  */
 import { randomUUID } from 'node:crypto';
-import type { Row } from '@/lib/k8s/rows/types';
+import type { Column, Row } from '@/lib/k8s/rows/types';
 import { type CacheMessage, subscribe } from '@/lib/k8s/watch-cache';
 import { applyChanges } from '@/lib/k8s/watch-reducer';
 import { openTab, setSubscriptions } from '@/lib/stream-hub';
@@ -13,6 +13,8 @@ import { waitFor } from './kube';
 
 export interface ListMirror {
   rows: Map<string, Row>;
+  /** Table-format kinds: the columns of the last snapshot (kubectl get's). */
+  columns?: Column[];
   snapshots: number;
   errors: string[];
   statuses: string[];
@@ -23,7 +25,7 @@ function mirror(): ListMirror {
 }
 
 function applyItem(m: ListMirror, i: StreamItem): void {
-  if (i.t === 'snapshot') apply(m, { type: 'snapshot', rows: i.rows });
+  if (i.t === 'snapshot') apply(m, { type: 'snapshot', rows: i.rows, columns: i.columns });
   else if (i.t === 'append') for (const r of i.rows) m.rows.set(r.key, r);
   else if (i.t === 'changes') apply(m, { type: 'changes', changes: i.changes });
   else if (i.t === 'error') apply(m, { type: 'error', error: i.error });
@@ -33,6 +35,7 @@ function applyItem(m: ListMirror, i: StreamItem): void {
 function apply(m: ListMirror, msg: CacheMessage): void {
   if (msg.type === 'snapshot') {
     m.rows = new Map(msg.rows.map((r) => [r.key, r]));
+    if (msg.columns) m.columns = msg.columns;
     m.snapshots++;
   } else if (msg.type === 'changes') m.rows = applyChanges(m.rows, msg.changes);
   else if (msg.type === 'error') {

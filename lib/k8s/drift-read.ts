@@ -1,7 +1,7 @@
 import 'server-only';
 import { AppsV1Api, CoreV1Api, type V1Pod } from '@kubernetes/client-node';
 import { apiClient } from './client';
-import { type ConfigObject, configRefs, type Drift, podDrift } from './drift';
+import { type ConfigObject, configRefs, type DriftReport, driftReport } from './drift';
 import { toAppError } from './errors';
 
 /**
@@ -9,14 +9,7 @@ import { toAppError } from './errors';
  * Secret they reference, once. Only names and times leave this module (Secret values never do).
  */
 
-export interface DriftReport {
-  /** One entry per changed object, with the pods that still run its old value. */
-  items: (Drift & { pods: string[] })[];
-  /** Objects that could not be read: the report is incomplete and says so. */
-  gaps: string[];
-  /** metadata.generation of the workload: a restart from the notice applies to the spec it described. */
-  generation?: number;
-}
+export type { DriftReport };
 
 async function readConfigs(
   context: string,
@@ -54,26 +47,10 @@ async function readConfigs(
   return out.filter((o): o is ConfigObject => o !== undefined);
 }
 
-function report(pods: V1Pod[], configs: ConfigObject[], gaps: string[]): DriftReport {
-  const byObject = new Map<string, Drift & { pods: string[] }>();
-  for (const p of pods) {
-    if (p.metadata?.deletionTimestamp || p.status?.phase !== 'Running') continue;
-    for (const d of podDrift(p, configs)) {
-      const key = `${d.kind}/${d.name}`;
-      const seen = byObject.get(key);
-      if (seen) {
-        seen.pods.push(p.metadata?.name ?? '');
-        if (d.startedAt < seen.startedAt) seen.startedAt = d.startedAt;
-      } else byObject.set(key, { ...d, pods: [p.metadata?.name ?? ''] });
-    }
-  }
-  return { items: [...byObject.values()], gaps };
-}
-
 export async function podDriftReport(context: string, namespace: string, name: string): Promise<DriftReport> {
   const pod = await apiClient(context, CoreV1Api).readNamespacedPod({ namespace, name });
   const gaps: string[] = [];
-  return report([pod], await readConfigs(context, namespace, [pod], gaps), gaps);
+  return driftReport([pod], await readConfigs(context, namespace, [pod], gaps), gaps);
 }
 
 export async function workloadDriftReport(
@@ -97,6 +74,6 @@ export async function workloadDriftReport(
     ? (await apiClient(context, CoreV1Api).listNamespacedPod({ namespace, labelSelector })).items
     : [];
   const gaps: string[] = [];
-  const r = report(pods, await readConfigs(context, namespace, pods, gaps), gaps);
+  const r = driftReport(pods, await readConfigs(context, namespace, pods, gaps), gaps);
   return { ...r, generation: obj.metadata?.generation };
 }

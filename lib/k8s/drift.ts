@@ -26,6 +26,11 @@ export interface ConfigObject {
   kind: ConfigKind;
   metadata?: Meta & { name?: string };
   immutable?: boolean;
+  /**
+   * When its data last changed, worked out before managedFields were dropped: the watch cache keeps
+   * objects redacted (lib/redact.ts), so it records this for the views (lib/live/cache-kinds.ts).
+   */
+  dataChangedAt?: string;
 }
 
 export interface Drift {
@@ -99,6 +104,7 @@ const DATA_FIELDS = ['f:data', 'f:binaryData', 'f:stringData'];
 
 /** When the object's data last changed: the newest managedFields entry that owns data, else its creation. */
 export function lastDataChange(obj: ConfigObject): string | undefined {
+  if (obj.dataChangedAt) return obj.dataChangedAt;
   let newest: string | undefined;
   for (const m of obj.metadata?.managedFields ?? []) {
     const fields = (m.fieldsV1 ?? {}) as Record<string, unknown>;
@@ -155,4 +161,30 @@ export function describeDrift(d: Drift): string {
       'the mounted files are updated by the kubelet within about a minute, if the app re-reads them',
     );
   return `${what}: ${parts.join('; ')}.`;
+}
+
+export interface DriftReport {
+  /** One entry per changed object, with the pods that still run its old value. */
+  items: (Drift & { pods: string[] })[];
+  /** Objects that could not be read: the report is incomplete and says so. */
+  gaps: string[];
+  /** metadata.generation of the workload: a restart from the notice applies to the spec it described. */
+  generation?: number;
+}
+
+/** The drift of running pods, one entry per changed object with the pods that keep its old value. */
+export function driftReport(pods: V1Pod[], configs: ConfigObject[], gaps: string[]): DriftReport {
+  const byObject = new Map<string, Drift & { pods: string[] }>();
+  for (const p of pods) {
+    if (p.metadata?.deletionTimestamp || p.status?.phase !== 'Running') continue;
+    for (const d of podDrift(p, configs)) {
+      const key = `${d.kind}/${d.name}`;
+      const seen = byObject.get(key);
+      if (seen) {
+        seen.pods.push(p.metadata?.name ?? '');
+        if (d.startedAt < seen.startedAt) seen.startedAt = d.startedAt;
+      } else byObject.set(key, { ...d, pods: [p.metadata?.name ?? ''] });
+    }
+  }
+  return { items: [...byObject.values()], gaps };
 }

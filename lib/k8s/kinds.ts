@@ -26,6 +26,13 @@ export interface KindDef {
   namespaced: boolean;
   category: 'Workloads' | 'Network' | 'Config and storage' | 'Cluster';
   columns: Column[];
+  /** The plural resource name when the slug is group-qualified (kinds from discovery); else the slug. */
+  resource?: string;
+  /**
+   * Listed in the API server's Table format (lib/resources/api-kinds): the columns come with the
+   * list, as `kubectl get` prints them, and `columns` is empty.
+   */
+  table?: true;
   toRow: (obj: KubeObject) => Row;
 }
 
@@ -139,7 +146,12 @@ export function kindBySlug(slug: string): KindDef | undefined {
 export function collectionPath(k: KindDef, namespace: string | undefined): string {
   const base = k.group ? `/apis/${k.group}/${k.version}` : `/api/${k.version}`;
   const ns = k.namespaced && namespace ? `/namespaces/${encodeURIComponent(namespace)}` : '';
-  return `${base}${ns}/${k.slug}`;
+  return `${base}${ns}/${resourceOf(k)}`;
+}
+
+/** The plural resource name, as the API and access reviews name it. */
+export function resourceOf(k: KindDef): string {
+  return k.resource ?? k.slug;
 }
 
 export function apiVersion(k: KindDef): string {

@@ -9,6 +9,7 @@ import {
   type KubeObject,
   kindBySlug,
   type Row,
+  resourceOf,
   sanitize,
 } from './kinds';
 import { type Termination, terminationOf } from './manage/holds';
@@ -52,7 +53,7 @@ export async function getObjectDetail(
     throw toAppError(status ? { code: status } : e, {
       context,
       verb: 'get',
-      resource: kind.slug,
+      resource: resourceOf(kind),
       namespace: ns,
       name,
     });

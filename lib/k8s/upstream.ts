@@ -6,6 +6,7 @@ import {
   RequestContext,
   Watch,
 } from '@kubernetes/client-node';
+import { isTable, TABLE_ACCEPT, type TableColumnDefinition, tableRow } from '../resources/api-kinds/table';
 import { collectionPath, type KindDef, type KubeObject, type Row } from './kinds';
 
 /**
@@ -13,10 +14,15 @@ import { collectionPath, type KindDef, type KubeObject, type Row } from './kinds
  * and a WATCH (client-node's Watch, not its informer, which gives up on errors other than 410).
  */
 
-export async function getJson(kc: KubeConfig, url: string, signal: AbortSignal): Promise<unknown> {
+export async function getJson(
+  kc: KubeConfig,
+  url: string,
+  signal: AbortSignal,
+  accept = 'application/json',
+): Promise<unknown> {
   const ctx = new RequestContext(url, HttpMethod.GET);
   ctx.setSignal(signal);
-  ctx.setHeaderParam('Accept', 'application/json');
+  ctx.setHeaderParam('Accept', accept);
   await kc.applySecurityAuthentication(ctx);
   const res = await new IsomorphicFetchHttpLibrary().send(ctx).toPromise();
   const text = await res.body.text();
@@ -61,6 +67,36 @@ export async function listObjects(
   return { items, rv };
 }
 
+/**
+ * The same paged LIST in the API server's Table format (`kubectl get`'s columns): rows, the column
+ * definitions of the first page, and the resourceVersion to watch from.
+ */
+export async function listTable(
+  kc: KubeConfig,
+  kind: KindDef,
+  namespace: string | undefined,
+  pageSize: number,
+  signal: AbortSignal,
+): Promise<{ rows: Row[]; defs: TableColumnDefinition[]; rv: string }> {
+  const server = kc.getCurrentCluster()?.server ?? '';
+  const path = collectionPath(kind, namespace);
+  const rows: Row[] = [];
+  let defs: TableColumnDefinition[] | undefined;
+  let rv = '';
+  let cont: string | undefined;
+  do {
+    const q = new URLSearchParams({ limit: String(pageSize) });
+    if (cont) q.set('continue', cont);
+    const body = await getJson(kc, `${server}${path}?${q}`, signal, TABLE_ACCEPT);
+    if (!isTable(body)) throw Object.assign(new Error('not a Table'), { code: 406 });
+    defs ??= body.columnDefinitions ?? [];
+    if (!rv) rv = body.metadata?.resourceVersion ?? '';
+    for (const r of body.rows ?? []) rows.push(tableRow(r, defs));
+    cont = body.metadata?.continue || undefined;
+  } while (cont && !signal.aborted);
+  return { rows, defs: defs ?? [], rv };
+}
+
 /** The same LIST, as rows. */
 export async function listRows(
   kc: KubeConfig,
@@ -81,6 +117,21 @@ export interface WatchHandlers {
   /** Tests only: true while watches must not be established. */
   holdOff: () => boolean;
   setController: (c: AbortController) => void;
+  /** Events in the API server's Table format (one row each; column definitions on the first only). */
+  table?: boolean;
+}
+
+/**
+ * client-node's Watch asks for JSON and takes no headers; the Table format needs its Accept header,
+ * so the watch gets a view of the config that adds it after authenticating.
+ */
+function withAccept(kc: KubeConfig, accept: string): KubeConfig {
+  const view: KubeConfig = Object.create(kc);
+  view.applySecurityAuthentication = async (ctx) => {
+    await kc.applySecurityAuthentication(ctx);
+    ctx.setHeaderParam('Accept', accept);
+  };
+  return view;
 }
 
 /**
@@ -118,7 +169,7 @@ export function watchOnce(
       if (type === 'ADDED' || type === 'MODIFIED' || type === 'DELETED' || type === 'BOOKMARK')
         h.onEvent(type, obj as KubeObject);
     };
-    new Watch(kc)
+    new Watch(h.table ? withAccept(kc, TABLE_ACCEPT) : kc)
       .watch(
         collectionPath(kind, namespace),
         { allowWatchBookmarks: true, resourceVersion: rv },

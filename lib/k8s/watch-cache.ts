@@ -3,15 +3,22 @@ import { createHash } from 'node:crypto';
 import type { KubeConfig } from '@kubernetes/client-node';
 import { authMode, signsIn } from '../env';
 import { AppError } from '../errors';
-import { cacheKind } from '../live/cache-kinds';
+import { cacheKind, viewExtras } from '../live/cache-kinds';
 import { redact } from '../redact';
+import {
+  eventRow,
+  isTable,
+  type TableColumnDefinition,
+  tableColumns,
+  tableResourceVersion,
+} from '../resources/api-kinds/table';
 import { assertTokenLive, isRevoked, onRevoked, REVOKED_MESSAGE } from '../revocation';
 import { requireSession, SIGNED_OUT_MESSAGE } from '../session';
 import { kubeConfig, type Principal } from './client';
 import { tokenHash } from './credential-cache';
 import { toAppError } from './errors';
-import type { KindDef, KubeObject, Row } from './kinds';
-import { listObjects, watchOnce } from './upstream';
+import { type Column, type KindDef, type KubeObject, type Row, resourceOf } from './kinds';
+import { listObjects, listTable, watchOnce } from './upstream';
 import {
   applyBookmark,
   applyEvent,
@@ -39,7 +46,8 @@ export interface ErrorInfo {
 }
 
 export type CacheMessage =
-  | { type: 'snapshot'; rows: Row[] }
+  /** `columns` for kinds listed as the API server's Table (kubectl get's columns). */
+  | { type: 'snapshot'; rows: Row[]; columns?: Column[] }
   | { type: 'changes'; changes: Change[] }
   | { type: 'error'; error: ErrorInfo }
   | { type: 'status'; state: 'live' | 'reconnecting'; since?: number };
@@ -55,6 +63,8 @@ interface Entry {
   namespace: string | undefined;
   kc: KubeConfig;
   state: ListState | undefined;
+  /** Table-format kinds: the column definitions of the last LIST (or of a watch that sent new ones). */
+  defs: TableColumnDefinition[] | undefined;
   /** Redacted objects by row key, in step with `state.rows`, kept once a view asked (keepObjects). */
   objects: Map<string, KubeObject>;
   keepObjects: boolean;
@@ -121,7 +131,7 @@ export function hasWatch(
   namespace: string | undefined,
   principal?: Principal,
 ): boolean {
-  const kind = cacheKind(slug);
+  const kind = cacheKind(slug, context);
   if (!kind) return false;
   return entries.has(
     entryKey(context, kubeConfig(context, principal), slug, kind.namespaced ? namespace : undefined),
@@ -200,8 +210,8 @@ function attach(
   principal?: Principal,
   wantObjects = false,
 ): { entry: Entry; detach: () => void } {
-  const kind = cacheKind(slug);
-  if (!kind) throw new Error(`unknown kind ${slug}`);
+  const kind = cacheKind(slug, context);
+  if (!kind) throw new AppError(404, `The cluster serves no kind "${slug.slice(0, 80)}".`, 'unknown_kind');
   // Token mode without a principal would share one cache between everyone signed in: refuse.
   if (signsIn(authMode()) && !principal) throw new AppError(401, SIGNED_OUT_MESSAGE, 'unauthenticated');
   const owner = ownerOf(principal);
@@ -219,6 +229,7 @@ function attach(
       namespace: ns,
       kc,
       state: undefined,
+      defs: undefined,
       objects: new Map(),
       keepObjects: false,
       objectsReady: false,
@@ -262,7 +273,7 @@ export function subscribe(
 ): () => void {
   const { entry, detach } = attach(context, slug, namespace, listener, principal);
   if (entry.error) listener({ type: 'error', error: entry.error });
-  else if (entry.state) listener({ type: 'snapshot', rows: [...entry.state.rows.values()] });
+  else if (entry.state) listener(snapshotOf(entry, entry.state));
   if (entry.reconnectingSince)
     listener({ type: 'status', state: 'reconnecting', since: entry.reconnectingSince });
   return detach;
@@ -333,6 +344,51 @@ export function currentRows(
   });
 }
 
+/** An object as views read it: redacted, plus what views need of the removed parts (viewExtras). */
+function cachedObject(raw: KubeObject, kind: KindDef): KubeObject {
+  return { ...redact(raw, kind.kind), ...viewExtras(raw, kind) };
+}
+
+function snapshotOf(e: Entry, state: ListState): CacheMessage {
+  const rows = [...state.rows.values()];
+  return e.kind.table
+    ? { type: 'snapshot', rows, columns: tableColumns(e.defs ?? []) }
+    : { type: 'snapshot', rows };
+}
+
+/** The current rows and, for Table-format kinds, their columns; for server rendering, like currentRows. */
+export function currentList(
+  context: string,
+  slug: string,
+  namespace: string | undefined,
+  timeoutMs = 5000,
+  principal?: Principal,
+): Promise<{ rows: Row[]; columns?: Column[] } | undefined> {
+  return new Promise((resolve, reject) => {
+    let unsubscribe: (() => void) | undefined;
+    let settled = false;
+    const finish = (fn: () => void) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      queueMicrotask(() => unsubscribe?.());
+      fn();
+    };
+    const timer = setTimeout(() => finish(() => resolve(undefined)), timeoutMs);
+    unsubscribe = subscribe(
+      context,
+      slug,
+      namespace,
+      (m) => {
+        if (m.type === 'snapshot') finish(() => resolve({ rows: m.rows, columns: m.columns }));
+        else if (m.type === 'error') finish(() => reject(m.error));
+      },
+      principal,
+    );
+    if (settled) unsubscribe();
+  });
+}
+
 function stop(e: Entry): void {
   if (e.listeners.size > 0) return;
   e.abort.abort();
@@ -356,13 +412,13 @@ function toErrorInfo(e: unknown, entry: Entry): ErrorInfo {
   const err = toAppError(status ? { code: status } : e, {
     context: entry.context,
     verb: 'list',
-    resource: entry.kind.slug,
+    resource: resourceOf(entry.kind),
     namespace: entry.namespace,
   });
   // toAppError speaks of namespaces; a cluster-scoped kind has none.
   const message =
     err.code === 'forbidden' && !entry.kind.namespaced
-      ? `You may not list ${entry.kind.slug} in this cluster.`
+      ? `You may not list ${resourceOf(entry.kind)} in this cluster.`
       : err.message;
   return { status: err.status, code: err.code, message };
 }
@@ -399,15 +455,30 @@ async function run(e: Entry): Promise<void> {
     try {
       if (needList) {
         counters.lists++;
-        const { items, rv } = await listObjects(e.kc, e.kind, e.namespace, settings.pageSize, e.abort.signal);
-        if (e.abort.signal.aborted) return;
-        const rows: Row[] = [];
-        const keep = e.keepObjects;
-        e.objects = new Map();
-        for (const item of items) {
-          const row = e.kind.toRow(item);
-          rows.push(row);
-          if (keep) e.objects.set(row.key, redact(item, e.kind.kind));
+        let rows: Row[] = [];
+        let rv: string;
+        // Read after the LIST answered: a view may have asked for objects while it was under way.
+        let keep = false;
+        if (e.kind.table) {
+          // Rows as `kubectl get` prints them; no objects to keep (views read the built-in kinds).
+          const t = await listTable(e.kc, e.kind, e.namespace, settings.pageSize, e.abort.signal);
+          if (e.abort.signal.aborted) return;
+          rows = t.rows;
+          rv = t.rv;
+          e.defs = t.defs;
+          keep = e.keepObjects;
+          e.objects = new Map();
+        } else {
+          const l = await listObjects(e.kc, e.kind, e.namespace, settings.pageSize, e.abort.signal);
+          if (e.abort.signal.aborted) return;
+          rv = l.rv;
+          keep = e.keepObjects;
+          e.objects = new Map();
+          for (const item of l.items) {
+            const row = e.kind.toRow(item);
+            rows.push(row);
+            if (keep) e.objects.set(row.key, cachedObject(item, e.kind));
+          }
         }
         e.objectsReady = keep;
         e.state = fromList(rows, rv);
@@ -415,7 +486,7 @@ async function run(e: Entry): Promise<void> {
         refusals.delete(e.key);
         needList = false;
         // A full snapshot replaces whatever subscribers had: after a 410 this is the consistent resync.
-        broadcast(e, { type: 'snapshot', rows });
+        broadcast(e, snapshotOf(e, e.state));
       }
       await whileSuspended(e.abort.signal);
       const state = e.state;
@@ -424,19 +495,24 @@ async function run(e: Entry): Promise<void> {
       await watchOnce(e.kc, e.kind, e.namespace, state.rv, e.abort.signal, {
         onEvent: (type, obj) => {
           if (isSuspended()) return;
-          if (type === 'BOOKMARK') applyBookmark(state, obj.metadata?.resourceVersion);
+          if (e.kind.table) onTableEvent(e, state, type, obj);
+          else if (type === 'BOOKMARK') applyBookmark(state, obj.metadata?.resourceVersion);
           else {
             const row = e.kind.toRow(obj);
             const change = applyEvent(state, type, row);
             if (type === 'DELETED') e.objects.delete(row.key);
-            else if (e.objectsReady) e.objects.set(row.key, redact(obj, e.kind.kind));
+            else if (e.objectsReady) e.objects.set(row.key, cachedObject(obj, e.kind));
             if (change) broadcast(e, { type: 'changes', changes: [change] });
           }
         },
         onConnected: () => markLive(e),
         holdOff: isSuspended,
+        table: e.kind.table,
         setController: (c) => {
           e.watchAbort = c;
+          // A view joined between the LIST and this watch's headers: its relist must not wait for
+          // the watch to end by itself (up to the 30 s idle timeout on a quiet list).
+          if (e.relist) c.abort();
         },
       });
       // A clean end (server timeout): re-watch at once, unless it ended so fast it would spin.
@@ -480,6 +556,32 @@ async function run(e: Entry): Promise<void> {
       await sleep(delay, e.abort.signal);
     }
   }
+}
+
+/** A watch event of a Table-format kind: one row; new column definitions (a CRD changed) mean a relist. */
+function onTableEvent(
+  e: Entry,
+  state: ListState,
+  type: 'ADDED' | 'MODIFIED' | 'DELETED' | 'BOOKMARK',
+  event: KubeObject,
+): void {
+  const obj: unknown = event;
+  if (!isTable(obj)) return;
+  if (type === 'BOOKMARK') {
+    applyBookmark(state, tableResourceVersion(obj));
+    return;
+  }
+  const defs = obj.columnDefinitions;
+  if (defs?.length && JSON.stringify(defs) !== JSON.stringify(e.defs)) {
+    // The rows cached so far have the old columns' cells: list again, for one consistent table.
+    e.relist = true;
+    e.watchAbort?.abort();
+    return;
+  }
+  const row = eventRow(obj, e.defs);
+  if (!row) return;
+  const change = applyEvent(state, type, row);
+  if (change) broadcast(e, { type: 'changes', changes: [change] });
 }
 
 function rememberRefusal(key: string, r: Refusal): void {

@@ -3,6 +3,7 @@ import { AppError } from '@/lib/errors';
 import { errorResponse } from '@/lib/http';
 import { requestPrincipal } from '@/lib/k8s/watch-cache';
 import { parseOrThrow } from '@/lib/params';
+import { assertListKinds } from '@/lib/resources/api-kinds/server/discovery';
 import { openTab } from '@/lib/stream-hub';
 import { subscriptionsParam } from '@/lib/stream-validation';
 
@@ -34,6 +35,8 @@ export async function GET(request: Request) {
     }
     // A tab opening re-checks the token with the cluster now, not from a recent answer.
     const principal = await requestPrincipal(0);
+    // Discovered kinds (CRDs) are checked against the cluster before any stream opens.
+    await assertListKinds(r.data, principal);
     return new Response(openTab(tab, request.signal, principal, r.data), { headers: SSE_HEADERS });
   } catch (e) {
     return errorResponse(e);

@@ -2,23 +2,26 @@ import 'server-only';
 import { dump } from 'js-yaml';
 import { type AuditRecord, recordAudit } from '../../audit';
 import { AppError } from '../../errors';
+import { resolveApiKind } from '../../resources/api-kinds/server/discovery';
 import { canI } from '../access';
 import { whoAmI } from '../identity';
-import { apiVersion as apiVersionOf, kindBySlug, sanitize } from '../kinds';
+import { apiVersion as apiVersionOf, resourceOf, sanitize } from '../kinds';
 import type { Json, ResolvedKind } from './raw';
 
 /** The pieces every write shares: the kind from the URL, the access gate, the audit record. */
 
-/** A kind named in the URL by its plural (the 19 listed kinds until discovery-driven kinds land). */
-export function kindFromSlug(slug: string): ResolvedKind {
-  const k = kindBySlug(slug);
-  if (!k) throw new AppError(404, `Wheelhouse does not know the kind "${slug}".`, 'unknown_kind');
+/**
+ * A kind named in the URL by its plural (group-qualified outside the core group): Wheelhouse's own
+ * or any the cluster serves (aggregated discovery); a 404 with a sentence for one it does not.
+ */
+export async function kindFromSlug(context: string, slug: string): Promise<ResolvedKind> {
+  const k = await resolveApiKind(context, slug);
   return {
     apiVersion: apiVersionOf(k),
     kind: k.kind,
     group: k.group,
     version: k.version,
-    resource: k.slug,
+    resource: resourceOf(k),
     namespaced: k.namespaced,
   };
 }

@@ -2,7 +2,7 @@ import 'server-only';
 import { AppError, isAppError } from '../../errors';
 import { objectPage } from '../../links';
 import { ALL_NAMESPACES } from '../../paths';
-import { kindBySlug } from '../kinds';
+import { pageSlug } from '../../resources/api-kinds/discovery';
 import { auditWrite, gate, metadataOf, str, userOf } from './common';
 import { type Change, diffObjects, diffText } from './diff';
 import { fieldLine } from './field-lines';
@@ -249,11 +249,10 @@ export async function createFromYaml(
       const stored = await post(context, p, false);
       const name = str(metadataOf(stored).name) ?? p.result.name;
       const changes = p.body ? diffObjects(undefined, stored, p.body) : [];
-      const slug = p.r?.resource ?? '';
+      // Every kind has a page now: Wheelhouse's own by plural, discovered ones group-qualified.
+      const slug = p.r ? pageSlug(p.r) : '';
       const page =
-        kindBySlug(slug) && name
-          ? objectPage(context, p.result.namespace ?? ALL_NAMESPACES, slug, name)
-          : undefined;
+        slug && name ? objectPage(context, p.result.namespace ?? ALL_NAMESPACES, slug, name) : undefined;
       p.result = {
         ...p.result,
         name,

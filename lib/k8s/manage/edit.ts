@@ -105,7 +105,7 @@ function secretKeys(obj: Json): SecretKey[] {
 }
 
 export async function getEditSource(ref: ObjectRef): Promise<EditSource> {
-  const r = kindFromSlug(ref.slug);
+  const r = await kindFromSlug(ref.context, ref.slug);
   const live = await readLive(ref, r);
   const canUpdate = await canI(ref.context, {
     verb: 'update',
@@ -264,7 +264,7 @@ async function readersOfOldValue(
 }
 
 export async function editObject(ref: ObjectRef, input: EditInput): Promise<EditOutcome> {
-  const r = kindFromSlug(ref.slug);
+  const r = await kindFromSlug(ref.context, ref.slug);
   const ns = scope(ref, r);
   const apply = input.mode === 'apply';
   const user = apply ? await userOf(ref.context) : '';

@@ -137,7 +137,7 @@ function scopeOf(ref: ObjectRef, r: ResolvedKind): string | undefined {
 }
 
 export async function deletePlan(ref: ObjectRef): Promise<DeletePlan> {
-  const r = kindFromSlug(ref.slug);
+  const r = await kindFromSlug(ref.context, ref.slug);
   const ns = scopeOf(ref, r);
   let obj: Json;
   try {
@@ -192,7 +192,7 @@ export function describeDependents(d: Dependents[]): string {
 }
 
 export async function deleteObject(ref: ObjectRef, input: DeleteInput): Promise<{ message: string }> {
-  const r = kindFromSlug(ref.slug);
+  const r = await kindFromSlug(ref.context, ref.slug);
   const ns = scopeOf(ref, r);
   const user = await userOf(ref.context);
   const base = {

@@ -1,12 +1,16 @@
 import 'server-only';
 import { AppError } from '../../errors';
 import type { Principal } from '../../k8s/client';
+import { credentialsKey } from '../../k8s/watch-cache';
 import { ALL_NAMESPACES } from '../../paths';
 import { cronJobView } from '../../resources/cronjobs/server/cronjob-view';
 import { nodeUsageView, podUsageView, topUsageView } from '../../resources/metrics/server/metrics-views';
 import { nodeView } from '../../resources/nodes/server/node-view';
+import { ensureDiscovery } from '../../resources/api-kinds/server/discovery';
 import type { ViewName, ViewSpec } from '../../stream-protocol';
 import { currentView, subscribeView, type ViewDef, type ViewListener } from '../view-cache';
+import { apiKindsView } from './api-kinds';
+import { DRIFT_KINDS, type DriftKind, driftView } from './drift';
 import { nodesView } from './nodes';
 import { overviewView } from './overview';
 import { podView } from './pod';
@@ -38,12 +42,23 @@ function namespaced(spec: ViewSpec): string {
   return spec.namespace;
 }
 
-function resolve(spec: ViewSpec): { def: ViewDef<unknown>; params: unknown } {
+function resolve(spec: ViewSpec, principal?: Principal): { def: ViewDef<unknown>; params: unknown } {
   const ns = spec.namespace === ALL_NAMESPACES ? undefined : spec.namespace;
   const as = <P, M>(def: ViewDef<P, M>, params: P) => ({ def: def as unknown as ViewDef<unknown>, params });
   switch (spec.view satisfies ViewName) {
     case 'overview':
       return as(overviewView, ns ? { namespace: ns } : {});
+    case 'drift': {
+      const kind = spec.kind ?? '';
+      if (!(DRIFT_KINDS as readonly string[]).includes(kind))
+        throw bad(`The drift view is for ${DRIFT_KINDS.join(', ')}, not "${kind.slice(0, 60)}".`);
+      return as(driftView, { kind: kind as DriftKind, ...named(spec) });
+    }
+    case 'api-kinds':
+      return as(apiKindsView, {
+        context: spec.context,
+        credentials: credentialsKey(spec.context, principal),
+      });
     case 'nodes':
       return as(nodesView, {});
     case 'node': {
@@ -93,12 +108,14 @@ export function checkViewSpec(spec: ViewSpec): void {
 }
 
 export function subscribeViewSpec(spec: ViewSpec, listener: ViewListener, principal?: Principal): () => void {
-  const { def, params } = resolve(spec);
+  const { def, params } = resolve(spec, principal);
+  // A stream that outlived the server's discovery snapshot (a restart) reads it again.
+  if (spec.view === 'api-kinds') void ensureDiscovery(spec.context, principal).catch(() => undefined);
   return subscribeView(spec.context, spec.view, def, params, listener, principal);
 }
 
 /** The view's model now, for a page's server render; it then goes live over the tab's stream. */
 export function loadView<T>(spec: ViewSpec, principal?: Principal): Promise<T> {
-  const { def, params } = resolve(spec);
+  const { def, params } = resolve(spec, principal);
   return currentView<unknown, T>(spec.context, spec.view, def, params, principal);
 }

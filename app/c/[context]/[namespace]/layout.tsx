@@ -1,5 +1,6 @@
 import { notFound, redirect } from 'next/navigation';
 import type { ReactNode } from 'react';
+import { ApiKindsNav } from '@/components/api-kinds/api-kinds-nav';
 import { AppShell } from '@/components/app-shell';
 import { UserBadge } from '@/components/user-badge';
 import { authMode, signsIn } from '@/lib/env';
@@ -7,7 +8,11 @@ import { isAppError } from '@/lib/errors';
 import { getContext, listContexts } from '@/lib/k8s/client';
 import { type Identity, whoAmI } from '@/lib/k8s/identity';
 import { listNamespaces, type NamespaceList } from '@/lib/k8s/namespaces';
-import { parseScope } from '@/lib/params';
+import { requestPrincipal } from '@/lib/k8s/watch-cache';
+import { loadView } from '@/lib/live/views';
+import { ALL_NAMESPACES, parseScope } from '@/lib/params';
+import type { ApiKindsNav as ApiKindsNavModel } from '@/lib/resources/api-kinds/discovery';
+import { ensureDiscovery } from '@/lib/resources/api-kinds/server/discovery';
 
 export const dynamic = 'force-dynamic';
 
@@ -44,8 +49,23 @@ export default async function ScopeLayout({
     // An unreachable cluster must not take the shell down: the page below says what is wrong.
     namespaces = { names: [], error: isAppError(e) ? e.message : 'Namespaces could not be listed.' };
   }
+  // The navigation's other kinds (aggregated discovery and CRDs); live over the stream from here.
+  let apiKinds: ApiKindsNavModel = { groups: [] };
+  try {
+    const principal = await requestPrincipal();
+    await ensureDiscovery(scope.context, principal);
+    apiKinds = await loadView<ApiKindsNavModel>(
+      { context: scope.context, view: 'api-kinds', namespace: ALL_NAMESPACES },
+      principal,
+    );
+  } catch {
+    // Discovery refused or unreachable: Wheelhouse's own kinds still work; the page says what is wrong.
+  }
   return (
     <AppShell
+      apiKinds={
+        <ApiKindsNav context={scope.context} namespaceSegment={scope.namespaceSegment} initial={apiKinds} />
+      }
       contexts={listContexts().map((c) => c.name)}
       context={scope.context}
       namespaceSegment={scope.namespaceSegment}

@@ -1,13 +1,15 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { LiveListPage } from '@/components/live-list-page';
-import { kindBySlug } from '@/lib/k8s/kinds';
+import { requestPrincipal } from '@/lib/k8s/watch-cache';
 import { decodeSegment, parseScope } from '@/lib/params';
+import { kindForPage } from '@/lib/resources/api-kinds/server/discovery';
 
 type Params = Promise<{ context: string; namespace: string; kind: string }>;
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  const kind = kindBySlug(decodeSegment((await params).kind));
+  const p = await params;
+  const kind = await kindForPage(parseScope(p).context, decodeSegment(p.kind), await requestPrincipal());
   return { title: kind?.label ?? 'Not found' };
 }
 
@@ -20,7 +22,8 @@ export default async function KindListPage({
 }) {
   const raw = await params;
   const scope = parseScope(raw);
-  const kind = kindBySlug(decodeSegment(raw.kind));
+  // Wheelhouse's own kinds, and every other the cluster serves (aggregated discovery, CRDs).
+  const kind = await kindForPage(scope.context, decodeSegment(raw.kind), await requestPrincipal());
   if (!kind) notFound();
   return <LiveListPage scope={scope} kind={kind} searchParams={await searchParams} />;
 }

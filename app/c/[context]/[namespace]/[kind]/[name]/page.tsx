@@ -5,22 +5,25 @@ import { ErrorState } from '@/components/error-state';
 import { ObjectEventsYaml } from '@/components/object-extras';
 import { ObjectSummary } from '@/components/object-summary';
 import { isAppError } from '@/lib/errors';
-import { kindBySlug } from '@/lib/k8s/kinds';
 import { getObjectDetail, type ObjectDetail } from '@/lib/k8s/objects';
-import { decodeSegment, objectName, parseOrThrow, parseScope, scopePath } from '@/lib/params';
+import { requestPrincipal } from '@/lib/k8s/watch-cache';
+import { listPath } from '@/lib/links';
+import { decodeSegment, objectName, parseOrThrow, parseScope } from '@/lib/params';
+import { kindForPage } from '@/lib/resources/api-kinds/server/discovery';
 
 type Params = Promise<{ context: string; namespace: string; kind: string; name: string }>;
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const p = await params;
-  return { title: `${decodeSegment(p.name)} · ${kindBySlug(decodeSegment(p.kind))?.label ?? 'Not found'}` };
+  const kind = await kindForPage(parseScope(p).context, decodeSegment(p.kind), await requestPrincipal());
+  return { title: `${decodeSegment(p.name)} · ${kind?.label ?? 'Not found'}` };
 }
 
 /** One object: its summary, its events and its YAML (managedFields hidden; Secret values never sent). */
 export default async function ObjectPage({ params }: { params: Params }) {
   const raw = await params;
   const scope = parseScope(raw);
-  const kind = kindBySlug(decodeSegment(raw.kind));
+  const kind = await kindForPage(scope.context, decodeSegment(raw.kind), await requestPrincipal());
   if (!kind) notFound();
   const name = parseOrThrow(objectName, decodeSegment(raw.name), 'name');
   let detail: ObjectDetail | undefined;
@@ -36,7 +39,7 @@ export default async function ObjectPage({ params }: { params: Params }) {
     <section aria-labelledby="page-title" className="space-y-6">
       <header className="space-y-1">
         <p className="text-sm text-muted">
-          <Link href={scopePath(scope.context, scope.namespaceSegment, kind.slug)}>{kind.label}</Link>
+          <Link href={listPath(scope.context, scope.namespaceSegment, kind.slug)}>{kind.label}</Link>
           {kind.namespaced && scope.namespace ? ` in ${scope.namespace}` : ''}
         </p>
         <h1 id="page-title" className="text-xl font-semibold break-all">
@@ -47,7 +50,8 @@ export default async function ObjectPage({ params }: { params: Params }) {
         <ErrorState error={error} context={scope.context} />
       ) : (
         <>
-          <ObjectSummary kind={kind} row={detail.row} now={now} />
+          {/* A discovered kind has no summary columns of its own: its list has kubectl's. */}
+          {!kind.table && <ObjectSummary kind={kind} row={detail.row} now={now} />}
           <ObjectEventsYaml detail={detail} slug={kind.slug} now={now} context={scope.context} />
         </>
       )}

@@ -4,18 +4,19 @@ import { notFound } from 'next/navigation';
 import { ErrorState } from '@/components/error-state';
 import { EditView } from '@/components/manage/edit-view';
 import { isAppError } from '@/lib/errors';
-import { kindBySlug } from '@/lib/k8s/kinds';
 import { type EditSource, getEditSource } from '@/lib/k8s/manage/edit';
+import { requestPrincipal } from '@/lib/k8s/watch-cache';
 import { objectApi } from '@/lib/links';
 import { parseObjectRef } from '@/lib/manage-params';
-import { decodeSegment, scopePath } from '@/lib/params';
+import { decodeSegment, parseScope, scopePath } from '@/lib/params';
+import { kindForPage } from '@/lib/resources/api-kinds/server/discovery';
 
 type Params = Promise<{ context: string; namespace: string; kind: string; name: string }>;
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const p = await params;
   return {
-    title: `Edit ${decodeSegment(p.name)} · ${kindBySlug(decodeSegment(p.kind))?.kind ?? 'Not found'}`,
+    title: `Edit ${decodeSegment(p.name)} · ${(await kindForPage(parseScope(p).context, decodeSegment(p.kind), await requestPrincipal()))?.kind ?? 'Not found'}`,
   };
 }
 
@@ -28,7 +29,7 @@ export default async function EditPage({ params }: { params: Params }) {
   } catch {
     notFound();
   }
-  const kind = kindBySlug(ref.slug);
+  const kind = await kindForPage(ref.context, ref.slug, await requestPrincipal());
   if (!kind) notFound();
   const segment = decodeSegment(raw.namespace);
   let source: EditSource | undefined;
