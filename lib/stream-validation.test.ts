@@ -19,7 +19,8 @@ test('a set the stream cannot take is a sentence', () => {
     return r.error?.issues[0]?.message ?? '';
   };
   assert.match(message('[{"context":'), /not JSON/);
-  assert.match(message(JSON.stringify([{ ...list, kind: 'widgets' }])), /unknown kind "widgets"/);
+  // A well-formed kind is checked against the cluster's discovery when the stream opens; a malformed one here.
+  assert.match(message(JSON.stringify([{ ...list, kind: 'Widgets!' }])), /unknown kind "Widgets!"/);
   assert.match(message(JSON.stringify([{ ...list, extra: 1 }])), /.+/);
   assert.match(message('x'.repeat(MAX_SUBSCRIPTIONS_PARAM + 1)), /at most 8000 characters/);
   // The default bound per tab (50 lists) fits well inside the limit.
