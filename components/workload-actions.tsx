@@ -5,7 +5,8 @@ import { Button } from '@/components/ui/button';
 import { Callout } from '@/components/ui/callout';
 import { Dialog } from '@/components/ui/dialog';
 import { type ActionError, callJson } from '@/lib/client-actions';
-import { KINDS, type MutationResult, type WorkloadDetail } from '@/lib/k8s/rollout-views';
+import type { MutationResult, WorkloadDetail } from '@/lib/k8s/rollout-views';
+import { WORKLOADS } from '@/lib/links';
 
 type Action = 'restart' | 'scale' | 'pause' | 'resume';
 
@@ -38,7 +39,7 @@ export function WorkloadActions({
   }, [detail.replicas, action]);
   const replicasId = useId();
   const reasonId = useId();
-  const kind = KINDS[detail.kind].singular;
+  const kind = WORKLOADS[detail.kind].kind;
   const disabled = !detail.canPatch.allowed;
   const why = detail.canPatch.reason;
 

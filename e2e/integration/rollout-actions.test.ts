@@ -209,7 +209,10 @@ test('a JSON-patch test on a stale generation is refused by the API server and r
     { op: 'test' as const, path: '/metadata/generation', value: current + 1 },
     { op: 'replace' as const, path: '/spec/replicas', value: 5 },
   ];
-  const err = await patchWorkload(ADMIN_CONTEXT, 'deployments', ns, 'guard', patch).then(
+  const err = await patchWorkload(
+    { context: ADMIN_CONTEXT, kind: 'deployments', namespace: ns, name: 'guard' },
+    patch,
+  ).then(
     () => undefined,
     (e: unknown) => e,
   );
