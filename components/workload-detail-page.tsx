@@ -1,3 +1,4 @@
+import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ConfigDrift } from '@/components/config-drift';
@@ -92,4 +93,19 @@ export async function WorkloadDetailPage({
       )}
     </section>
   );
+}
+
+type Params = Promise<{ context: string; namespace: string; name: string }>;
+
+/**
+ * The page module of one workload kind's route (`app/c/[context]/[namespace]/<plural>/[name]`): each
+ * kind keeps its own route so the generic object page does not ship the workload page's client code.
+ */
+export function workloadRoute(kind: WorkloadKind) {
+  return {
+    generateMetadata: async ({ params }: { params: Params }): Promise<Metadata> => ({
+      title: `${decodeURIComponent((await params).name)} · ${WORKLOADS[kind].kind}`,
+    }),
+    Page: async ({ params }: { params: Params }) => <WorkloadDetailPage kind={kind} params={await params} />,
+  };
 }

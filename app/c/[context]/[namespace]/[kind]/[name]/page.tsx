@@ -4,34 +4,21 @@ import { notFound } from 'next/navigation';
 import { ErrorState } from '@/components/error-state';
 import { ObjectEventsYaml } from '@/components/object-extras';
 import { ObjectSummary } from '@/components/object-summary';
-import { WorkloadDetailPage } from '@/components/workload-detail-page';
 import { isAppError } from '@/lib/errors';
 import { kindBySlug } from '@/lib/k8s/kinds';
 import { getObjectDetail, type ObjectDetail } from '@/lib/k8s/objects';
-import { WORKLOAD_KINDS, WORKLOADS, type WorkloadKind } from '@/lib/links';
 import { decodeSegment, objectName, parseOrThrow, parseScope, scopePath } from '@/lib/params';
 
 type Params = Promise<{ context: string; namespace: string; kind: string; name: string }>;
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const p = await params;
-  const slug = decodeSegment(p.kind);
-  const label = isWorkload(slug) ? WORKLOADS[slug].kind : kindBySlug(slug)?.label;
-  return { title: `${decodeSegment(p.name)} · ${label ?? 'Not found'}` };
+  return { title: `${decodeSegment(p.name)} · ${kindBySlug(decodeSegment(p.kind))?.label ?? 'Not found'}` };
 }
 
-function isWorkload(slug: string): slug is WorkloadKind {
-  return (WORKLOAD_KINDS as readonly string[]).includes(slug);
-}
-
-/**
- * One object: its summary, its events and its YAML (managedFields hidden; Secret values never sent).
- * The five workload kinds have their workload page here instead, so each has one address.
- */
+/** One object: its summary, its events and its YAML (managedFields hidden; Secret values never sent). */
 export default async function ObjectPage({ params }: { params: Params }) {
   const raw = await params;
-  const slug = decodeSegment(raw.kind);
-  if (isWorkload(slug)) return <WorkloadDetailPage kind={slug} params={raw} />;
   const scope = parseScope(raw);
   const kind = kindBySlug(decodeSegment(raw.kind));
   if (!kind) notFound();
