@@ -95,17 +95,10 @@ export async function WorkloadDetailPage({
   );
 }
 
-type Params = Promise<{ context: string; namespace: string; name: string }>;
-
-/**
- * The page module of one workload kind's route (`app/c/[context]/[namespace]/<plural>/[name]`): each
- * kind keeps its own route so the generic object page does not ship the workload page's client code.
- */
-export function workloadRoute(kind: WorkloadKind) {
-  return {
-    generateMetadata: async ({ params }: { params: Params }): Promise<Metadata> => ({
-      title: `${decodeURIComponent((await params).name)} · ${WORKLOADS[kind].kind}`,
-    }),
-    Page: async ({ params }: { params: Params }) => <WorkloadDetailPage kind={kind} params={await params} />,
-  };
+/** The title of a workload kind's page (`app/c/[context]/[namespace]/<plural>/[name]`). */
+export async function workloadMetadata(
+  kind: WorkloadKind,
+  params: Promise<{ name: string }>,
+): Promise<Metadata> {
+  return { title: `${decodeURIComponent((await params).name)} · ${WORKLOADS[kind].kind}` };
 }

@@ -1,5 +1,9 @@
-import { workloadRoute } from '@/components/workload-detail-page';
+import { WorkloadDetailPage, workloadMetadata } from '@/components/workload-detail-page';
 
-const route = workloadRoute('replicasets');
-export const generateMetadata = route.generateMetadata;
-export default route.Page;
+// Each workload kind keeps its own route, so the generic object page does not ship this page's client code.
+type Params = Promise<{ context: string; namespace: string; name: string }>;
+export const generateMetadata = ({ params }: { params: Params }) => workloadMetadata('replicasets', params);
+
+export default async function Page({ params }: { params: Params }) {
+  return <WorkloadDetailPage kind="replicasets" params={await params} />;
+}
