@@ -14,7 +14,8 @@ import { currentRevisionLabel, hpaFor, toWorkloadDetail, type WorkloadDetail } f
 import type { RolloutObject } from '../../k8s/workload-views';
 import { type RolloutKind, WORKLOADS } from '../../links';
 import { matchesSelector } from '../selector';
-import type { ViewDef, ViewInputs } from '../view-cache';
+import type { ViewDef } from '../view-cache';
+import { required } from './required';
 
 /**
  * A Deployment's, StatefulSet's or DaemonSet's rollout: status, revision history from its cached
@@ -28,13 +29,6 @@ export interface RolloutParams {
 }
 
 export type RolloutModel = Omit<WorkloadDetail, 'canPatch'>;
-
-function required<T>(inputs: ViewInputs, slug: string, namespace: string): T[] {
-  const items = inputs.list<T>(slug, namespace);
-  if (items) return items;
-  const e = inputs.error(slug, namespace);
-  throw new AppError(e?.status ?? 500, e?.message ?? `Could not list ${slug}.`, e?.code);
-}
 
 /** Pods of the current revision: the ones whose failures make a rollout stuck. */
 export function currentRevisionPodsOf(

@@ -4,7 +4,8 @@ import { nodeReadyOf } from '../../k8s/node-ready';
 import { toPodRow } from '../../k8s/pod-views';
 import { type AnyWorkload, podsByWorkload, selectorString, toWorkloadRow } from '../../k8s/workload-views';
 import { WORKLOADS, type WorkloadKind } from '../../links';
-import type { ViewDef, ViewInputs } from '../view-cache';
+import type { ViewDef } from '../view-cache';
+import { required } from './required';
 
 export interface WorkloadPodsParams {
   kind: WorkloadKind;
@@ -21,13 +22,6 @@ export interface WorkloadPodsModel {
     containers: string[];
   };
   now: number;
-}
-
-function required<T>(inputs: ViewInputs, slug: string, namespace: string): T[] {
-  const items = inputs.list<T>(slug, namespace);
-  if (items) return items;
-  const e = inputs.error(slug, namespace);
-  throw new AppError(e?.status ?? 500, e?.message ?? `Could not list ${slug}.`, e?.code);
 }
 
 export const workloadPodsView: ViewDef<WorkloadPodsParams, WorkloadPodsModel> = {
