@@ -75,6 +75,7 @@ export async function LiveListPage({
         context={scope.context}
         namespaceSegment={scope.namespaceSegment}
         kind={kind.slug}
+        def={{ label: kind.label, columns: kind.columns, namespaced: kind.namespaced }}
         initial={initial}
         query={query}
         now={Date.now()}
