@@ -2,7 +2,6 @@
 
 import { useRouter } from 'next/navigation';
 import { useEffect, useId, useRef, useState } from 'react';
-import { kindBySlug } from '@/lib/k8s/kinds';
 import type { SearchHit } from '@/lib/k8s/search-match';
 import { scopePath } from '@/lib/paths';
 
@@ -164,9 +163,7 @@ export function CommandPalette({ context, namespaceSegment }: { context: string;
                     i === active ? 'bg-info-soft' : 'hover:bg-hover'
                   }`}
                 >
-                  <span className="w-32 shrink-0 text-xs text-muted">
-                    {kindBySlug(h.kind)?.kind ?? h.kind}
-                  </span>
+                  <span className="w-32 shrink-0 text-xs text-muted">{h.kindName ?? h.kind}</span>
                   <span className="font-medium">{h.name}</span>
                   {h.namespace && <span className="text-xs text-muted">{h.namespace}</span>}
                 </a>

@@ -86,12 +86,10 @@ export async function LiveListPage({
         context={scope.context}
         namespaceSegment={scope.namespaceSegment}
         kind={kind.slug}
+        def={{ label: kind.label, columns: kind.columns, namespaced: kind.namespaced }}
         initial={initial}
         query={query}
         now={Date.now()}
-        discovered={
-          kind.table ? { label: kind.label, namespaced: kind.namespaced, columns: kind.columns } : undefined
-        }
       />
     </section>
   );

@@ -7,7 +7,6 @@ import { LiveCell, layoutOf } from '@/components/live-cell';
 import { Callout } from '@/components/ui/callout';
 import { ScrollArea } from '@/components/ui/scroll-area';
 import type { Column, Row } from '@/lib/k8s/kinds';
-import { kindBySlug } from '@/lib/k8s/kinds';
 import { type ListQuery, listQueryString, parseSelector, type View, viewOf } from '@/lib/k8s/list-query';
 import { ALL_NAMESPACES, scopePath } from '@/lib/paths';
 import type { ErrorInfo } from '@/lib/stream-protocol';
@@ -46,22 +45,23 @@ export function LiveList({
   context,
   namespaceSegment,
   kind,
+  def,
   initial,
   query,
   now: serverNow,
-  discovered,
 }: {
   context: string;
   namespaceSegment: string;
   kind: string;
+  /**
+   * The kind's columns and scope, from its definition on the server (the list ships no row
+   * transforms); for a kind found by discovery the columns come with the rows.
+   */
+  def: ListKind;
   initial: InitialList;
   query: ListQuery;
   now: number;
-  /** For a kind found by discovery: its label and scope; columns come with the rows. */
-  discovered?: ListKind;
 }) {
-  const def = kindBySlug(kind) ?? discovered;
-  if (!def) throw new Error(`unknown kind ${kind}`);
   const now = useNow(serverNow);
   const ids = { text: useId(), selector: useId() };
   const start = useMemo<WatchedList>(() => {

@@ -8,7 +8,8 @@ import { Button } from '@/components/ui/button';
 import { Callout } from '@/components/ui/callout';
 import { WorkloadActions } from '@/components/workload-actions';
 import type { RolloutState } from '@/lib/k8s/rollout-status';
-import { KINDS, type WorkloadDetail } from '@/lib/k8s/rollout-views';
+import type { WorkloadDetail } from '@/lib/k8s/rollout-views';
+import { WORKLOADS } from '@/lib/links';
 import type { RolloutModel } from '@/lib/live/views/rollout';
 import type { ViewSpec } from '@/lib/stream-protocol';
 import { useLive } from './use-live';
@@ -62,7 +63,7 @@ export function RolloutDetail({
     if (data !== first) setClock(Date.now());
   }, [data, first]);
 
-  const kind = KINDS[detail.kind].singular;
+  const kind = WORKLOADS[detail.kind].kind;
   const s = detail.status;
   const pct = s.desired > 0 ? Math.round((Math.min(s.updated, s.desired) / s.desired) * 100) : 100;
 

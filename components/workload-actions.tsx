@@ -6,7 +6,8 @@ import { Callout } from '@/components/ui/callout';
 import { Dialog } from '@/components/ui/dialog';
 import { ReasonField } from '@/components/ui/reason-field';
 import { type ActionError, callJson } from '@/lib/client-actions';
-import { KINDS, type MutationResult, type WorkloadDetail } from '@/lib/k8s/rollout-views';
+import type { MutationResult, WorkloadDetail } from '@/lib/k8s/rollout-views';
+import { WORKLOADS } from '@/lib/links';
 
 type Action = 'restart' | 'scale' | 'pause' | 'resume';
 
@@ -38,7 +39,7 @@ export function WorkloadActions({
     if (action === null) setReplicas(String(detail.replicas ?? 0));
   }, [detail.replicas, action]);
   const replicasId = useId();
-  const kind = KINDS[detail.kind].singular;
+  const kind = WORKLOADS[detail.kind].kind;
   const disabled = !detail.canPatch.allowed;
   const why = detail.canPatch.reason;
 

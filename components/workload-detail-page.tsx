@@ -1,3 +1,4 @@
+import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ConfigDrift } from '@/components/config-drift';
@@ -6,18 +7,18 @@ import { ObjectExtras } from '@/components/object-extras';
 import { RolloutDetail } from '@/components/rollout-detail';
 import { WorkloadPods } from '@/components/workload-pods';
 import { isAppError } from '@/lib/errors';
-import { canI } from '@/lib/k8s/access';
-import type { WorkloadKind } from '@/lib/k8s/rollback-plan';
-import { KINDS, type WorkloadDetail } from '@/lib/k8s/rollout-views';
+import type { WorkloadDetail } from '@/lib/k8s/rollout-views';
+import { getWorkloadDetail } from '@/lib/k8s/rollouts';
 import { requestPrincipal } from '@/lib/k8s/watch-cache';
-import { workloadApiPath } from '@/lib/links';
-import { loadView } from '@/lib/live/views';
-import type { RolloutModel } from '@/lib/live/views/rollout';
-import { scopePath } from '@/lib/paths';
-import { parseTarget } from '@/lib/rollout-params';
+import { isRolloutKind, listPath, WORKLOADS, type WorkloadKind, workloadApiPath } from '@/lib/links';
+import { parseNamedScope } from '@/lib/named-scope';
 import type { ViewSpec } from '@/lib/stream-protocol';
 
-/** Server-rendered first paint of a workload's rollout page; the server's views then push changes. */
+/**
+ * The one page of a workload (all five kinds, `<plural>/<name>`): the rollout panel for the kinds
+ * with rollout history, then its pods with their diagnosis, events and YAML. Server-rendered first
+ * paint; the server's views then push changes.
+ */
 export async function WorkloadDetailPage({
   kind,
   params,
@@ -25,56 +26,38 @@ export async function WorkloadDetailPage({
   kind: WorkloadKind;
   params: { context: string; namespace: string; name: string };
 }) {
-  let target: ReturnType<typeof parseTarget>;
+  let target: ReturnType<typeof parseNamedScope>;
   try {
-    target = parseTarget({ ...params, kind });
+    target = parseNamedScope(params);
   } catch {
     notFound();
   }
-  const spec: ViewSpec = {
-    context: target.context,
-    view: 'rollout',
-    namespace: target.namespace,
-    kind,
-    name: target.name,
-  };
+  const { context, namespace, name } = target;
+  const spec: ViewSpec = { context, view: 'rollout', namespace, kind, name };
   let detail: WorkloadDetail | undefined;
   let error: unknown;
-  try {
-    const [model, canPatch] = await Promise.all([
-      loadView<RolloutModel>(spec, await requestPrincipal()),
-      canI(target.context, {
-        verb: 'patch',
-        group: 'apps',
-        resource: kind,
-        namespace: target.namespace,
-        name: target.name,
-      }),
-    ]);
-    detail = { ...model, canPatch };
-  } catch (e) {
-    if (isAppError(e) && e.status === 404) notFound();
-    error = e;
+  if (isRolloutKind(kind)) {
+    try {
+      detail = await getWorkloadDetail({ context, namespace, kind, name }, await requestPrincipal());
+    } catch (e) {
+      if (isAppError(e) && e.status === 404) notFound();
+      error = e;
+    }
   }
-  const label = KINDS[kind];
-  const apiBase = workloadApiPath(target.context, target.namespace, kind, target.name);
+  const label = WORKLOADS[kind];
+  const apiBase = workloadApiPath(context, namespace, kind, name);
   return (
     <section aria-labelledby="page-title" className="max-w-6xl space-y-4">
       <nav aria-label="Breadcrumb" className="text-sm text-muted">
-        {kind === 'deployments' ? (
-          <Link href={scopePath(target.context, target.namespace, 'deployments')}>{label.plural}</Link>
-        ) : (
-          <span>{label.plural}</span>
-        )}{' '}
-        / <span>{target.namespace}</span>
+        <Link href={listPath(context, namespace, kind)}>{label.plural}</Link> / <span>{namespace}</span>
       </nav>
       <header className="space-y-1">
-        <h1 id="page-title" className="text-xl font-semibold">
-          <span className="sr-only">{label.singular} </span>
-          {target.name}
+        <h1 id="page-title" className="text-xl font-semibold break-all">
+          <span className="sr-only">{label.kind} </span>
+          {name}
         </h1>
         <p className="text-sm text-muted">
-          {label.singular} in namespace {target.namespace}
+          {label.kind} in namespace {namespace}
           {detail && detail.images.length > 0 && (
             <>
               {' · '}
@@ -83,31 +66,39 @@ export async function WorkloadDetailPage({
           )}
         </p>
       </header>
-      {detail ? (
+      {detail && (
         <>
           <ConfigDrift
-            context={target.context}
-            namespace={target.namespace}
-            workload={{ kind, name: target.name }}
+            context={context}
+            namespace={namespace}
+            workload={{ kind: detail.kind, name }}
             restartApi={apiBase}
           />
           <RolloutDetail spec={spec} initial={detail} apiBase={apiBase} now={Date.now()} />
-          <WorkloadPods
-            context={target.context}
-            namespace={target.namespace}
-            kind={kind}
-            name={target.name}
-          />
-          <ObjectExtras
-            context={target.context}
-            slug={kind}
-            namespace={target.namespace}
-            name={target.name}
-          />
         </>
+      )}
+      {error !== undefined ? (
+        <ErrorState error={error} context={context} />
       ) : (
-        <ErrorState error={error} context={target.context} />
+        <>
+          <WorkloadPods
+            context={context}
+            namespace={namespace}
+            kind={kind}
+            name={name}
+            notFoundIfMissing={!detail}
+          />
+          <ObjectExtras context={context} slug={kind} namespace={namespace} name={name} />
+        </>
       )}
     </section>
   );
+}
+
+/** The title of a workload kind's page (`app/c/[context]/[namespace]/<plural>/[name]`). */
+export async function workloadMetadata(
+  kind: WorkloadKind,
+  params: Promise<{ name: string }>,
+): Promise<Metadata> {
+  return { title: `${decodeURIComponent((await params).name)} · ${WORKLOADS[kind].kind}` };
 }

@@ -1,24 +1,28 @@
+import { notFound } from 'next/navigation';
 import { ErrorState } from '@/components/error-state';
 import { type WorkloadData, WorkloadView } from '@/components/workload-view';
+import { isAppError } from '@/lib/errors';
 import { requestPrincipal } from '@/lib/k8s/watch-cache';
+import type { WorkloadKind } from '@/lib/links';
 import { loadView } from '@/lib/live/views';
-import type { WorkloadResource } from '@/lib/live/views/workload-pods';
 import type { ViewSpec } from '@/lib/stream-protocol';
 
 /**
- * A workload's pods with their diagnosis, problem pods first, for pages built around something else
- * (the rollout pages), so one page per workload answers both "how is the rollout" and "why is it sick".
+ * A workload's pods with their diagnosis, problem pods first, so one page per workload answers both
+ * "how is the rollout" and "why is it sick". Without a rollout panel above it, it is what decides a 404.
  */
 export async function WorkloadPods({
   context,
   namespace,
   kind,
   name,
+  notFoundIfMissing = false,
 }: {
   context: string;
   namespace: string;
-  kind: WorkloadResource;
+  kind: WorkloadKind;
   name: string;
+  notFoundIfMissing?: boolean;
 }) {
   const spec: ViewSpec = { context, view: 'workload-pods', namespace, kind, name };
   let initial: WorkloadData | undefined;
@@ -26,6 +30,7 @@ export async function WorkloadPods({
   try {
     initial = await loadView<WorkloadData>(spec, await requestPrincipal());
   } catch (e) {
+    if (notFoundIfMissing && isAppError(e) && e.code === 'not_found') notFound();
     error = e;
   }
   return (

@@ -32,7 +32,7 @@ const PAGES: PageCase[] = [
   { name: 'Stuck Deployment', path: at('shop', 'deployments/checkout'), ready: [/ProgressDeadlineExceeded/] },
   { name: 'StatefulSet', path: at('data', 'statefulsets/postgres'), ready: ['postgres-0'] },
   { name: 'DaemonSet', path: at('demo', 'daemonsets/log-agent'), ready: [/log-agent-/] },
-  { name: 'Job', path: at('shop', 'workloads/jobs/db-migrate'), ready: [/db-migrate-/] },
+  { name: 'Job', path: at('shop', 'jobs/db-migrate'), ready: [/db-migrate-/] },
   { name: 'Crash-looping pod', path: at('demo', 'pods/sim-crashloop'), ready: [/crash-looping/] },
   {
     name: 'Crash-looping pod logs',

@@ -189,7 +189,9 @@ test('an unknown Deployment is a 404 and a bad revision a 404 that lists the rea
   request,
 }) => {
   expect((await page.goto(`/c/${ADMIN_CONTEXT}/${ns}/deployments/no-such-thing`))?.status()).toBe(404);
-  const res = await request.get(`/api/c/${ADMIN_CONTEXT}/${ns}/workloads/deployments/web/revisions/99`);
+  const res = await request.get(
+    `/api/c/${ADMIN_CONTEXT}/${ns}/workloads/deployments/web/rollback?revision=99`,
+  );
   expect(res.status()).toBe(404);
   expect((await res.json()).error.message).toMatch(/Existing revisions: 2, 3, 4\./);
   const bad = await request.post(`/api/c/${ADMIN_CONTEXT}/${ns}/workloads/deployments/web/scale`, {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { podApiPath, podPath, workloadApiPath, workloadKindOf, workloadPath } from './links';
 
-test('workloads with rollouts link to their one page; logs and other kinds to the workload pages, by plural', () => {
+test('every workload kind links to its one page by plural; its logs live under workloads/', () => {
   assert.equal(workloadPath('admin', 'shop', 'Deployment', 'checkout'), '/c/admin/shop/deployments/checkout');
   assert.equal(workloadPath('admin', 'data', 'StatefulSet', 'pg'), '/c/admin/data/statefulsets/pg');
   assert.equal(workloadPath('admin', 'demo', 'DaemonSet', 'agent'), '/c/admin/demo/daemonsets/agent');
@@ -10,11 +10,12 @@ test('workloads with rollouts link to their one page; logs and other kinds to th
     workloadPath('admin', 'shop', 'Deployment', 'checkout', 'logs'),
     '/c/admin/shop/workloads/deployments/checkout/logs',
   );
-  assert.equal(workloadPath('admin', 'shop', 'Job', 'migrate'), '/c/admin/shop/workloads/jobs/migrate');
+  assert.equal(workloadPath('admin', 'shop', 'Job', 'migrate'), '/c/admin/shop/jobs/migrate');
   assert.equal(
-    workloadPath('admin', 'shop', 'ReplicaSet', 'web-1'),
-    '/c/admin/shop/workloads/replicasets/web-1',
+    workloadPath('admin', 'shop', 'ReplicaSet', 'web-1', 'logs'),
+    '/c/admin/shop/workloads/replicasets/web-1/logs',
   );
+  assert.equal(workloadPath('admin', 'shop', 'ReplicaSet', 'web-1'), '/c/admin/shop/replicasets/web-1');
   assert.equal(workloadPath('admin', 'shop', 'CronJob', 'nightly'), null);
 });
 

@@ -9,16 +9,29 @@ import { scopePath } from './paths';
 /** Workload kinds with a workload page, by plural resource name as in every URL. */
 export const WORKLOAD_KINDS = ['deployments', 'statefulsets', 'daemonsets', 'replicasets', 'jobs'] as const;
 export type WorkloadKind = (typeof WORKLOAD_KINDS)[number];
-/** The kinds with rollout history; their page is `<kind>/<name>`, the others `workloads/<kind>/<name>`. */
+/** The kinds with rollout history (rollback, restart, pause): their page adds the rollout panel. */
 export const ROLLOUT_KINDS = ['deployments', 'statefulsets', 'daemonsets'] as const;
+export type RolloutKind = (typeof ROLLOUT_KINDS)[number];
+export type WorkloadKindName = 'Deployment' | 'StatefulSet' | 'DaemonSet' | 'ReplicaSet' | 'Job';
 
-const BY_KIND: Record<string, WorkloadKind> = {
-  Deployment: 'deployments',
-  StatefulSet: 'statefulsets',
-  DaemonSet: 'daemonsets',
-  ReplicaSet: 'replicasets',
-  Job: 'jobs',
-};
+/** The one table of workload kinds: the API's Kind, its plural for people, and its apiVersion. */
+export const WORKLOADS: Record<WorkloadKind, { kind: WorkloadKindName; plural: string; apiVersion: string }> =
+  {
+    deployments: { kind: 'Deployment', plural: 'Deployments', apiVersion: 'apps/v1' },
+    statefulsets: { kind: 'StatefulSet', plural: 'StatefulSets', apiVersion: 'apps/v1' },
+    daemonsets: { kind: 'DaemonSet', plural: 'DaemonSets', apiVersion: 'apps/v1' },
+    replicasets: { kind: 'ReplicaSet', plural: 'ReplicaSets', apiVersion: 'apps/v1' },
+    jobs: { kind: 'Job', plural: 'Jobs', apiVersion: 'batch/v1' },
+  };
+
+export function isRolloutKind(kind: string): kind is RolloutKind {
+  return (ROLLOUT_KINDS as readonly string[]).includes(kind);
+}
+
+const BY_KIND = Object.fromEntries(WORKLOAD_KINDS.map((k) => [WORKLOADS[k].kind, k])) as Record<
+  string,
+  WorkloadKind
+>;
 
 /**
  * The plural resource name of a workload kind given as the API's Kind ("Deployment"), its plural,
@@ -47,10 +60,9 @@ export function workloadPath(
 ): string | null {
   const k = workloadKindOf(kind);
   if (!k) return null;
-  // Deployments, StatefulSets and DaemonSets have one page with rollouts and pod health together.
-  if (!rest && (ROLLOUT_KINDS as readonly string[]).includes(k))
-    return scopePath(context, namespace, `${k}/${encodeURIComponent(name)}`);
-  return scopePath(context, namespace, `workloads/${k}/${encodeURIComponent(name)}${rest ? `/${rest}` : ''}`);
+  // Each workload has one page, `<plural>/<name>`; its sub-pages (logs) live under `workloads/`.
+  if (!rest) return scopePath(context, namespace, `${k}/${encodeURIComponent(name)}`);
+  return scopePath(context, namespace, `workloads/${k}/${encodeURIComponent(name)}/${rest}`);
 }
 
 /** The API address of a workload (`rest` such as "history" or "log"), every segment encoded. */

@@ -23,7 +23,7 @@ test('an old address redirects to the page the one URL builder gives', () => {
   );
   assert.equal(
     legacyWorkloadRedirect({ ...raw, name: 'web-1' }, 'replicasets'),
-    '/c/admin/shop/workloads/replicasets/web-1',
+    '/c/admin/shop/replicasets/web-1',
   );
   assert.equal(legacyWorkloadRedirect({ ...raw, namespace: '_all' }, 'jobs'), undefined);
 });

@@ -61,6 +61,6 @@ test('parseTarget checks kind, name and refuses all namespaces', () => {
   );
   assert.throws(
     () => parseTarget({ context: 'a', namespace: '_all', kind: 'deployments', name: 'x' }),
-    /one namespace/,
+    /Choose a namespace/,
   );
 });

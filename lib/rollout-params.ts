@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { AppError } from './errors';
-import type { WorkloadKind } from './k8s/rollback-plan';
-import { decodeSegment, objectName, parseOrThrow, parseScope } from './params';
+import { ROLLOUT_KINDS, type RolloutKind } from './links';
+import { parseNamedScope } from './named-scope';
+import { decodeSegment, parseOrThrow } from './params';
 
 /** Route params and bodies of the rollout routes (zod at the trust boundary). */
 
-export const workloadKind = z.enum(['deployments', 'statefulsets', 'daemonsets'], {
-  error: 'the kind must be deployments, statefulsets or daemonsets',
+export const rolloutKind = z.enum(ROLLOUT_KINDS, {
+  error: `the kind must be one of ${ROLLOUT_KINDS.join(', ')}`,
 });
 
 export const revisionNumber = z.coerce
@@ -50,22 +51,15 @@ export interface WorkloadParams {
   name: string;
 }
 
+/** A rollout route's target: the one named-object address rule, and a kind with rollout history. */
 export function parseTarget(raw: WorkloadParams): {
   context: string;
   namespace: string;
-  kind: WorkloadKind;
+  kind: RolloutKind;
   name: string;
 } {
-  const scope = parseScope(raw);
-  if (!scope.namespace) {
-    throw new AppError(400, 'A workload lives in one namespace: the address must name it, not "_all".');
-  }
-  return {
-    context: scope.context,
-    namespace: scope.namespace,
-    kind: parseOrThrow(workloadKind, decodeSegment(raw.kind), 'kind'),
-    name: parseOrThrow(objectName, decodeSegment(raw.name), 'name'),
-  };
+  const { context, namespace, name } = parseNamedScope(raw);
+  return { context, namespace, kind: parseOrThrow(rolloutKind, decodeSegment(raw.kind), 'kind'), name };
 }
 
 /** A JSON body validated by `schema`; malformed JSON and wrong shapes are 400s that say why. */

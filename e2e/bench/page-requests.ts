@@ -3,7 +3,7 @@
  * costs the cluster once it has loaded. Run against a started dashboard:
  *
  *   node --import tsx e2e/bench/page-requests.ts --base http://127.0.0.1:PORT --mode stream|poll \
- *     --tabs 1,20 --seconds 20 [--pages overview-all,deployment]
+ *     --tabs 1,20 --seconds 60 [--pages overview-all,deployment]
  *
  * `stream` opens each tab as the pages do now (one SSE stream, the page's view subscriptions);
  * `poll` repeats what the pages did before the live views (their JSON routes every 2 s, as SWR's
@@ -29,7 +29,7 @@ const { values } = parseArgs({
     base: { type: 'string' },
     mode: { type: 'string', default: 'stream' },
     tabs: { type: 'string', default: '1,20' },
-    seconds: { type: 'string', default: '20' },
+    seconds: { type: 'string', default: '60' },
     pages: { type: 'string' },
     pod: { type: 'string', default: 'sim-crashloop' },
   },
@@ -132,11 +132,11 @@ function openTab(p: PageDef, loads: Promise<unknown>[]): () => void {
   return () => tab.close();
 }
 
-async function window(): Promise<{ list: number; get: number; other: Map<string, number> }> {
+async function window(): Promise<{ list: number; get: number; watch: number; other: Map<string, number> }> {
   const a = readApiCounts();
   await sleep(seconds * 1000);
   const d = requestsBetween(a, readApiCounts());
-  return { list: sumVerb(d, 'LIST'), get: sumVerb(d, 'GET'), other: d };
+  return { list: sumVerb(d, 'LIST'), get: sumVerb(d, 'GET'), watch: sumVerb(d, 'WATCH'), other: d };
 }
 
 const rate = (n: number) => (n / seconds).toFixed(2);
@@ -147,8 +147,8 @@ async function main() {
   console.log(`idle: LIST/s ${rate(idle.list)}, GET/s ${rate(idle.get)}, open watches ${idleWatches}`);
   const pages = values.pages ? values.pages.split(',') : Object.keys(PAGES);
   const tabCounts = (values.tabs ?? '1').split(',').map(Number);
-  console.log(`| page | tabs | LIST/s | GET/s | watches opened |`);
-  console.log(`|---|---|---|---|---|`);
+  console.log(`| page | tabs | LIST/s | GET/s | new WATCH/s | watches open |`);
+  console.log(`|---|---|---|---|---|---|`);
   for (const name of pages) {
     const p = PAGES[name];
     if (!p) throw new Error(`unknown page ${name}`);
@@ -161,7 +161,7 @@ async function main() {
       const w = await window();
       const watches = totalWatches(readApiCounts()) - idleWatches;
       console.log(
-        `| ${name} | ${n} | ${rate(Math.max(0, w.list - idle.list))} | ${rate(Math.max(0, w.get - idle.get))} | ${watches} |`,
+        `| ${name} | ${n} | ${rate(Math.max(0, w.list - idle.list))} | ${rate(Math.max(0, w.get - idle.get))} | ${rate(Math.max(0, w.watch - idle.watch))} | ${watches} |`,
       );
       for (const c of closers) c();
       // The cache's grace period (15 s) lets the upstream watches go, and queued polls drain.

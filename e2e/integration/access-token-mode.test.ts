@@ -100,12 +100,14 @@ test('viewer: signs in, the cookie is httpOnly SameSite=Strict, and any replica 
   assert.doesNotMatch(set, /Secure/, 'plain-http loopback is the one place without Secure');
   assert.equal(set.includes(viewerToken), false, 'the token is sealed, not stored in clear');
   // Read on the OTHER replica with the cookie from the first.
-  const list = await fetch(`${b.url}/api/c/${CONTEXT}/${ns}/deployments`, { headers: { Cookie: cookie } });
-  assert.equal(list.status, 200);
-  assert.deepEqual(
-    ((await list.json()) as { items: { name: string }[] }).items.map((d) => d.name),
-    ['web'],
-  );
+  const read = await fetch(`${b.url}/api/c/${CONTEXT}/${ns}/objects/deployments/web`, {
+    headers: { Cookie: cookie },
+  });
+  assert.equal(read.status, 200);
+  const source = (await read.json()) as { kind: string; yaml: string; canUpdate: { allowed: boolean } };
+  assert.equal(source.kind, 'Deployment');
+  assert.match(source.yaml, /name: web\n/);
+  assert.equal(source.canUpdate.allowed, false, 'the viewer is the viewer on this replica too');
   const me = (await (await fetch(`${b.url}/api/session`, { headers: { Cookie: cookie } })).json()) as {
     username: string;
   };

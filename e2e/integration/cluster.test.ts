@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { VersionApi } from '@kubernetes/client-node';
-import { listDeployments } from '@/lib/k8s/deployments';
+import { readWorkload } from '@/lib/k8s/workloads';
 import {
   ADMIN_CONTEXT,
   adminConfig,
@@ -58,32 +58,37 @@ test('a new Deployment gets a ReplicaSet and Ready pods on fake nodes', async ()
   }
 });
 
-test('listDeployments returns what the API server says', async () => {
+const multi = (context: string) =>
+  readWorkload({ context, namespace: ns, kind: 'deployments', name: 'multi' });
+
+test('readWorkload returns what the API server says', async () => {
   await apps().createNamespacedDeployment({
     namespace: ns,
     body: deployment(ns, 'multi', { replicas: 3, images: ['nginx:1.27', 'envoy:1.30'] }),
   });
   const d = await waitForDeploymentReady(ns, 'multi');
-  const rows = await listDeployments(ADMIN_CONTEXT, ns);
-  const row = rows.find((r) => r.name === 'multi');
-  assert.ok(row);
-  assert.equal(row.desired, d.spec?.replicas);
-  assert.equal(row.ready, d.status?.readyReplicas);
-  assert.equal(row.available, d.status?.availableReplicas);
-  assert.deepEqual(row.images, ['nginx:1.27', 'envoy:1.30']);
+  const w = await multi(ADMIN_CONTEXT);
+  assert.equal(w.kind, 'deployments');
+  assert.equal(w.obj.metadata?.uid, d.metadata?.uid);
+  assert.equal(w.obj.spec?.replicas, 3);
+  assert.equal(w.obj.status?.readyReplicas, d.status?.readyReplicas);
+  assert.deepEqual(
+    w.obj.spec?.template?.spec?.containers.map((c) => c.image),
+    ['nginx:1.27', 'envoy:1.30'],
+  );
 });
 
-test('the viewer may list Deployments but nobody is told they may not', async () => {
-  assert.ok(Array.isArray(await listDeployments('viewer', ns)));
-  await assert.rejects(listDeployments('nobody', ns), (e: { status?: number; message?: string }) => {
+test('the viewer may read a Deployment but nobody is told they may not', async () => {
+  assert.equal((await multi('viewer')).obj.metadata?.name, 'multi');
+  await assert.rejects(multi('nobody'), (e: { status?: number; message?: string }) => {
     assert.equal(e.status, 403);
-    assert.equal(e.message, `You may not list deployments in namespace "${ns}".`);
+    assert.equal(e.message, `You may not get deployments "multi" in namespace "${ns}".`);
     return true;
   });
 });
 
 test('an unreachable cluster is a 503 that names the context', async () => {
-  await assert.rejects(listDeployments('unreachable', ns), (e: { status?: number; message?: string }) => {
+  await assert.rejects(multi('unreachable'), (e: { status?: number; message?: string }) => {
     assert.equal(e.status, 503);
     assert.match(e.message ?? '', /Cannot reach the cluster for context "unreachable"/);
     return true;

@@ -179,7 +179,7 @@ test('restart, scale, pause and resume: guarded by the spec, not by status write
   await writeStatus('ops');
   await setPaused(t('ops'), { generation: seen, paused: true });
   assert.equal((await read('ops')).spec!.paused, true);
-  assert.equal((await getWorkloadDetail(t('ops'))).paused, true);
+  await waitFor('the rollout view to show the pause', async () => (await getWorkloadDetail(t('ops'))).paused);
   seen = await generation('ops');
   await rejectsWith(rollback(t('ops'), { revision: 1, generation: seen }), 409, /Resume it first/);
   // kubectl rollout restart refuses a paused Deployment; so do we, and nothing changes.
@@ -209,7 +209,10 @@ test('a JSON-patch test on a stale generation is refused by the API server and r
     { op: 'test' as const, path: '/metadata/generation', value: current + 1 },
     { op: 'replace' as const, path: '/spec/replicas', value: 5 },
   ];
-  const err = await patchWorkload(ADMIN_CONTEXT, 'deployments', ns, 'guard', patch).then(
+  const err = await patchWorkload(
+    { context: ADMIN_CONTEXT, kind: 'deployments', namespace: ns, name: 'guard' },
+    patch,
+  ).then(
     () => undefined,
     (e: unknown) => e,
   );
@@ -226,7 +229,10 @@ test('a JSON-patch test on a stale generation is refused by the API server and r
 
 test('the viewer sees actions disabled with the reason, and the cluster refuses them anyway', async () => {
   await create('ro', 1);
-  const detail = await getWorkloadDetail(t('ro', 'viewer'));
+  // The page reads the watch cache: the new Deployment shows once its watch event has arrived.
+  const detail = await waitFor("ro in the viewer's rollout view", () =>
+    getWorkloadDetail(t('ro', 'viewer')).catch(() => undefined),
+  );
   assert.equal(detail.canPatch.allowed, false);
   assert.equal(detail.canPatch.reason, `You may not patch deployments in namespace "${ns}".`);
   await rejectsWith(
@@ -258,7 +264,11 @@ test('a HorizontalPodAutoscaler targeting the Deployment is reported for the sca
         },
       },
     });
-  const detail = await getWorkloadDetail(t('auto'));
+  // The page reads the watch cache: the autoscaler shows once its watch event has arrived.
+  const detail = await waitFor('the HPA in the rollout view', async () => {
+    const d = await getWorkloadDetail(t('auto'));
+    return d.hpa ? d : undefined;
+  });
   assert.equal(detail.hpa?.name, 'auto');
   assert.equal(detail.hpa?.minReplicas, 1);
   assert.equal(detail.hpa?.maxReplicas, 4);

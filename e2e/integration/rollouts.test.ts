@@ -134,7 +134,10 @@ test('Deployment rollback gives what `kubectl rollout undo --to-revision` gives,
   delete ta['kubernetes.io/change-cause'];
   assert.deepEqual(oa, ta);
   // The pods rolled to Ready on the restored template, and the page says complete.
-  const detail = await getWorkloadDetail(t('deployments', 'web'));
+  const detail = await waitFor('the rollout view to show revision 4 complete', async () => {
+    const d = await getWorkloadDetail(t('deployments', 'web'));
+    return d.currentRevision === 4 && d.status.state === 'complete' ? d : undefined;
+  });
   assert.equal(detail.status.state, 'complete');
   assert.equal(detail.status.ready, 2);
   assert.equal(detail.currentRevision, 4);

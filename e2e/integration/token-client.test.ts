@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { test } from 'node:test';
-import { listDeployments } from '@/lib/k8s/deployments';
 import { whoAmI } from '@/lib/k8s/identity';
+import { readWorkload } from '@/lib/k8s/workloads';
 
 // In token mode lib code has no way to fall back to the dashboard's own (admin) credentials: with no
 // signed-in person there is no token, and the call fails before it reaches the cluster.
@@ -12,11 +12,14 @@ process.env.WHEELHOUSE_AUTH_MODE = 'token';
 process.env.WHEELHOUSE_SESSION_KEY = randomBytes(32).toString('base64');
 
 test('without a session, calls are 401 even though the kubeconfig holds admin credentials', async () => {
-  await assert.rejects(listDeployments('admin', 'demo'), (e: { status?: number; code?: string }) => {
-    assert.equal(e.status, 401);
-    assert.equal(e.code, 'unauthenticated');
-    return true;
-  });
+  await assert.rejects(
+    readWorkload({ context: 'admin', namespace: 'demo', kind: 'deployments', name: 'web' }),
+    (e: { status?: number; code?: string }) => {
+      assert.equal(e.status, 401);
+      assert.equal(e.code, 'unauthenticated');
+      return true;
+    },
+  );
 });
 
 test('an explicit principal is used as given: the viewer token is the viewer', async () => {
@@ -25,5 +28,8 @@ test('an explicit principal is used as given: the viewer token is the viewer', a
 });
 
 test('token mode serves only the current context', async () => {
-  await assert.rejects(listDeployments('viewer', 'demo'), (e: { status?: number }) => e.status === 404);
+  await assert.rejects(
+    readWorkload({ context: 'viewer', namespace: 'demo', kind: 'deployments', name: 'web' }),
+    (e: { status?: number }) => e.status === 404,
+  );
 });

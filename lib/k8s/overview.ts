@@ -83,10 +83,10 @@ export function computeOverview(input: OverviewInput, now: number): OverviewData
   );
   const owned = podsByWorkload(pods, rss?.items ?? []);
   const workloads: AnyWorkload[] = [
-    ...(deps?.items ?? []).map((obj) => ({ kind: 'Deployment' as const, obj })),
-    ...(sts?.items ?? []).map((obj) => ({ kind: 'StatefulSet' as const, obj })),
-    ...(dss?.items ?? []).map((obj) => ({ kind: 'DaemonSet' as const, obj })),
-    ...(jobs?.items ?? []).map((obj) => ({ kind: 'Job' as const, obj })),
+    ...(deps?.items ?? []).map((obj) => ({ kind: 'deployments' as const, obj })),
+    ...(sts?.items ?? []).map((obj) => ({ kind: 'statefulsets' as const, obj })),
+    ...(dss?.items ?? []).map((obj) => ({ kind: 'daemonsets' as const, obj })),
+    ...(jobs?.items ?? []).map((obj) => ({ kind: 'jobs' as const, obj })),
   ];
   const workloadRows = workloads
     .map((w) => {

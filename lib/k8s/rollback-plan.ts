@@ -8,6 +8,7 @@ import type {
   V1StatefulSet,
 } from '@kubernetes/client-node';
 import { AppError } from '../errors';
+import type { RolloutKind } from '../links';
 import { diffTemplates, type TemplateDiff, templatesEqual, withoutHash } from './template-diff';
 import { toIso } from './views';
 
@@ -20,8 +21,6 @@ import { toIso } from './views';
  * overwritten, while the controller's status writes (which move resourceVersion every few seconds
  * during a rollout or a crash loop) do not.
  */
-
-export type WorkloadKind = 'deployments' | 'statefulsets' | 'daemonsets';
 
 export const REVISION_ANNOTATION = 'deployment.kubernetes.io/revision';
 export const CHANGE_CAUSE_ANNOTATION = 'kubernetes.io/change-cause';
@@ -55,7 +54,7 @@ export type JsonPatchOp =
   | { op: 'remove'; path: string };
 
 export interface RollbackPlan {
-  kind: WorkloadKind;
+  kind: RolloutKind;
   namespace: string;
   name: string;
   /** metadata.generation the plan was made at: the spec the diff starts from. */

@@ -2,23 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { V1Deployment, V2HorizontalPodAutoscaler } from '@kubernetes/client-node';
 import type { Revision } from './rollback-plan';
-import { hpaFor, lastHealthyRevision, selectorString, toWorkloadDetail } from './rollout-views';
-
-test('selectorString renders matchLabels and every matchExpressions operator', () => {
-  assert.equal(
-    selectorString({
-      matchLabels: { app: 'web', tier: 'front' },
-      matchExpressions: [
-        { key: 'env', operator: 'In', values: ['prod', 'stage'] },
-        { key: 'canary', operator: 'NotIn', values: ['true'] },
-        { key: 'team', operator: 'Exists' },
-        { key: 'legacy', operator: 'DoesNotExist' },
-      ],
-    }),
-    'app=web,tier=front,env in (prod,stage),canary notin (true),team,!legacy',
-  );
-  assert.equal(selectorString(undefined), '');
-});
+import { hpaFor, lastHealthyRevision, toWorkloadDetail } from './rollout-views';
 
 const rev = (
   revision: number,

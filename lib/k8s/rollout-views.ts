@@ -1,11 +1,11 @@
 import type {
   V1DaemonSet,
   V1Deployment,
-  V1LabelSelector,
   V1StatefulSet,
   V2HorizontalPodAutoscaler,
 } from '@kubernetes/client-node';
-import type { Revision, WorkloadKind } from './rollback-plan';
+import { type RolloutKind, WORKLOADS } from '../links';
+import type { Revision } from './rollback-plan';
 import { rollbackAvailability } from './rollback-plan';
 import {
   daemonSetRolloutStatus,
@@ -15,14 +15,9 @@ import {
   statefulSetRolloutStatus,
 } from './rollout-status';
 import { diffTemplates, type TemplateDiff } from './template-diff';
+import type { RolloutObject } from './workload-views';
 
 /** What the rollout detail page gets: status, history with diffs, what the user may do and why not. */
-
-export const KINDS: Record<WorkloadKind, { singular: string; plural: string; apiKind: string }> = {
-  deployments: { singular: 'Deployment', plural: 'Deployments', apiKind: 'Deployment' },
-  statefulsets: { singular: 'StatefulSet', plural: 'StatefulSets', apiKind: 'StatefulSet' },
-  daemonsets: { singular: 'DaemonSet', plural: 'DaemonSets', apiKind: 'DaemonSet' },
-};
 
 export interface RevisionRow {
   revision: number;
@@ -50,7 +45,7 @@ export interface Permission {
 }
 
 export interface WorkloadDetail {
-  kind: WorkloadKind;
+  kind: RolloutKind;
   namespace: string;
   name: string;
   uid: string;
@@ -81,29 +76,14 @@ export interface MutationResult {
   noop?: boolean;
 }
 
-export type AnyWorkload = V1Deployment | V1StatefulSet | V1DaemonSet;
-
-/** matchLabels and matchExpressions as a label selector string for list calls. */
-export function selectorString(sel: V1LabelSelector | undefined): string {
-  const parts = Object.entries(sel?.matchLabels ?? {}).map(([k, v]) => `${k}=${v}`);
-  for (const e of sel?.matchExpressions ?? []) {
-    const values = (e.values ?? []).join(',');
-    if (e.operator === 'In') parts.push(`${e.key} in (${values})`);
-    else if (e.operator === 'NotIn') parts.push(`${e.key} notin (${values})`);
-    else if (e.operator === 'Exists') parts.push(e.key);
-    else if (e.operator === 'DoesNotExist') parts.push(`!${e.key}`);
-  }
-  return parts.join(',');
-}
-
 /**
  * The label that marks pods of the current revision (pod-template-hash for a Deployment,
  * controller-revision-hash otherwise); undefined when there is no current revision. An empty
  * `value` means the revision is known but its pods cannot be told apart by label.
  */
 export function currentRevisionLabel(
-  kind: WorkloadKind,
-  obj: AnyWorkload,
+  kind: RolloutKind,
+  obj: RolloutObject,
   revisions: Revision[],
 ): { key: string; value: string | undefined } | undefined {
   const current = revisions.find((r) => r.current);
@@ -117,7 +97,11 @@ export function currentRevisionLabel(
   return { key: 'controller-revision-hash', value: value || undefined };
 }
 
-export function rolloutStatusOf(kind: WorkloadKind, obj: AnyWorkload, problems: PodProblem[]): RolloutStatus {
+export function rolloutStatusOf(
+  kind: RolloutKind,
+  obj: RolloutObject,
+  problems: PodProblem[],
+): RolloutStatus {
   if (kind === 'deployments') return deploymentRolloutStatus(obj as V1Deployment, problems);
   if (kind === 'statefulsets') return statefulSetRolloutStatus(obj as V1StatefulSet, problems);
   return daemonSetRolloutStatus(obj as V1DaemonSet, problems);
@@ -133,9 +117,9 @@ export function lastHealthyRevision(revisions: Revision[]): number | null {
   return (earlier.find((r) => (r.replicas ?? 0) > 0) ?? earlier[0])?.revision ?? null;
 }
 
-export function hpaFor(kind: WorkloadKind, name: string, hpas: V2HorizontalPodAutoscaler[]): HpaInfo | null {
+export function hpaFor(kind: RolloutKind, name: string, hpas: V2HorizontalPodAutoscaler[]): HpaInfo | null {
   const h = hpas.find(
-    (x) => x.spec?.scaleTargetRef.kind === KINDS[kind].apiKind && x.spec.scaleTargetRef.name === name,
+    (x) => x.spec?.scaleTargetRef.kind === WORKLOADS[kind].kind && x.spec.scaleTargetRef.name === name,
   );
   if (!h?.spec) return null;
   return {
@@ -148,8 +132,8 @@ export function hpaFor(kind: WorkloadKind, name: string, hpas: V2HorizontalPodAu
 }
 
 export function toWorkloadDetail(input: {
-  kind: WorkloadKind;
-  obj: AnyWorkload;
+  kind: RolloutKind;
+  obj: RolloutObject;
   revisions: Revision[];
   problems: PodProblem[];
   hpa: HpaInfo | null;

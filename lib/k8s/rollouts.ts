@@ -1,78 +1,51 @@
 import 'server-only';
 import { type AuditTarget, recordAudit } from '../audit';
 import { AppError } from '../errors';
+import { type RolloutKind, WORKLOADS } from '../links';
+import { loadView } from '../live/views';
+import type { RolloutModel } from '../live/views/rollout';
+import type { ViewSpec } from '../stream-protocol';
 import { canI } from './access';
+import type { Principal } from './client';
 import { toAppError } from './errors';
 import { whoAmI } from './identity';
-import { failingTests, type JsonPatchOp, type RollbackPlan, type WorkloadKind } from './rollback-plan';
-import { podProblems } from './rollout-status';
-import {
-  type AnyWorkload,
-  KINDS,
-  type MutationResult,
-  type RevisionRow,
-  toWorkloadDetail,
-  type WorkloadDetail,
-} from './rollout-views';
+import { failingTests, type JsonPatchOp, type RollbackPlan } from './rollback-plan';
+import type { MutationResult, WorkloadDetail } from './rollout-views';
 import { describeChange, kubectlRef, pausePatch, restartPatch, scalePatch } from './workload-patches';
-import {
-  currentRevisionPods,
-  patchWorkload,
-  planRollbackFrom,
-  readHistory,
-  readHpa,
-  readWorkload,
-  revisionsOf,
-} from './workloads';
+import type { RolloutObject } from './workload-views';
+import { patchWorkload, planRollbackFrom, readHistory, readRollout, type WorkloadTarget } from './workloads';
 
 /**
- * Rollout operations behind the detail pages and routes: history, rollback, restart, scale, pause
- * and resume. Every mutation is applied only if the spec is still the one the user saw (its
+ * Rollout operations behind the detail pages and routes: the page's model, rollback, restart, scale,
+ * pause and resume. Every mutation is applied only if the spec is still the one the user saw (its
  * metadata.generation, tested in the patch itself), and writes an audit record and an Event,
  * whether it succeeds or not. Template changes (rollback, restart) also set the change-cause.
  */
 
-export interface Target {
-  context: string;
-  kind: WorkloadKind;
-  namespace: string;
-  name: string;
-}
+export type Target = WorkloadTarget<RolloutKind>;
 
-export async function getWorkloadDetail(t: Target): Promise<WorkloadDetail> {
-  const obj = await readWorkload(t.context, t.kind, t.namespace, t.name);
-  const [history, hpa, canPatch] = await Promise.all([
-    readHistory(t.context, t.kind, obj),
-    readHpa(t.context, t.kind, obj),
+/**
+ * The rollout page's model: the live rollout view (from the watch cache, so no LIST per page load)
+ * and what the user may do, an access review asked once per page.
+ */
+export async function getWorkloadDetail(t: Target, principal?: Principal): Promise<WorkloadDetail> {
+  const spec: ViewSpec = {
+    context: t.context,
+    view: 'rollout',
+    namespace: t.namespace,
+    kind: t.kind,
+    name: t.name,
+  };
+  const [model, canPatch] = await Promise.all([
+    loadView<RolloutModel>(spec, principal),
     canI(t.context, { verb: 'patch', group: 'apps', resource: t.kind, namespace: t.namespace, name: t.name }),
   ]);
-  const revisions = revisionsOf(obj, history);
-  const pods = await currentRevisionPods(t.context, t.kind, obj, revisions);
-  return toWorkloadDetail({ kind: t.kind, obj, revisions, problems: podProblems(pods), hpa, canPatch });
-}
-
-export async function getHistory(t: Target): Promise<RevisionRow[]> {
-  return (await getWorkloadDetail(t)).revisions;
-}
-
-/** One revision with its diff against the current template; 404 lists the revisions that exist. */
-export async function getRevision(t: Target, revision: number): Promise<RevisionRow> {
-  const { revisions } = await getWorkloadDetail(t);
-  const hit = revisions.find((r) => r.revision === revision);
-  if (hit) return hit;
-  const existing = revisions.map((r) => r.revision).sort((a, b) => a - b);
-  throw new AppError(
-    404,
-    `Revision ${revision} of ${KINDS[t.kind].singular} "${t.name}" does not exist. ${
-      existing.length ? `Existing revisions: ${existing.join(', ')}.` : 'There are no revisions.'
-    }`,
-    'revision_not_found',
-  );
+  return { ...model, canPatch };
 }
 
 /** What a rollback would do right now, for the confirmation dialog. Sends nothing. */
 export async function previewRollback(t: Target, revision: number): Promise<RollbackPlan> {
-  const obj = await readWorkload(t.context, t.kind, t.namespace, t.name);
+  const obj = await readRollout(t);
   return planRollbackFrom(obj, await readHistory(t.context, t.kind, obj), revision);
 }
 
@@ -94,7 +67,7 @@ export interface RollbackInput extends MutationInput {
 function conflict(t: Target): AppError {
   return new AppError(
     409,
-    `${KINDS[t.kind].singular} "${t.name}" changed since you looked at it. Review the latest version and try again.`,
+    `${WORKLOADS[t.kind].kind} "${t.name}" changed since you looked at it. Review the latest version and try again.`,
     'conflict',
   );
 }
@@ -107,7 +80,7 @@ function conflict(t: Target): AppError {
 export async function isFailedTest(t: Target, e: unknown, patch: JsonPatchOp[]): Promise<boolean> {
   if ((e as { code?: unknown }).code !== 422) return false;
   try {
-    const now = await readWorkload(t.context, t.kind, t.namespace, t.name);
+    const now = await readRollout(t);
     return failingTests(now, patch).length > 0;
   } catch {
     return false;
@@ -117,7 +90,7 @@ export async function isFailedTest(t: Target, e: unknown, patch: JsonPatchOp[]):
 interface Step {
   action: string;
   plan: (
-    obj: AnyWorkload,
+    obj: RolloutObject,
     /** The change-cause for a template change, given kubectl's command for it. */
     cause: (command: string) => string,
   ) => Promise<{ patch: JsonPatchOp[]; extra?: Partial<MutationResult> }>;
@@ -135,10 +108,10 @@ async function mutate(t: Target, input: MutationInput, step: Step): Promise<Muta
     ...(input.reason ? { reason: input.reason } : {}),
   };
   // The Event goes on the workload itself (uid once it is read), so every replica shares the history.
-  const target: AuditTarget = { apiVersion: 'apps/v1', kind: KINDS[t.kind].apiKind };
+  const target: AuditTarget = { apiVersion: 'apps/v1', kind: WORKLOADS[t.kind].kind };
   let extra: Partial<MutationResult> = {};
   try {
-    const obj = await readWorkload(t.context, t.kind, t.namespace, t.name);
+    const obj = await readRollout(t);
     target.uid = obj.metadata?.uid;
     if ((obj.metadata?.generation ?? 0) !== input.generation) throw conflict(t);
     const planned = await step.plan(obj, (command) => describeChange(command, who.username, input.reason));
@@ -152,9 +125,9 @@ async function mutate(t: Target, input: MutationInput, step: Step): Promise<Muta
       recordAudit({ ...base, ...revisions, result: 'success', message }, target);
       return { generation: input.generation, message, ...extra };
     }
-    let updated: AnyWorkload;
+    let updated: RolloutObject;
     try {
-      updated = await patchWorkload(t.context, t.kind, t.namespace, t.name, planned.patch);
+      updated = await patchWorkload(t, planned.patch);
     } catch (e) {
       if (await isFailedTest(t, e, planned.patch)) throw conflict(t);
       throw toAppError(e, {
@@ -165,7 +138,7 @@ async function mutate(t: Target, input: MutationInput, step: Step): Promise<Muta
         name: t.name,
       });
     }
-    const message = `${step.action} of ${KINDS[t.kind].singular} "${t.name}" applied.`;
+    const message = `${step.action} of ${WORKLOADS[t.kind].kind} "${t.name}" applied.`;
     recordAudit({ ...base, ...revisions, result: 'success', message }, target);
     return { generation: updated.metadata?.generation ?? 0, message, ...extra };
   } catch (e) {

@@ -2,7 +2,10 @@ import { matchesSelector, parseSelector } from './list-query';
 import type { Row } from './rows/types';
 
 export interface SearchHit {
+  /** The plural resource name (URL segment). */
   kind: string;
+  /** The API's Kind, for people; set by the server so the palette ships no kinds table. */
+  kindName?: string;
   namespace: string;
   name: string;
   /** Why it matched: the name, or the labels that satisfied the selector. */

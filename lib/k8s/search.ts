@@ -1,7 +1,7 @@
 import 'server-only';
 import { AppError } from '../errors';
 import { namespaceRefusal, takeSearch, watchRefusal } from '../principal-limits';
-import { KINDS, type Row } from './kinds';
+import { KINDS, kindBySlug, type Row } from './kinds';
 import { type SearchHit, searchRows } from './search-match';
 import { currentRows, requestPrincipal } from './watch-cache';
 
@@ -36,5 +36,6 @@ export async function searchObjects(
       }
     }),
   );
-  return { hits: searchRows(byKind, query), skipped: skipped.sort() };
+  const hits = searchRows(byKind, query).map((h) => ({ ...h, kindName: kindBySlug(h.kind)?.kind ?? h.kind }));
+  return { hits, skipped: skipped.sort() };
 }

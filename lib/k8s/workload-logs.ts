@@ -5,8 +5,8 @@ import { sseStream } from '../sse';
 import { toAppError } from './errors';
 import { type LogPipe, type LogQuery, pipeLog } from './logs';
 import { watchPods } from './pod-watch';
-import { workloadSelector } from './workload-health';
-import type { AnyWorkload } from './workload-views';
+import { type AnyWorkload, kindName } from './workload-views';
+import { workloadSelector } from './workloads';
 
 /** Like kubectl's --max-log-requests: each followed pod is one open connection to the API server. */
 export const MAX_FOLLOWED_PODS = 20;
@@ -22,7 +22,7 @@ export function resolveWorkloadContainer(w: AnyWorkload, wanted: string | undefi
   if (!names.includes(name)) {
     throw new AppError(
       404,
-      `The pods of ${w.kind} "${w.obj.metadata?.name}" have no container "${name}". Their containers: ${names.join(', ')}.`,
+      `The pods of ${kindName(w)} "${w.obj.metadata?.name}" have no container "${name}". Their containers: ${names.join(', ')}.`,
       'unknown_container',
     );
   }
@@ -33,7 +33,7 @@ export function resolveWorkloadContainer(w: AnyWorkload, wanted: string | undefi
 export function ownsPod(w: AnyWorkload, pod: V1Pod): boolean {
   const ctrl = pod.metadata?.ownerReferences?.find((r) => r.controller);
   if (!ctrl) return false;
-  if (w.kind === 'Deployment') {
+  if (w.kind === 'deployments') {
     const hash = pod.metadata?.labels?.['pod-template-hash'];
     return (
       ctrl.kind === 'ReplicaSet' && hash !== undefined && ctrl.name === `${w.obj.metadata?.name}-${hash}`

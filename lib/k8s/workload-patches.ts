@@ -1,6 +1,8 @@
-import type { V1DaemonSet, V1Deployment, V1StatefulSet } from '@kubernetes/client-node';
+import type { V1Deployment } from '@kubernetes/client-node';
 import { AppError } from '../errors';
-import { changeCauseOps, type JsonPatchOp, pointer, specGuard, type WorkloadKind } from './rollback-plan';
+import type { RolloutKind } from '../links';
+import { changeCauseOps, type JsonPatchOp, pointer, specGuard } from './rollback-plan';
+import type { RolloutObject } from './workload-views';
 
 /**
  * JSON patches for restart, scale, pause and resume. Each starts with a `test` on the
@@ -12,14 +14,12 @@ import { changeCauseOps, type JsonPatchOp, pointer, specGuard, type WorkloadKind
  * revision. Those are recorded in the audit log and the object's Events instead.
  */
 
-export type Workload = V1Deployment | V1StatefulSet | V1DaemonSet;
-
 export const RESTARTED_AT = 'kubectl.kubernetes.io/restartedAt';
 
 /** What `kubectl rollout restart` does: a new pod-template annotation, hence a new revision. */
 export function restartPatch(
-  kind: WorkloadKind,
-  obj: Workload,
+  kind: RolloutKind,
+  obj: RolloutObject,
   generation: number,
   now: Date,
   changeCause?: string,
@@ -43,7 +43,7 @@ export function restartPatch(
 
 export const MAX_REPLICAS = 10_000;
 
-export function scalePatch(kind: WorkloadKind, generation: number, replicas: number): JsonPatchOp[] {
+export function scalePatch(kind: RolloutKind, generation: number, replicas: number): JsonPatchOp[] {
   if (kind === 'daemonsets') {
     throw new AppError(
       400,
@@ -58,8 +58,8 @@ export function scalePatch(kind: WorkloadKind, generation: number, replicas: num
 }
 
 export function pausePatch(
-  kind: WorkloadKind,
-  obj: Workload,
+  kind: RolloutKind,
+  obj: RolloutObject,
   generation: number,
   paused: boolean,
 ): JsonPatchOp[] {
@@ -91,6 +91,6 @@ export function describeChange(command: string, user: string, reason?: string): 
 }
 
 /** `kind/name` as kubectl names a workload on its command line. */
-export function kubectlRef(kind: WorkloadKind, name: string): string {
+export function kubectlRef(kind: RolloutKind, name: string): string {
   return `${kind.replace(/s$/, '')}/${name}`;
 }

@@ -8,12 +8,16 @@ import type {
   V1ReplicaSet,
   V1StatefulSet,
 } from '@kubernetes/client-node';
+import { type RolloutKind, WORKLOADS, type WorkloadKind, type WorkloadKindName } from '../links';
 import { rollupWorkload, type WorkloadHealth, type WorkloadRef } from './health';
 import type { PodRow } from './pod-views';
 
-/** Workloads rolled up from their pods. PURE. */
+/**
+ * The one workload model (PURE): the five kinds with a workload page, keyed by the API's plural
+ * resource name, and their rows rolled up from their pods. The kinds table is lib/links.ts's.
+ */
 
-export type WorkloadKindName = 'Deployment' | 'StatefulSet' | 'DaemonSet' | 'Job' | 'ReplicaSet';
+export type { WorkloadKindName } from '../links';
 
 export interface WorkloadRow {
   uid: string;
@@ -29,27 +33,40 @@ export interface WorkloadRow {
   pods: PodRow[];
 }
 
-export type AnyWorkload =
-  | { kind: 'Deployment'; obj: V1Deployment }
-  | { kind: 'StatefulSet'; obj: V1StatefulSet }
-  | { kind: 'DaemonSet'; obj: V1DaemonSet }
-  | { kind: 'Job'; obj: V1Job }
-  | { kind: 'ReplicaSet'; obj: V1ReplicaSet };
+/** The API object of each workload kind. */
+export interface WorkloadObjects {
+  deployments: V1Deployment;
+  statefulsets: V1StatefulSet;
+  daemonsets: V1DaemonSet;
+  replicasets: V1ReplicaSet;
+  jobs: V1Job;
+}
+
+/** A workload object tagged with its plural resource name. */
+export type AnyWorkload = { [K in WorkloadKind]: { kind: K; obj: WorkloadObjects[K] } }[WorkloadKind];
+
+/** The object of a workload with rollout history (Deployment, StatefulSet, DaemonSet). */
+export type RolloutObject = WorkloadObjects[RolloutKind];
+
+export function kindName(w: AnyWorkload): WorkloadKindName {
+  return WORKLOADS[w.kind].kind;
+}
 
 export function workloadRef(w: AnyWorkload): WorkloadRef {
+  const kind = kindName(w);
   switch (w.kind) {
-    case 'DaemonSet':
-      return { kind: w.kind, desired: w.obj.status?.desiredNumberScheduled ?? 0 };
-    case 'Job': {
+    case 'daemonsets':
+      return { kind, desired: w.obj.status?.desiredNumberScheduled ?? 0 };
+    case 'jobs': {
       const failed = w.obj.status?.conditions?.find((c) => c.type === 'Failed' && c.status === 'True');
       return {
-        kind: w.kind,
+        kind,
         desired: null,
         failedMessage: failed ? (failed.message ?? failed.reason ?? 'failed') : undefined,
       };
     }
     default:
-      return { kind: w.kind, desired: w.obj.spec?.replicas ?? 1 };
+      return { kind, desired: w.obj.spec?.replicas ?? 1 };
   }
 }
 
@@ -94,7 +111,7 @@ export function toWorkloadRow(w: AnyWorkload, pods: PodRow[]): WorkloadRow {
   const r = rollupWorkload(pods, workloadRef(w));
   return {
     uid: w.obj.metadata?.uid ?? '',
-    kind: w.kind,
+    kind: kindName(w),
     namespace: w.obj.metadata?.namespace ?? '',
     name: w.obj.metadata?.name ?? '',
     health: r.health,

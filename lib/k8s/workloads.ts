@@ -1,53 +1,76 @@
 import 'server-only';
 import {
   AppsV1Api,
-  AutoscalingV2Api,
-  CoreV1Api,
+  BatchV1Api,
   PatchStrategy,
   setHeaderOptions,
   type V1ControllerRevision,
   type V1DaemonSet,
   type V1Deployment,
-  type V1Pod,
   type V1ReplicaSet,
   type V1StatefulSet,
 } from '@kubernetes/client-node';
+import { AppError } from '../errors';
+import { type RolloutKind, WORKLOADS, type WorkloadKind } from '../links';
 import { apiClient } from './client';
 import { toAppError } from './errors';
 import {
-  controllerRevisions,
-  deploymentRevisions,
   type JsonPatchOp,
   planControllerRevisionRollback,
   planDeploymentRollback,
-  type Revision,
   type RollbackPlan,
-  type WorkloadKind,
 } from './rollback-plan';
-import {
-  type AnyWorkload,
-  currentRevisionLabel,
-  type HpaInfo,
-  hpaFor,
-  selectorString,
-} from './rollout-views';
+import { type AnyWorkload, type RolloutObject, selectorString } from './workload-views';
 
-/** Reads and writes of Deployments, StatefulSets and DaemonSets and the objects that hold their history. */
+/**
+ * The one server-side reader and writer of workloads (the five kinds, by plural resource name) and
+ * of the objects that hold their history. Pages read through the watch cache (lib/live/views); these
+ * fresh reads are for writes, their guards and the log streams.
+ */
 
-export async function readWorkload(
-  context: string,
-  kind: WorkloadKind,
-  namespace: string,
-  name: string,
-): Promise<AnyWorkload> {
+export interface WorkloadTarget<K extends WorkloadKind = WorkloadKind> {
+  context: string;
+  namespace: string;
+  kind: K;
+  name: string;
+}
+
+export async function readWorkload(t: WorkloadTarget): Promise<AnyWorkload> {
+  const { context, namespace, kind, name } = t;
   const apps = apiClient(context, AppsV1Api);
   try {
-    if (kind === 'deployments') return await apps.readNamespacedDeployment({ name, namespace });
-    if (kind === 'statefulsets') return await apps.readNamespacedStatefulSet({ name, namespace });
-    return await apps.readNamespacedDaemonSet({ name, namespace });
+    switch (kind) {
+      case 'deployments':
+        return { kind, obj: await apps.readNamespacedDeployment({ namespace, name }) };
+      case 'statefulsets':
+        return { kind, obj: await apps.readNamespacedStatefulSet({ namespace, name }) };
+      case 'daemonsets':
+        return { kind, obj: await apps.readNamespacedDaemonSet({ namespace, name }) };
+      case 'replicasets':
+        return { kind, obj: await apps.readNamespacedReplicaSet({ namespace, name }) };
+      case 'jobs':
+        return { kind, obj: await apiClient(context, BatchV1Api).readNamespacedJob({ namespace, name }) };
+    }
   } catch (e) {
     throw toAppError(e, { context, verb: 'get', resource: kind, namespace, name });
   }
+}
+
+/** A Deployment, StatefulSet or DaemonSet, read fresh (a mutation's guard). */
+export async function readRollout(t: WorkloadTarget<RolloutKind>): Promise<RolloutObject> {
+  return (await readWorkload(t)).obj as RolloutObject;
+}
+
+/** The workload's pod selector; an empty one would select every pod in the namespace, so it is refused. */
+export function workloadSelector(w: AnyWorkload): string {
+  const sel = selectorString(w.obj.spec?.selector);
+  if (!sel)
+    throw new AppError(
+      422,
+      `${WORKLOADS[w.kind].kind} "${w.obj.metadata?.name}" has no pod selector.`,
+      'invalid',
+    );
+  return sel;
 }
 
 /** The raw objects that hold a workload's history: its ReplicaSets, or its ControllerRevisions. */
@@ -57,8 +80,8 @@ export type HistorySources =
 
 export async function readHistory(
   context: string,
-  kind: WorkloadKind,
-  obj: AnyWorkload,
+  kind: RolloutKind,
+  obj: RolloutObject,
 ): Promise<HistorySources> {
   const apps = apiClient(context, AppsV1Api);
   const namespace = obj.metadata?.namespace ?? '';
@@ -79,14 +102,8 @@ export async function readHistory(
   }
 }
 
-export function revisionsOf(obj: AnyWorkload, h: HistorySources): Revision[] {
-  return h.kind === 'deployments'
-    ? deploymentRevisions(obj as V1Deployment, h.replicaSets)
-    : controllerRevisions(obj as V1StatefulSet | V1DaemonSet, h.controllerRevisions);
-}
-
 export function planRollbackFrom(
-  obj: AnyWorkload,
+  obj: RolloutObject,
   h: HistorySources,
   revision: number,
   changeCause?: string,
@@ -102,58 +119,13 @@ export function planRollbackFrom(
       );
 }
 
-/**
- * Pods of the current revision: the ones whose failures make a rollout stuck. Best effort: a user
- * who may read the workload but not list pods still gets the status from the controller's counts.
- */
-export async function currentRevisionPods(
-  context: string,
-  kind: WorkloadKind,
-  obj: AnyWorkload,
-  revisions: Revision[],
-): Promise<V1Pod[]> {
-  const hash = currentRevisionLabel(kind, obj, revisions);
-  if (!hash) return [];
-  const namespace = obj.metadata?.namespace ?? '';
-  let selector = selectorString(obj.spec?.selector);
-  if (hash.value) selector += `,${hash.key}=${hash.value}`;
-  try {
-    const pods = await apiClient(context, CoreV1Api).listNamespacedPod({
-      namespace,
-      labelSelector: selector,
-    });
-    return pods.items;
-  } catch {
-    return [];
-  }
-}
-
-/** The HorizontalPodAutoscaler targeting this workload, if any (and if we may see it). */
-export async function readHpa(
-  context: string,
-  kind: WorkloadKind,
-  obj: AnyWorkload,
-): Promise<HpaInfo | null> {
-  if (kind === 'daemonsets') return null;
-  try {
-    const list = await apiClient(context, AutoscalingV2Api).listNamespacedHorizontalPodAutoscaler({
-      namespace: obj.metadata?.namespace ?? '',
-    });
-    return hpaFor(kind, obj.metadata?.name ?? '', list.items);
-  } catch {
-    return null;
-  }
-}
-
 const JSON_PATCH = setHeaderOptions('Content-Type', PatchStrategy.JsonPatch);
 
 export async function patchWorkload(
-  context: string,
-  kind: WorkloadKind,
-  namespace: string,
-  name: string,
+  t: WorkloadTarget<RolloutKind>,
   patch: JsonPatchOp[],
-): Promise<AnyWorkload> {
+): Promise<RolloutObject> {
+  const { context, kind, namespace, name } = t;
   const apps = apiClient(context, AppsV1Api);
   const req = { name, namespace, body: patch, fieldManager: 'wheelhouse' };
   if (kind === 'deployments') return apps.patchNamespacedDeployment(req, JSON_PATCH);

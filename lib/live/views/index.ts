@@ -2,6 +2,7 @@ import 'server-only';
 import { AppError } from '../../errors';
 import type { Principal } from '../../k8s/client';
 import { credentialsKey } from '../../k8s/watch-cache';
+import { ROLLOUT_KINDS, WORKLOAD_KINDS } from '../../links';
 import { ALL_NAMESPACES } from '../../paths';
 import { ensureDiscovery } from '../../resources/api-kinds/server/discovery';
 import { cronJobView } from '../../resources/cronjobs/server/cronjob-view';
@@ -18,14 +19,12 @@ import { rolloutView } from './rollout';
 import { securityView } from './security';
 import { serviceView } from './service';
 import { claimView, storageView } from './storage';
-import { WORKLOAD_RESOURCES, workloadPodsView } from './workload-pods';
+import { workloadPodsView } from './workload-pods';
 
 /**
  * The registry of server-side views: a subscription's spec becomes one view's parameters here, so
  * the stream hub and the pages start views the same way.
  */
-
-const ROLLOUT_RESOURCES = ['deployments', 'statefulsets', 'daemonsets'];
 
 function bad(message: string): AppError {
   return new AppError(400, message, 'bad_request');
@@ -87,16 +86,14 @@ function resolve(spec: ViewSpec, principal?: Principal): { def: ViewDef<unknown>
       return as(securityView, { namespace: namespaced(spec) });
     case 'rollout': {
       const kind = spec.kind ?? '';
-      if (!ROLLOUT_RESOURCES.includes(kind))
-        throw bad(`The rollout view is for ${ROLLOUT_RESOURCES.join(', ')}, not "${kind.slice(0, 60)}".`);
+      if (!(ROLLOUT_KINDS as readonly string[]).includes(kind))
+        throw bad(`The rollout view is for ${ROLLOUT_KINDS.join(', ')}, not "${kind.slice(0, 60)}".`);
       return as(rolloutView, { kind: kind as 'deployments', ...named(spec) });
     }
     case 'workload-pods': {
       const kind = spec.kind ?? '';
-      if (!(WORKLOAD_RESOURCES as readonly string[]).includes(kind))
-        throw bad(
-          `The workload-pods view is for ${WORKLOAD_RESOURCES.join(', ')}, not "${kind.slice(0, 60)}".`,
-        );
+      if (!(WORKLOAD_KINDS as readonly string[]).includes(kind))
+        throw bad(`The workload-pods view is for ${WORKLOAD_KINDS.join(', ')}, not "${kind.slice(0, 60)}".`);
       return as(workloadPodsView, { kind: kind as 'deployments', ...named(spec) });
     }
   }

@@ -8,18 +8,14 @@ import type {
   V2HorizontalPodAutoscaler,
 } from '@kubernetes/client-node';
 import { AppError } from '../../errors';
-import { controllerRevisions, deploymentRevisions, type WorkloadKind } from '../../k8s/rollback-plan';
+import { controllerRevisions, deploymentRevisions } from '../../k8s/rollback-plan';
 import { podProblems } from '../../k8s/rollout-status';
-import {
-  type AnyWorkload,
-  currentRevisionLabel,
-  hpaFor,
-  KINDS,
-  toWorkloadDetail,
-  type WorkloadDetail,
-} from '../../k8s/rollout-views';
+import { currentRevisionLabel, hpaFor, toWorkloadDetail, type WorkloadDetail } from '../../k8s/rollout-views';
+import type { RolloutObject } from '../../k8s/workload-views';
+import { type RolloutKind, WORKLOADS } from '../../links';
 import { matchesSelector } from '../selector';
-import type { ViewDef, ViewInputs } from '../view-cache';
+import type { ViewDef } from '../view-cache';
+import { required } from './required';
 
 /**
  * A Deployment's, StatefulSet's or DaemonSet's rollout: status, revision history from its cached
@@ -27,24 +23,17 @@ import type { ViewDef, ViewInputs } from '../view-cache';
  * access review, asked once by the page, not part of the live model.
  */
 export interface RolloutParams {
-  kind: WorkloadKind;
+  kind: RolloutKind;
   namespace: string;
   name: string;
 }
 
 export type RolloutModel = Omit<WorkloadDetail, 'canPatch'>;
 
-function required<T>(inputs: ViewInputs, slug: string, namespace: string): T[] {
-  const items = inputs.list<T>(slug, namespace);
-  if (items) return items;
-  const e = inputs.error(slug, namespace);
-  throw new AppError(e?.status ?? 500, e?.message ?? `Could not list ${slug}.`, e?.code);
-}
-
 /** Pods of the current revision: the ones whose failures make a rollout stuck. */
 export function currentRevisionPodsOf(
-  kind: WorkloadKind,
-  obj: AnyWorkload,
+  kind: RolloutKind,
+  obj: RolloutObject,
   revisions: ReturnType<typeof deploymentRevisions>,
   pods: V1Pod[],
 ): V1Pod[] {
@@ -66,11 +55,11 @@ export const rolloutView: ViewDef<RolloutParams, RolloutModel> = {
   ],
   compute: (inputs, p): RolloutModel => {
     required(inputs, p.kind, p.namespace);
-    const obj = inputs.get<AnyWorkload>(p.kind, p.namespace, `${p.namespace}/${p.name}`);
+    const obj = inputs.get<RolloutObject>(p.kind, p.namespace, `${p.namespace}/${p.name}`);
     if (!obj)
       throw new AppError(
         404,
-        `${KINDS[p.kind].singular} "${p.name}" was not found in namespace "${p.namespace}".`,
+        `${WORKLOADS[p.kind].kind} "${p.name}" was not found in namespace "${p.namespace}".`,
         'not_found',
       );
     const revisions =

@@ -3,19 +3,13 @@ import { AppError } from '../../errors';
 import { podWarnings, selectsPod, serviceWarnings, sortWarnings } from '../../k8s/exposure';
 import { toServiceView } from '../../k8s/service-view';
 import type { ServiceDetail } from '../../k8s/services';
-import type { ViewDef, ViewInputs } from '../view-cache';
+import type { ViewDef } from '../view-cache';
+import { required } from './required';
 
 /** A Service with its EndpointSlices, the pods it selects and the Ingress routes to it, from the cache. */
 export interface ServiceParams {
   namespace: string;
   name: string;
-}
-
-function required<T>(inputs: ViewInputs, slug: string, namespace: string): T[] {
-  const items = inputs.list<T>(slug, namespace);
-  if (items) return items;
-  const e = inputs.error(slug, namespace);
-  throw new AppError(e?.status ?? 500, e?.message ?? `Could not list ${slug}.`, e?.code);
 }
 
 /** Replicas share a template: judging one pod per controller avoids the same warning N times. */

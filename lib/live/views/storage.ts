@@ -7,7 +7,8 @@ import type {
 import { AppError } from '../../errors';
 import { type PvcView, toPvcView } from '../../k8s/pvc-view';
 import { computeStorage, type StorageOverview } from '../../k8s/pvcs';
-import type { ViewDef, ViewInputs } from '../view-cache';
+import type { ViewDef } from '../view-cache';
+import { required } from './required';
 
 /** The Storage page (claims, pods waiting for one) and a claim's page (PVC ↔ pods), from the cache. */
 export interface StorageParams {
@@ -16,13 +17,6 @@ export interface StorageParams {
 export interface ClaimParams {
   namespace: string;
   name: string;
-}
-
-function required<T>(inputs: ViewInputs, slug: string, namespace: string): T[] {
-  const items = inputs.list<T>(slug, namespace);
-  if (items) return items;
-  const e = inputs.error(slug, namespace);
-  throw new AppError(e?.status ?? 500, e?.message ?? `Could not list ${slug}.`, e?.code);
 }
 
 const inputsFor = (namespace: string) => [

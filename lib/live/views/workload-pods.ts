@@ -2,30 +2,14 @@ import type { V1Node, V1Pod, V1ReplicaSet } from '@kubernetes/client-node';
 import { AppError } from '../../errors';
 import { nodeReadyOf } from '../../k8s/node-ready';
 import { toPodRow } from '../../k8s/pod-views';
-import {
-  type AnyWorkload,
-  podsByWorkload,
-  selectorString,
-  toWorkloadRow,
-  type WorkloadKindName,
-} from '../../k8s/workload-views';
-import type { WorkloadKind as WorkloadResource } from '../../links';
+import { type AnyWorkload, podsByWorkload, selectorString, toWorkloadRow } from '../../k8s/workload-views';
+import { WORKLOADS, type WorkloadKind } from '../../links';
 import { type JobSummary, jobSummary } from '../../resources/jobs/job-summary';
-import type { ViewDef, ViewInputs } from '../view-cache';
-
-/** The five kinds with a workload page, by the API's plural resource name (lib/links.ts). */
-export { WORKLOAD_KINDS as WORKLOAD_RESOURCES, type WorkloadKind as WorkloadResource } from '../../links';
-
-export const KIND_OF: Record<WorkloadResource, WorkloadKindName> = {
-  deployments: 'Deployment',
-  statefulsets: 'StatefulSet',
-  daemonsets: 'DaemonSet',
-  replicasets: 'ReplicaSet',
-  jobs: 'Job',
-};
+import type { ViewDef } from '../view-cache';
+import { required } from './required';
 
 export interface WorkloadPodsParams {
-  kind: WorkloadResource;
+  kind: WorkloadKind;
   namespace: string;
   name: string;
 }
@@ -43,13 +27,6 @@ export interface WorkloadPodsModel {
   now: number;
 }
 
-function required<T>(inputs: ViewInputs, slug: string, namespace: string): T[] {
-  const items = inputs.list<T>(slug, namespace);
-  if (items) return items;
-  const e = inputs.error(slug, namespace);
-  throw new AppError(e?.status ?? 500, e?.message ?? `Could not list ${slug}.`, e?.code);
-}
-
 export const workloadPodsView: ViewDef<WorkloadPodsParams, WorkloadPodsModel> = {
   inputs: (p) => [
     { slug: p.kind, namespace: p.namespace },
@@ -60,14 +37,14 @@ export const workloadPodsView: ViewDef<WorkloadPodsParams, WorkloadPodsModel> = 
   compute: (inputs, p, now): WorkloadPodsModel => {
     required(inputs, p.kind, p.namespace);
     const obj = inputs.get(p.kind, p.namespace, `${p.namespace}/${p.name}`);
-    const kind = KIND_OF[p.kind];
+    const kind = WORKLOADS[p.kind].kind;
     if (!obj)
       throw new AppError(
         404,
         `${kind} "${p.name}" was not found in namespace "${p.namespace}".`,
         'not_found',
       );
-    const w = { kind, obj } as AnyWorkload;
+    const w = { kind: p.kind, obj } as AnyWorkload;
     const selector = selectorString(w.obj.spec?.selector);
     // An empty selector would select every pod in the namespace; never follow that.
     if (!selector) throw new AppError(422, `${kind} "${p.name}" has no pod selector.`, 'invalid');
@@ -84,7 +61,7 @@ export const workloadPodsView: ViewDef<WorkloadPodsParams, WorkloadPodsModel> = 
         row: toWorkloadRow(w, rows),
         selector,
         containers: (w.obj.spec?.template?.spec?.containers ?? []).map((c) => c.name),
-        ...(w.kind === 'Job'
+        ...(w.kind === 'jobs'
           ? {
               job: {
                 ...jobSummary(w.obj),

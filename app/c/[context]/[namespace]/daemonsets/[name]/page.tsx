@@ -1,12 +1,9 @@
-import type { Metadata } from 'next';
-import { WorkloadDetailPage } from '@/components/workload-detail-page';
+import { WorkloadDetailPage, workloadMetadata } from '@/components/workload-detail-page';
 
-type Params = { context: string; namespace: string; name: string };
+// Each workload kind keeps its own route, so the generic object page does not ship this page's client code.
+type Params = Promise<{ context: string; namespace: string; name: string }>;
+export const generateMetadata = ({ params }: { params: Params }) => workloadMetadata('daemonsets', params);
 
-export async function generateMetadata({ params }: { params: Promise<Params> }): Promise<Metadata> {
-  return { title: `${decodeURIComponent((await params).name)} · DaemonSet` };
-}
-
-export default async function Page({ params }: { params: Promise<Params> }) {
+export default async function Page({ params }: { params: Params }) {
   return <WorkloadDetailPage kind="daemonsets" params={await params} />;
 }

@@ -4,9 +4,9 @@ import { notFound, redirect } from 'next/navigation';
 import { ErrorState } from '@/components/error-state';
 import { LogViewer } from '@/components/log-viewer';
 import { isAppError } from '@/lib/errors';
-import { readWorkload } from '@/lib/k8s/workload-health';
 import { resolveWorkloadContainer, templateContainers } from '@/lib/k8s/workload-logs';
-import { workloadApiPath, workloadPath } from '@/lib/links';
+import { readWorkload } from '@/lib/k8s/workloads';
+import { WORKLOADS, workloadApiPath, workloadPath } from '@/lib/links';
 import { legacyWorkloadKind, legacyWorkloadRedirect, parseWorkloadScope } from '@/lib/named-scope';
 
 type Params = Promise<{ context: string; namespace: string; kind: string; name: string }>;
@@ -28,11 +28,10 @@ export default async function WorkloadLogsPage({ params }: { params: Params }) {
   }
   let containers: string[] = [];
   let defaultContainer = '';
-  let kind: string = s.kind;
+  const kind = WORKLOADS[s.kind].kind;
   let error: unknown;
   try {
-    const w = await readWorkload(s.context, s.namespace, s.kind, s.name);
-    kind = w.kind;
+    const w = await readWorkload(s);
     containers = templateContainers(w);
     defaultContainer = resolveWorkloadContainer(w, undefined);
   } catch (e) {

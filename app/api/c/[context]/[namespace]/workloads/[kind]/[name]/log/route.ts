@@ -1,7 +1,7 @@
 import { errorResponse } from '@/lib/http';
 import { parseLogQuery } from '@/lib/k8s/logs';
-import { readWorkload } from '@/lib/k8s/workload-health';
 import { resolveWorkloadContainer, workloadLogStream } from '@/lib/k8s/workload-logs';
+import { readWorkload } from '@/lib/k8s/workloads';
 import { legacyWorkloadKind, parseWorkloadScope } from '@/lib/named-scope';
 import { SSE_HEADERS } from '@/lib/sse';
 
@@ -10,7 +10,7 @@ type Ctx = { params: Promise<{ context: string; namespace: string; kind: string;
 async function prepare(request: Request, { params }: Ctx) {
   const s = parseWorkloadScope(await params);
   const q = parseLogQuery(new URL(request.url).searchParams);
-  const w = await readWorkload(s.context, s.namespace, s.kind, s.name);
+  const w = await readWorkload(s);
   return { s, q, w, container: resolveWorkloadContainer(w, q.container) };
 }
 
