@@ -1,7 +1,7 @@
 import { redirect } from 'next/navigation';
 import { Callout } from '@/components/ui/callout';
 import { isAppError } from '@/lib/errors';
-import { currentContext } from '@/lib/k8s/client';
+import { currentContext } from '@/lib/kube/client';
 import { scopePath } from '@/lib/params';
 
 export const dynamic = 'force-dynamic';

@@ -1,6 +1,6 @@
 import type { V1Pod } from '@kubernetes/client-node';
 import { expect, type Page, test } from '@playwright/test';
-import { classifyPod, type PodState } from '../lib/k8s/health';
+import { classifyPod, type PodState } from '../lib/resources/pods/health';
 import {
   ADMIN_CONTEXT,
   apps,

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import type { SubscriptionSpec } from '@/lib/stream-protocol';
+import type { SubscriptionSpec } from '@/lib/live/protocol';
 import { streamUrl } from './support/http-tab';
 import {
   ADMIN_CONTEXT,

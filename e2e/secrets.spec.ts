@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { type APIRequestContext, expect, test } from '@playwright/test';
-import { KIND_SLUGS } from '@/lib/k8s/kinds';
-import type { StreamItem, SubscriptionSpec } from '@/lib/stream-protocol';
+import type { StreamItem, SubscriptionSpec } from '@/lib/live/protocol';
+import { KIND_SLUGS } from '@/lib/resources/lists/kinds';
 import { openHttpTab } from './support/http-tab';
 import { ADMIN_CONTEXT, apps, core, createNamespace, deleteNamespace } from './support/kube';
 

@@ -105,7 +105,7 @@ const schema = z
       .max(24 * 30)
       .default(8),
     WHEELHOUSE_PUBLIC_URL: publicUrls,
-    /** Per-principal bounds (one person's excess never refuses another; see lib/principal-limits.ts). */
+    /** Per-principal bounds (one person's excess never refuses another; see lib/live/principal-limits.ts). */
     WHEELHOUSE_MAX_TABS_PER_USER: limit(20, 10_000),
     WHEELHOUSE_MAX_SUBSCRIPTIONS_PER_TAB: limit(50, 1_000),
     WHEELHOUSE_MAX_WATCHES_PER_USER: limit(100, 100_000),

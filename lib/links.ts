@@ -3,7 +3,7 @@ import { scopePath } from './paths';
 /**
  * The one URL builder for pages and API addresses of objects (browser and server): every segment
  * encoded, workload kinds by the API's plural resource name. lib/paths.ts holds the scope prefix;
- * lib/k8s/links.ts maps any object kind to its page through these.
+ * lib/resources/objects/links.ts maps any object kind to its page through these.
  */
 
 /** Workload kinds with a workload page, by plural resource name as in every URL. */

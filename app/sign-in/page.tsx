@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { SingleSignOn } from '@/components/oidc/single-sign-on';
-import { SignInForm } from '@/components/sign-in-form';
+import { SignInForm } from '@/components/shell/sign-in-form';
 import { Callout } from '@/components/ui/callout';
 import { authMode, serverEnv, signsIn } from '@/lib/env';
-import { currentContext } from '@/lib/k8s/client';
+import { currentContext } from '@/lib/kube/client';
 import { safeNext } from '@/lib/security';
 
 // The form posts as a navigation when it runs before (or without) JavaScript, and under the site-wide

@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { useState } from 'react';
-import { useLive } from '@/components/use-live';
+import { useLive } from '@/components/live/use-live';
 import { listPath } from '@/lib/links';
 import { ALL_NAMESPACES } from '@/lib/paths';
 import type { ApiKindsNav as Nav } from '@/lib/resources/api-kinds/discovery';

@@ -3,18 +3,18 @@
 import Link from 'next/link';
 import { useState } from 'react';
 import { JobOutcomeBadge } from '@/components/jobs/job-status';
-import { LiveError } from '@/components/live-error';
+import { LiveError } from '@/components/live/live-error';
+import { useLive } from '@/components/live/use-live';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Callout } from '@/components/ui/callout';
 import { Dialog } from '@/components/ui/dialog';
 import { Table, Td, Th } from '@/components/ui/table';
-import { useLive } from '@/components/use-live';
 import { type ActionError, callJson } from '@/lib/client-actions';
-import type { AccessAnswer } from '@/lib/k8s/access';
+import type { AccessAnswer } from '@/lib/kube/access';
 import { cronJobApiPath, workloadPath } from '@/lib/links';
+import type { ViewSpec } from '@/lib/live/protocol';
 import type { CronJobModel } from '@/lib/resources/cronjobs/server/cronjob-view';
-import type { ViewSpec } from '@/lib/stream-protocol';
 
 type Action = 'run' | 'suspend' | 'resume';
 

@@ -1,10 +1,10 @@
 'use client';
 
-import { RestartToPickUp } from '@/components/restart-to-pick-up';
+import { useLive } from '@/components/live/use-live';
 import { Callout } from '@/components/ui/callout';
-import { useLive } from '@/components/use-live';
-import { type DriftReport, describeDrift } from '@/lib/k8s/drift';
-import type { ViewSpec } from '@/lib/stream-protocol';
+import { RestartToPickUp } from '@/components/workloads/restart-to-pick-up';
+import type { ViewSpec } from '@/lib/live/protocol';
+import { type DriftReport, describeDrift } from '@/lib/resources/drift/drift';
 
 /**
  * "Running with old configuration", live: the server derives it from the watch cache (lib/live/views/

@@ -1,6 +1,6 @@
 import { Badge } from '@/components/ui/badge';
 import { Table, Td, Th } from '@/components/ui/table';
-import type { Change } from '@/lib/k8s/manage/diff';
+import type { Change } from '@/lib/resources/manage/diff';
 
 const SIGN = { added: '+', removed: '−', changed: '~' } as const;
 

@@ -9,8 +9,8 @@ import { Badge, type BadgeTone } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Callout } from '@/components/ui/callout';
 import { ReasonField } from '@/components/ui/reason-field';
-import type { CreateOutcome, DocumentResult } from '@/lib/k8s/manage/create';
-import { bytesProblem, sizeProblem } from '@/lib/k8s/manage/yaml-docs';
+import type { CreateOutcome, DocumentResult } from '@/lib/resources/manage/server/create';
+import { bytesProblem, sizeProblem } from '@/lib/resources/manage/yaml-docs';
 
 const TONE: Record<DocumentResult['status'], BadgeTone> = {
   valid: 'good',

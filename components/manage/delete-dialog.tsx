@@ -7,7 +7,7 @@ import { Button } from '@/components/ui/button';
 import { Callout } from '@/components/ui/callout';
 import { Dialog } from '@/components/ui/dialog';
 import { ReasonField } from '@/components/ui/reason-field';
-import type { DeletePlan, Dependents, Propagation } from '@/lib/k8s/manage/remove';
+import type { DeletePlan, Dependents, Propagation } from '@/lib/resources/manage/server/remove';
 
 const POLICIES: { value: Propagation; label: string; help: string }[] = [
   {

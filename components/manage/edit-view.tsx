@@ -8,8 +8,8 @@ import { type EditorMark, YamlEditor } from '@/components/manage/yaml-editor';
 import { Button } from '@/components/ui/button';
 import { Callout } from '@/components/ui/callout';
 import { ReasonField } from '@/components/ui/reason-field';
-import type { Change } from '@/lib/k8s/manage/diff';
-import type { EditOutcome, EditSource } from '@/lib/k8s/manage/edit';
+import type { Change } from '@/lib/resources/manage/diff';
+import type { EditOutcome, EditSource } from '@/lib/resources/manage/server/edit';
 
 type Phase =
   | { at: 'editing' }

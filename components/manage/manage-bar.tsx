@@ -1,11 +1,11 @@
 import { ObjectActions } from '@/components/manage/object-actions';
 import { TerminationNotice } from '@/components/manage/termination-notice';
-import { canI } from '@/lib/k8s/access';
-import { resourceOf } from '@/lib/k8s/kinds';
-import type { Termination } from '@/lib/k8s/manage/holds';
+import { canI } from '@/lib/kube/access';
 import { editPath, listPath, objectApi } from '@/lib/links';
 import { cacheKind } from '@/lib/live/cache-kinds';
 import { ALL_NAMESPACES } from '@/lib/paths';
+import { resourceOf } from '@/lib/resources/lists/kinds';
+import type { Termination } from '@/lib/resources/manage/holds';
 
 /**
  * The manage hook of every detail page (through ObjectEventsYaml): Edit and Delete, gated by the

@@ -1,5 +1,5 @@
 import { Callout } from '@/components/ui/callout';
-import type { Termination } from '@/lib/k8s/manage/holds';
+import type { Termination } from '@/lib/resources/manage/holds';
 
 /** "Terminating since …, held by …": why a deleted object is still here. */
 export function TerminationNotice({ termination, kind }: { termination: Termination; kind: string }) {

@@ -1,12 +1,12 @@
 import 'server-only';
-import { requestPrincipal } from '@/lib/k8s/watch-cache';
+import type { ViewSpec } from '@/lib/live/protocol';
 import { loadView } from '@/lib/live/views';
+import { requestPrincipal } from '@/lib/live/watch-cache';
 import type {
   NodeUsageModel,
   PodUsageModel,
   TopUsageModel,
 } from '@/lib/resources/metrics/server/metrics-views';
-import type { ViewSpec } from '@/lib/stream-protocol';
 import { NodeUsagePanel } from './node-usage-panel';
 import { PodUsagePanel } from './pod-usage-panel';
 import { TopUsagePanel } from './top-usage-panel';

@@ -1,11 +1,11 @@
 'use client';
 
-import { LiveError } from '@/components/live-error';
-import { Meter } from '@/components/nodes-table';
-import { useLive } from '@/components/use-live';
-import { formatBytes, formatCpu } from '@/lib/k8s/resources';
+import { LiveError } from '@/components/live/live-error';
+import { useLive } from '@/components/live/use-live';
+import { Meter } from '@/components/nodes/nodes-table';
+import type { ViewSpec } from '@/lib/live/protocol';
 import type { NodeUsageModel } from '@/lib/resources/metrics/server/metrics-views';
-import type { ViewSpec } from '@/lib/stream-protocol';
+import { formatBytes, formatCpu } from '@/lib/resources/nodes/quantities';
 import { UsageChart } from './usage-bits';
 
 /** A node's CPU and memory use against allocatable, with the last minutes as charts. */

@@ -1,12 +1,12 @@
 'use client';
 
-import { LiveError } from '@/components/live-error';
+import { LiveError } from '@/components/live/live-error';
+import { useLive } from '@/components/live/use-live';
 import { Badge } from '@/components/ui/badge';
 import { Table, Td, Th } from '@/components/ui/table';
-import { useLive } from '@/components/use-live';
+import type { ViewSpec } from '@/lib/live/protocol';
 import { topCpu, topMemory } from '@/lib/resources/metrics/history';
 import type { PodUsageModel } from '@/lib/resources/metrics/server/metrics-views';
-import type { ViewSpec } from '@/lib/stream-protocol';
 import { fmt, UsageChart } from './usage-bits';
 
 /** A pod's CPU and memory per container against requests and limits, live from the server's poll. */

@@ -1,12 +1,12 @@
 'use client';
 
 import Link from 'next/link';
-import { LiveError } from '@/components/live-error';
-import { useLive } from '@/components/use-live';
+import { LiveError } from '@/components/live/live-error';
+import { useLive } from '@/components/live/use-live';
 import { podPath } from '@/lib/links';
+import type { ViewSpec } from '@/lib/live/protocol';
 import { type PodUsage, topCpu, topMemory } from '@/lib/resources/metrics/history';
 import type { TopUsageModel } from '@/lib/resources/metrics/server/metrics-views';
-import type { ViewSpec } from '@/lib/stream-protocol';
 
 function List({
   title,

@@ -1,6 +1,6 @@
 import { Sparkline } from '@/components/ui/sparkline';
-import { formatBytes, formatCpu } from '@/lib/k8s/resources';
 import type { Sample } from '@/lib/resources/metrics/history';
+import { formatBytes, formatCpu } from '@/lib/resources/nodes/quantities';
 
 export function fmt(kind: 'cpu' | 'memory', n: number | null): string {
   if (n === null) return '—';

@@ -2,19 +2,19 @@
 
 import Link from 'next/link';
 import { useState } from 'react';
-import { LiveError } from '@/components/live-error';
-import { Meter } from '@/components/nodes-table';
+import { LiveError } from '@/components/live/live-error';
+import { useLive } from '@/components/live/use-live';
+import { Meter } from '@/components/nodes/nodes-table';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Callout } from '@/components/ui/callout';
 import { Dialog } from '@/components/ui/dialog';
-import { useLive } from '@/components/use-live';
 import { type ActionError, callJson } from '@/lib/client-actions';
-import type { AccessAnswer } from '@/lib/k8s/access';
-import { formatBytes, formatCpu } from '@/lib/k8s/resources';
+import type { AccessAnswer } from '@/lib/kube/access';
 import { nodeApiPath, podPath } from '@/lib/links';
+import type { ViewSpec } from '@/lib/live/protocol';
+import { formatBytes, formatCpu } from '@/lib/resources/nodes/quantities';
 import type { NodeModel } from '@/lib/resources/nodes/server/node-view';
-import type { ViewSpec } from '@/lib/stream-protocol';
 import { DrainDialog } from './drain-dialog';
 
 /** A node, live from the server's cache: status, requests, the pods on it, cordon/uncordon and drain. */

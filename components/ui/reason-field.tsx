@@ -2,7 +2,7 @@
 
 import { useId } from 'react';
 
-/** The most a reason may have; the routes check the same bound (lib/manage-params.ts, rollout params). */
+/** The most a reason may have; the routes check the same bound (lib/resources/manage/params.ts, rollout params). */
 export const MAX_REASON = 500;
 
 /**

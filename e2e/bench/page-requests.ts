@@ -11,7 +11,7 @@
  * tab open is subtracted. Needs KUBECONFIG (the admin's) and WHEELHOUSE_BIN from the cluster's env.
  */
 import { parseArgs } from 'node:util';
-import type { SubscriptionSpec } from '@/lib/stream-protocol';
+import type { SubscriptionSpec } from '@/lib/live/protocol';
 import { readApiCounts, requestsBetween, sumVerb, totalWatches } from '../support/apiserver-metrics';
 import { openHttpTab } from '../support/http-tab';
 

@@ -1,5 +1,5 @@
 /** The bench's view of a tab stream: snapshot size, change bytes and when each change arrived. */
-import type { SubscriptionSpec } from '@/lib/stream-protocol';
+import type { SubscriptionSpec } from '@/lib/live/protocol';
 import { openHttpTab } from '../support/http-tab';
 
 export interface BenchStream {

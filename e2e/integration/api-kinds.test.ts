@@ -2,11 +2,11 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { after, before, test } from 'node:test';
 import { formatAge } from '@/lib/format';
-import { configureWatchCache, watchCacheStats } from '@/lib/k8s/watch-cache';
+import { subscriptionId, type ViewSpec } from '@/lib/live/protocol';
 import { configureViews } from '@/lib/live/view-cache';
+import { configureWatchCache, watchCacheStats } from '@/lib/live/watch-cache';
 import type { ApiKindsNav } from '@/lib/resources/api-kinds/discovery';
 import { assertListKinds, ensureDiscovery, resolveApiKind } from '@/lib/resources/api-kinds/server/discovery';
-import { subscriptionId, type ViewSpec } from '@/lib/stream-protocol';
 import { ADMIN_CONTEXT, createNamespace, deleteNamespace, waitFor } from '../support/kube';
 import { openTabStream, openViewTab, type TabStream, type ViewTab } from '../support/stream';
 

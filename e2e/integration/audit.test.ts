@@ -3,18 +3,18 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
+import { whoAmI } from '@/lib/kube/identity';
+import { auditHistory } from '@/lib/resources/audit/server/events';
 import {
   AUDIT_ANNOTATION,
   AUDIT_REASON,
   auditEventsSettled,
   readAudit,
   recordAuditWithEvent,
-} from '@/lib/audit';
-import { auditHistory } from '@/lib/k8s/audit-events';
-import { whoAmI } from '@/lib/k8s/identity';
-import { deploymentRolloutStatus } from '@/lib/k8s/rollout-status';
-import { rollback } from '@/lib/k8s/rollouts';
-import { revealSecretKey } from '@/lib/k8s/secrets';
+} from '@/lib/resources/audit/server/record';
+import { revealSecretKey } from '@/lib/resources/secrets/server/secrets';
+import { deploymentRolloutStatus } from '@/lib/resources/workloads/rollout-status';
+import { rollback } from '@/lib/resources/workloads/server/rollouts';
 import {
   ADMIN_CONTEXT,
   apps,
@@ -26,7 +26,7 @@ import {
 } from '../support/kube';
 import { startDashboard } from '../support/server';
 
-// lib/k8s/client.ts reads the dashboard's kubeconfig, the one with the test identities.
+// lib/kube/client.ts reads the dashboard's kubeconfig, the one with the test identities.
 process.env.KUBECONFIG = process.env.WHEELHOUSE_TEST_KUBECONFIG ?? process.env.KUBECONFIG;
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'wh-audit-'));
 process.env.WHEELHOUSE_AUDIT_FILE = path.join(tmp, 'audit.jsonl');

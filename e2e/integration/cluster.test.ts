@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { VersionApi } from '@kubernetes/client-node';
-import { readWorkload } from '@/lib/k8s/workloads';
+import { readWorkload } from '@/lib/resources/workloads/server/workloads';
 import {
   ADMIN_CONTEXT,
   adminConfig,
@@ -18,7 +18,7 @@ import {
   waitForDeploymentReady,
 } from '../support/kube';
 
-// lib/k8s/client.ts reads the dashboard's kubeconfig, the one with the test identities.
+// lib/kube/client.ts reads the dashboard's kubeconfig, the one with the test identities.
 process.env.KUBECONFIG = process.env.WHEELHOUSE_TEST_KUBECONFIG ?? process.env.KUBECONFIG;
 
 let ns: string;

@@ -2,16 +2,16 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { BatchV1Api } from '@kubernetes/client-node';
 import { isAppError } from '@/lib/errors';
-import { configureWatchCache } from '@/lib/k8s/watch-cache';
+import { subscriptionId, type ViewSpec } from '@/lib/live/protocol';
 import { configureViews } from '@/lib/live/view-cache';
+import { configureWatchCache } from '@/lib/live/watch-cache';
 import { MANUAL_ANNOTATION } from '@/lib/resources/cronjobs/job-from-cronjob';
 import { runNow, setSuspended } from '@/lib/resources/cronjobs/server/cronjob-actions';
 import type { CronJobModel } from '@/lib/resources/cronjobs/server/cronjob-view';
-import { subscriptionId, type ViewSpec } from '@/lib/stream-protocol';
 import { ADMIN_CONTEXT, adminConfig, createNamespace, deleteNamespace, waitFor } from '../support/kube';
 import { openViewTab, type ViewTab } from '../support/stream';
 
-// lib/k8s/client.ts reads the dashboard's kubeconfig, the one with the test identities.
+// lib/kube/client.ts reads the dashboard's kubeconfig, the one with the test identities.
 process.env.KUBECONFIG = process.env.WHEELHOUSE_TEST_KUBECONFIG ?? process.env.KUBECONFIG;
 process.env.WHEELHOUSE_AUDIT_FILE ??= '/dev/null';
 

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import type { DriftReport } from '@/lib/k8s/drift';
-import { workloadDriftReport } from '@/lib/k8s/drift-read';
-import { editObject, getEditSource } from '@/lib/k8s/manage/edit';
-import { deploymentRolloutStatus } from '@/lib/k8s/rollout-status';
-import { restart } from '@/lib/k8s/rollouts';
+import { subscriptionId, type ViewSpec } from '@/lib/live/protocol';
 import { configureViews } from '@/lib/live/view-cache';
-import { subscriptionId, type ViewSpec } from '@/lib/stream-protocol';
+import type { DriftReport } from '@/lib/resources/drift/drift';
+import { workloadDriftReport } from '@/lib/resources/drift/server/read';
+import { editObject, getEditSource } from '@/lib/resources/manage/server/edit';
+import { deploymentRolloutStatus } from '@/lib/resources/workloads/rollout-status';
+import { restart } from '@/lib/resources/workloads/server/rollouts';
 import {
   ADMIN_CONTEXT,
   apps,
@@ -18,7 +18,7 @@ import {
 } from '../support/kube';
 import { openViewTab, type ViewTab } from '../support/stream';
 
-// lib/k8s/client.ts reads the dashboard's kubeconfig, the one with the test identities.
+// lib/kube/client.ts reads the dashboard's kubeconfig, the one with the test identities.
 process.env.KUBECONFIG = process.env.WHEELHOUSE_TEST_KUBECONFIG ?? process.env.KUBECONFIG;
 process.env.WHEELHOUSE_AUDIT_FILE ??= '/dev/null';
 

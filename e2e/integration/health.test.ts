@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { classifyPod } from '@/lib/k8s/health';
-import type { NodeList } from '@/lib/k8s/nodes';
-import type { OverviewData } from '@/lib/k8s/overview';
-import { podRequests } from '@/lib/k8s/resources';
 import { loadView } from '@/lib/live/views';
 import type { PodModel } from '@/lib/live/views/pod';
+import { podRequests } from '@/lib/resources/nodes/quantities';
+import type { NodeList } from '@/lib/resources/nodes/server/nodes';
+import type { OverviewData } from '@/lib/resources/overview/overview';
+import { classifyPod } from '@/lib/resources/pods/health';
 import {
   ADMIN_CONTEXT,
   apps,
@@ -17,7 +17,7 @@ import {
   waitForDeploymentReady,
 } from '../support/kube';
 
-// lib/k8s/client.ts reads the dashboard's kubeconfig, the one with the test identities.
+// lib/kube/client.ts reads the dashboard's kubeconfig, the one with the test identities.
 process.env.KUBECONFIG = process.env.WHEELHOUSE_TEST_KUBECONFIG ?? process.env.KUBECONFIG;
 
 let ns: string;

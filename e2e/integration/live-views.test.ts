@@ -5,12 +5,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { KubeConfig, RbacAuthorizationV1Api } from '@kubernetes/client-node';
-import type { OverviewData } from '@/lib/k8s/overview';
-import { configureWatchCache, watchCacheStats } from '@/lib/k8s/watch-cache';
+import { type SubscriptionSpec, subscriptionId } from '@/lib/live/protocol';
 import { configureViews, viewStats } from '@/lib/live/view-cache';
 import type { RolloutModel } from '@/lib/live/views/rollout';
 import type { WorkloadPodsModel } from '@/lib/live/views/workload-pods';
-import { type SubscriptionSpec, subscriptionId } from '@/lib/stream-protocol';
+import { configureWatchCache, watchCacheStats } from '@/lib/live/watch-cache';
+import type { OverviewData } from '@/lib/resources/overview/overview';
 import {
   adminConfig,
   apps,

@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { dump, load } from 'js-yaml';
 import { AppError, isAppError } from '@/lib/errors';
-import { createFromYaml } from '@/lib/k8s/manage/create';
-import { editObject, getEditSource, type ObjectRef } from '@/lib/k8s/manage/edit';
-import { deleteObject, deletePlan } from '@/lib/k8s/manage/remove';
-import { createBody, parseCappedBody } from '@/lib/manage-params';
+import { createBody, parseCappedBody } from '@/lib/resources/manage/params';
+import { createFromYaml } from '@/lib/resources/manage/server/create';
+import { editObject, getEditSource, type ObjectRef } from '@/lib/resources/manage/server/edit';
+import { deleteObject, deletePlan } from '@/lib/resources/manage/server/remove';
 import {
   ADMIN_CONTEXT,
   apps,
@@ -17,7 +17,7 @@ import {
   waitForDeploymentReady,
 } from '../support/kube';
 
-// lib/k8s/client.ts reads the dashboard's kubeconfig, the one with the test identities.
+// lib/kube/client.ts reads the dashboard's kubeconfig, the one with the test identities.
 process.env.KUBECONFIG = process.env.WHEELHOUSE_TEST_KUBECONFIG ?? process.env.KUBECONFIG;
 process.env.WHEELHOUSE_AUDIT_FILE ??= '/dev/null';
 

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { after, before, test } from 'node:test';
-import { configureWatchCache } from '@/lib/k8s/watch-cache';
+import { subscriptionId, type ViewSpec } from '@/lib/live/protocol';
 import { configureViews } from '@/lib/live/view-cache';
+import { configureWatchCache } from '@/lib/live/watch-cache';
 import { topCpu, topMemory } from '@/lib/resources/metrics/history';
 import { configureMetrics, metricsStats } from '@/lib/resources/metrics/server/metrics-cache';
 import type { PodUsageModel, TopUsageModel } from '@/lib/resources/metrics/server/metrics-views';
-import { subscriptionId, type ViewSpec } from '@/lib/stream-protocol';
 import { ADMIN_CONTEXT, core, createNamespace, deleteNamespace, waitFor } from '../support/kube';
 import { openViewTab, type ViewTab } from '../support/stream';
 

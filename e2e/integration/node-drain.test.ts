@@ -16,7 +16,7 @@ import {
   waitForDeploymentReady,
 } from '../support/kube';
 
-// lib/k8s/client.ts reads the dashboard's kubeconfig, the one with the test identities.
+// lib/kube/client.ts reads the dashboard's kubeconfig, the one with the test identities.
 process.env.KUBECONFIG = process.env.WHEELHOUSE_TEST_KUBECONFIG ?? process.env.KUBECONFIG;
 process.env.WHEELHOUSE_AUDIT_FILE ??= '/dev/null';
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { KIND_SLUGS } from '@/lib/k8s/kinds';
 import { WORKLOAD_KINDS } from '@/lib/links';
+import { KIND_SLUGS } from '@/lib/resources/lists/kinds';
 import { appRoutes, type Dashboard, startDashboard } from '../support/server';
 
 // Every page and API route that takes an object name, in one namespace and in all, with names the

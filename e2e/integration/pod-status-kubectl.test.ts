@@ -9,7 +9,7 @@ import type {
   V1PodCondition,
   V1PodStatus,
 } from '@kubernetes/client-node';
-import { printPod, restartsText } from '@/lib/k8s/pod-status';
+import { printPod, restartsText } from '@/lib/resources/pods/status';
 import { core, createNamespace, waitFor } from '../support/kube';
 
 /**

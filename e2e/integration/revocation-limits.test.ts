@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { CoreV1Api, RbacAuthorizationV1Api } from '@kubernetes/client-node';
-import type { StreamItem } from '@/lib/stream-protocol';
+import type { StreamItem } from '@/lib/live/protocol';
 import { type HttpTab, openHttpTab, streamUrl } from '../support/http-tab';
 import { adminConfig, core, createNamespace, deleteNamespace, waitFor } from '../support/kube';
 import { type Dashboard, sessionKey, startDashboard } from '../support/server';

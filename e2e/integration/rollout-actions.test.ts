@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { AutoscalingV2Api, type V1Deployment } from '@kubernetes/client-node';
 import { isAppError } from '@/lib/errors';
-import { deploymentRolloutStatus } from '@/lib/k8s/rollout-status';
+import { deploymentRolloutStatus } from '@/lib/resources/workloads/rollout-status';
 import {
   getWorkloadDetail,
   isFailedTest,
@@ -11,8 +11,8 @@ import {
   scale,
   setPaused,
   type Target,
-} from '@/lib/k8s/rollouts';
-import { patchWorkload } from '@/lib/k8s/workloads';
+} from '@/lib/resources/workloads/server/rollouts';
+import { patchWorkload } from '@/lib/resources/workloads/server/workloads';
 import {
   ADMIN_CONTEXT,
   adminConfig,
@@ -23,7 +23,7 @@ import {
   waitFor,
 } from '../support/kube';
 
-// lib/k8s/client.ts reads the dashboard's kubeconfig, the one with the test identities.
+// lib/kube/client.ts reads the dashboard's kubeconfig, the one with the test identities.
 process.env.KUBECONFIG = process.env.WHEELHOUSE_TEST_KUBECONFIG ?? process.env.KUBECONFIG;
 process.env.WHEELHOUSE_AUDIT_FILE ??= '/dev/null';
 

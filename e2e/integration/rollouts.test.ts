@@ -6,15 +6,20 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { promisify } from 'node:util';
 import type { V1DaemonSet, V1Deployment, V1PodTemplateSpec, V1StatefulSet } from '@kubernetes/client-node';
-import type { AuditRecord } from '@/lib/audit';
 import { isAppError } from '@/lib/errors';
-import { controllerRevisionTemplate } from '@/lib/k8s/rollback-plan';
-import { rolloutStatusOf } from '@/lib/k8s/rollout-views';
-import { getWorkloadDetail, previewRollback, rollback, type Target } from '@/lib/k8s/rollouts';
-import { normalize } from '@/lib/k8s/template-diff';
+import type { AuditRecord } from '@/lib/resources/audit/server/record';
+import { controllerRevisionTemplate } from '@/lib/resources/workloads/rollback-plan';
+import { rolloutStatusOf } from '@/lib/resources/workloads/rollout-detail';
+import {
+  getWorkloadDetail,
+  previewRollback,
+  rollback,
+  type Target,
+} from '@/lib/resources/workloads/server/rollouts';
+import { normalize } from '@/lib/resources/workloads/template-diff';
 import { ADMIN_CONTEXT, apps, createNamespace, deleteNamespace, deployment, waitFor } from '../support/kube';
 
-// lib/k8s/client.ts reads the dashboard's kubeconfig, the one with the test identities.
+// lib/kube/client.ts reads the dashboard's kubeconfig, the one with the test identities.
 process.env.KUBECONFIG = process.env.WHEELHOUSE_TEST_KUBECONFIG ?? process.env.KUBECONFIG;
 const auditDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wh-audit-'));
 process.env.WHEELHOUSE_AUDIT_FILE = path.join(auditDir, 'audit.jsonl');

@@ -3,11 +3,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { getSecret, listSecrets, revealSecretKey } from '@/lib/k8s/secrets';
-import { namespaceExposure } from '@/lib/k8s/security';
+import { getSecret, listSecrets, revealSecretKey } from '@/lib/resources/secrets/server/secrets';
+import { namespaceExposure } from '@/lib/resources/security/server/security';
 import { ADMIN_CONTEXT, apps, core, createNamespace, deleteNamespace, deployment } from '../support/kube';
 
-// lib/k8s/client.ts reads the dashboard's kubeconfig, the one with the test identities.
+// lib/kube/client.ts reads the dashboard's kubeconfig, the one with the test identities.
 process.env.KUBECONFIG = process.env.WHEELHOUSE_TEST_KUBECONFIG ?? process.env.KUBECONFIG;
 const auditDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wh-audit-'));
 process.env.WHEELHOUSE_AUDIT_FILE = path.join(auditDir, 'audit.jsonl');

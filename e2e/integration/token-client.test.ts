@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { test } from 'node:test';
-import { whoAmI } from '@/lib/k8s/identity';
-import { readWorkload } from '@/lib/k8s/workloads';
+import { whoAmI } from '@/lib/kube/identity';
+import { readWorkload } from '@/lib/resources/workloads/server/workloads';
 
 // In token mode lib code has no way to fall back to the dashboard's own (admin) credentials: with no
 // signed-in person there is no token, and the call fails before it reaches the cluster.

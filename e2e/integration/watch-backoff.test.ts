@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { configureWatchCache, subscribe, watchCacheStats } from '@/lib/k8s/watch-cache';
+import { configureWatchCache, subscribe, watchCacheStats } from '@/lib/live/watch-cache';
 import { waitFor } from '../support/kube';
 
 // In-process, local mode, the `nobody` context (every list refused): a refused list backs off

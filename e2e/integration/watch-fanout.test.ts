@@ -2,13 +2,13 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { after, before, test } from 'node:test';
-import { configureWatchCache, watchCacheStats } from '@/lib/k8s/watch-cache';
-import { configureStreamHub, openTab, setSubscriptions, streamStats } from '@/lib/stream-hub';
-import type { StreamItem } from '@/lib/stream-protocol';
+import { configureStreamHub, openTab, setSubscriptions, streamStats } from '@/lib/live/hub';
+import type { StreamItem } from '@/lib/live/protocol';
+import { configureWatchCache, watchCacheStats } from '@/lib/live/watch-cache';
 import { ADMIN_CONTEXT, core, createNamespace, deleteNamespace, waitFor } from '../support/kube';
 import { openTabStream, type TabStream, waitForNames } from '../support/stream';
 
-// lib/k8s/client.ts reads the dashboard's kubeconfig, the one with the test identities.
+// lib/kube/client.ts reads the dashboard's kubeconfig, the one with the test identities.
 process.env.KUBECONFIG = process.env.WHEELHOUSE_TEST_KUBECONFIG ?? process.env.KUBECONFIG;
 
 let ns: string;

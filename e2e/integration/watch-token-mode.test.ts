@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { subscribe } from '@/lib/k8s/watch-cache';
+import { subscribe } from '@/lib/live/watch-cache';
 import { core, createNamespace, deleteNamespace, waitFor } from '../support/kube';
 import { sessionKey } from '../support/server';
 import { type ListMirror, subscribeMirror } from '../support/stream';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { suspendWatchesForTests, watchCacheStats } from '@/lib/k8s/watch-cache';
+import { suspendWatchesForTests, watchCacheStats } from '@/lib/live/watch-cache';
 import { compactEtcd, startControlPlane, stopControlPlane } from '../support/control-plane';
 import { ADMIN_CONTEXT, core, createNamespace, deleteNamespace, waitFor } from '../support/kube';
 import { type ListMirror, subscribeMirror } from '../support/stream';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { SubscriptionSpec } from '@/lib/stream-protocol';
+import type { SubscriptionSpec } from '@/lib/live/protocol';
 
 export interface HttpTab {
   /** Settles when the stream ends, is closed, or fails (a non-200 stream, a refused subscription). */
@@ -39,7 +39,7 @@ export function openHttpTab(
   return { done, close: () => abort.abort() };
 }
 
-/** The stream's address for a new tab with this subscription set (as lib/use-watched-list.ts builds it). */
+/** The stream's address for a new tab with this subscription set (as components/live/use-watched-list.ts builds it). */
 export function streamUrl(base: string, subscriptions: SubscriptionSpec[], tab = randomUUID()): string {
   return `${base}/api/stream?${new URLSearchParams({ tab, s: JSON.stringify(subscriptions) })}`;
 }

@@ -4,11 +4,11 @@
  * the browser would (snapshot, then changes) so tests compare it with the API server's truth.
  */
 import { randomUUID } from 'node:crypto';
-import type { Column, Row } from '@/lib/k8s/rows/types';
-import { type CacheMessage, subscribe } from '@/lib/k8s/watch-cache';
-import { applyChanges } from '@/lib/k8s/watch-reducer';
-import { openTab, setSubscriptions } from '@/lib/stream-hub';
-import type { StreamItem, SubscriptionSpec } from '@/lib/stream-protocol';
+import { openTab, setSubscriptions } from '@/lib/live/hub';
+import type { StreamItem, SubscriptionSpec } from '@/lib/live/protocol';
+import { applyChanges } from '@/lib/live/reducer';
+import { type CacheMessage, subscribe } from '@/lib/live/watch-cache';
+import type { Column, Row } from '@/lib/resources/lists/rows/types';
 import { waitFor } from './kube';
 
 export interface ListMirror {

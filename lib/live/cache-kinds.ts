@@ -1,6 +1,6 @@
-import { type ConfigObject, lastDataChange } from '../k8s/drift';
-import { type KindDef, type KubeObject, kindBySlug } from '../k8s/kinds';
-import { rowOf } from '../k8s/rows/common';
+import { type ConfigObject, lastDataChange } from '../resources/drift/drift';
+import { type KindDef, type KubeObject, kindBySlug } from '../resources/lists/kinds';
+import { rowOf } from '../resources/lists/rows/common';
 
 /**
  * Kinds the watch cache may hold for the server-side views without being a page or a list of their

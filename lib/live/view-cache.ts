@@ -1,8 +1,8 @@
 import 'server-only';
 import { AppError, isAppError } from '../errors';
-import type { Principal } from '../k8s/client';
-import type { KubeObject } from '../k8s/rows/types';
-import { credentialsKey, type ErrorInfo, type ObjectFeed, watchObjects } from '../k8s/watch-cache';
+import type { Principal } from '../kube/client';
+import type { KubeObject } from '../resources/lists/rows/types';
+import { credentialsKey, type ErrorInfo, type ObjectFeed, watchObjects } from './watch-cache';
 
 /**
  * Derived views computed on the server from the watch cache's objects, one per (credentials,

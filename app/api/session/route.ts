@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { authMode, serverEnv, signsIn } from '@/lib/env';
 import { AppError } from '@/lib/errors';
-import { errorResponse } from '@/lib/http';
-import { currentContext } from '@/lib/k8s/client';
-import { whoAmI } from '@/lib/k8s/identity';
+import { currentContext } from '@/lib/kube/client';
+import { errorResponse } from '@/lib/kube/http';
+import { whoAmI } from '@/lib/kube/identity';
+import { currentSession } from '@/lib/kube/session';
 import { parseOrThrow } from '@/lib/params';
 import { signOutOidc } from '@/lib/resources/oidc/server/sign-out';
 import { safeNext } from '@/lib/security';
-import { currentSession } from '@/lib/session';
 import { cookieAttributes, SESSION_COOKIE, seal, sessionExpiry } from '@/lib/session-seal';
 
 const NO_STORE = { 'Cache-Control': 'no-store' };

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { AppError } from '@/lib/errors';
-import { errorResponse } from '@/lib/http';
-import { requestPrincipal } from '@/lib/k8s/watch-cache';
+import { errorResponse } from '@/lib/kube/http';
+import { openTab } from '@/lib/live/hub';
+import { subscriptionsParam } from '@/lib/live/validation';
+import { requestPrincipal } from '@/lib/live/watch-cache';
 import { parseOrThrow } from '@/lib/params';
 import { assertListKinds } from '@/lib/resources/api-kinds/server/discovery';
-import { openTab } from '@/lib/stream-hub';
-import { subscriptionsParam } from '@/lib/stream-validation';
 
 export const dynamic = 'force-dynamic';
 
@@ -21,7 +21,7 @@ const tabId = z.uuid('a tab id is a UUID');
 /**
  * GET /api/stream?tab=<uuid>&s=<JSON subscriptions>: the tab's one event stream, carrying the whole
  * subscription set, so any replica can serve it (no state shared between requests). A tab that wants
- * another set opens a new stream with it (lib/use-watched-list.ts).
+ * another set opens a new stream with it (components/live/use-watched-list.ts).
  */
 export async function GET(request: Request) {
   try {

@@ -1,7 +1,7 @@
 import type { V1Pod, V1ReplicaSet } from '@kubernetes/client-node';
 import { AppError } from '../../errors';
-import { type ConfigObject, configRefs, type DriftReport, driftReport } from '../../k8s/drift';
-import { podsByWorkload } from '../../k8s/workload-views';
+import { type ConfigObject, configRefs, type DriftReport, driftReport } from '../../resources/drift/drift';
+import { podsByWorkload } from '../../resources/workloads/model';
 import type { ViewDef, ViewInputs } from '../view-cache';
 
 /**

@@ -1,15 +1,15 @@
 import 'server-only';
 import { AppError } from '../../errors';
-import type { Principal } from '../../k8s/client';
-import { credentialsKey } from '../../k8s/watch-cache';
+import type { Principal } from '../../kube/client';
 import { ROLLOUT_KINDS, WORKLOAD_KINDS } from '../../links';
 import { ALL_NAMESPACES } from '../../paths';
 import { ensureDiscovery } from '../../resources/api-kinds/server/discovery';
 import { cronJobView } from '../../resources/cronjobs/server/cronjob-view';
 import { nodeUsageView, podUsageView, topUsageView } from '../../resources/metrics/server/metrics-views';
 import { nodeView } from '../../resources/nodes/server/node-view';
-import type { ViewName, ViewSpec } from '../../stream-protocol';
+import type { ViewName, ViewSpec } from '../protocol';
 import { currentView, subscribeView, type ViewDef, type ViewListener } from '../view-cache';
+import { credentialsKey } from '../watch-cache';
 import { apiKindsView } from './api-kinds';
 import { DRIFT_KINDS, type DriftKind, driftView } from './drift';
 import { nodesView } from './nodes';

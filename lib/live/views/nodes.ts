@@ -1,7 +1,7 @@
 import type { V1Node, V1Pod } from '@kubernetes/client-node';
 import { AppError } from '../../errors';
-import { computeNodeRows, type NodeList } from '../../k8s/nodes';
 import { nodeMetricsInput, nodeUsages } from '../../resources/metrics/server/metrics-views';
+import { computeNodeRows, type NodeList } from '../../resources/nodes/server/nodes';
 import type { ViewDef } from '../view-cache';
 
 /** Nodes, requested vs allocatable, from the cached nodes and pods of all namespaces. */

@@ -9,7 +9,7 @@ import type {
   V1StatefulSet,
 } from '@kubernetes/client-node';
 import { AppError } from '../../errors';
-import { computeOverview, type OverviewData } from '../../k8s/overview';
+import { computeOverview, type OverviewData } from '../../resources/overview/overview';
 import type { InputSpec, ViewDef, ViewInputs } from '../view-cache';
 
 /** The Overview of one namespace (or all, `namespace` undefined), from the cached lists. */

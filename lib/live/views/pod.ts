@@ -7,10 +7,10 @@ import type {
   V1ReplicaSet,
 } from '@kubernetes/client-node';
 import { AppError } from '../../errors';
-import { type ExposureWarning, podWarnings } from '../../k8s/exposure';
-import { nodeReadyOf } from '../../k8s/node-ready';
-import { controllerOf, type OwnerRef, type PodDetail, toPodDetail } from '../../k8s/pod-views';
-import { claimNamesOf, toPvcView } from '../../k8s/pvc-view';
+import { nodeReadyOf } from '../../resources/nodes/ready';
+import { controllerOf, type OwnerRef, type PodDetail, toPodDetail } from '../../resources/pods/views';
+import { type ExposureWarning, podWarnings } from '../../resources/security/exposure';
+import { claimNamesOf, toPvcView } from '../../resources/storage/pvc-view';
 import type { ViewDef, ViewInputs } from '../view-cache';
 
 /** One pod: containers, conditions, its owner chain and its events, from the cached lists. */

@@ -8,11 +8,16 @@ import type {
   V2HorizontalPodAutoscaler,
 } from '@kubernetes/client-node';
 import { AppError } from '../../errors';
-import { controllerRevisions, deploymentRevisions } from '../../k8s/rollback-plan';
-import { podProblems } from '../../k8s/rollout-status';
-import { currentRevisionLabel, hpaFor, toWorkloadDetail, type WorkloadDetail } from '../../k8s/rollout-views';
-import type { RolloutObject } from '../../k8s/workload-views';
 import { type RolloutKind, WORKLOADS } from '../../links';
+import type { RolloutObject } from '../../resources/workloads/model';
+import { controllerRevisions, deploymentRevisions } from '../../resources/workloads/rollback-plan';
+import {
+  currentRevisionLabel,
+  hpaFor,
+  toWorkloadDetail,
+  type WorkloadDetail,
+} from '../../resources/workloads/rollout-detail';
+import { podProblems } from '../../resources/workloads/rollout-status';
 import { matchesSelector } from '../selector';
 import type { ViewDef } from '../view-cache';
 import { required } from './required';

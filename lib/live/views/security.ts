@@ -8,9 +8,9 @@ import type {
   V1StatefulSet,
 } from '@kubernetes/client-node';
 import { AppError } from '../../errors';
-import { namespaceWarnings } from '../../k8s/exposure';
-import { holdersOf } from '../../k8s/pod-specs';
-import type { NamespaceExposure } from '../../k8s/security';
+import { holdersOf } from '../../resources/pods/server/specs';
+import { namespaceWarnings } from '../../resources/security/exposure';
+import type { NamespaceExposure } from '../../resources/security/server/security';
 import type { ViewDef, ViewInputs } from '../view-cache';
 
 /** Every exposure warning of one namespace (Security page, overview summary), from the cache. */

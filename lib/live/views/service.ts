@@ -1,8 +1,8 @@
 import type { V1EndpointSlice, V1Ingress, V1Pod, V1Service } from '@kubernetes/client-node';
 import { AppError } from '../../errors';
-import { podWarnings, selectsPod, serviceWarnings, sortWarnings } from '../../k8s/exposure';
-import { toServiceView } from '../../k8s/service-view';
-import type { ServiceDetail } from '../../k8s/services';
+import { podWarnings, selectsPod, serviceWarnings, sortWarnings } from '../../resources/security/exposure';
+import type { ServiceDetail } from '../../resources/services/server/services';
+import { toServiceView } from '../../resources/services/view';
 import type { ViewDef } from '../view-cache';
 import { required } from './required';
 

@@ -5,8 +5,8 @@ import type {
   V1Pod,
 } from '@kubernetes/client-node';
 import { AppError } from '../../errors';
-import { type PvcView, toPvcView } from '../../k8s/pvc-view';
-import { computeStorage, type StorageOverview } from '../../k8s/pvcs';
+import { type PvcView, toPvcView } from '../../resources/storage/pvc-view';
+import { computeStorage, type StorageOverview } from '../../resources/storage/pvcs';
 import type { ViewDef } from '../view-cache';
 import { required } from './required';
 

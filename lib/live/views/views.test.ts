@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { cs, NOW, pod } from '../../k8s/health-fixtures';
-import type { KubeObject } from '../../k8s/rows/types';
-import type { ErrorInfo } from '../../k8s/watch-cache';
+import type { KubeObject } from '../../resources/lists/rows/types';
+import { cs, NOW, pod } from '../../resources/pods/health-fixtures';
 import type { ViewInputs } from '../view-cache';
+import type { ErrorInfo } from '../watch-cache';
 import { overviewView } from './overview';
 import { podView } from './pod';
 import { rolloutView } from './rollout';

@@ -1,10 +1,15 @@
 import type { V1Node, V1Pod, V1ReplicaSet } from '@kubernetes/client-node';
 import { AppError } from '../../errors';
-import { nodeReadyOf } from '../../k8s/node-ready';
-import { toPodRow } from '../../k8s/pod-views';
-import { type AnyWorkload, podsByWorkload, selectorString, toWorkloadRow } from '../../k8s/workload-views';
 import { WORKLOADS, type WorkloadKind } from '../../links';
 import { type JobSummary, jobSummary } from '../../resources/jobs/job-summary';
+import { nodeReadyOf } from '../../resources/nodes/ready';
+import { toPodRow } from '../../resources/pods/views';
+import {
+  type AnyWorkload,
+  podsByWorkload,
+  selectorString,
+  toWorkloadRow,
+} from '../../resources/workloads/model';
 import type { ViewDef } from '../view-cache';
 import { required } from './required';
 

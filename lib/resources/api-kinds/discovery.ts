@@ -1,5 +1,5 @@
-import { KINDS, type KindDef } from '../../k8s/kinds';
-import { rowOf } from '../../k8s/rows/common';
+import { KINDS, type KindDef } from '../lists/kinds';
+import { rowOf } from '../lists/rows/common';
 
 /**
  * Every API kind the cluster serves, from aggregated discovery (`/api` and `/apis` as
@@ -143,7 +143,7 @@ export function mergeResources(
 
 const builtIn = new Set(KINDS.map((k) => slugOf({ group: k.group, resource: k.slug })));
 
-/** Whether Wheelhouse has its own list for this kind (the 19 of lib/k8s/kinds.ts). */
+/** Whether Wheelhouse has its own list for this kind (the 19 of lib/resources/lists/kinds.ts). */
 export function isBuiltIn(r: { group: string; resource: string }): boolean {
   return builtIn.has(slugOf(r));
 }

@@ -1,5 +1,5 @@
-import type { Column, KubeObject, Row } from '../../k8s/kinds';
-import { rowOf } from '../../k8s/rows/common';
+import type { Column, KubeObject, Row } from '../lists/kinds';
+import { rowOf } from '../lists/rows/common';
 
 /**
  * The API server's Table format (meta.k8s.io/v1 Table) as Wheelhouse rows: the columns `kubectl get`

@@ -1,6 +1,6 @@
 import { authMode, serverEnv } from '@/lib/env';
 import { AppError } from '@/lib/errors';
-import { errorResponse } from '@/lib/http';
+import { errorResponse } from '@/lib/kube/http';
 import { startSignIn } from '@/lib/resources/oidc/server/provider';
 import { FLOW_COOKIE, FLOW_PATH, FLOW_SECONDS, sealFlow } from '@/lib/resources/oidc/session';
 import { safeNext } from '@/lib/security';

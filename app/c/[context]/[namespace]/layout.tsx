@@ -1,18 +1,18 @@
 import { notFound, redirect } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { ApiKindsNav } from '@/components/api-kinds/api-kinds-nav';
-import { AppShell } from '@/components/app-shell';
-import { UserBadge } from '@/components/user-badge';
+import { AppShell } from '@/components/shell/app-shell';
+import { UserBadge } from '@/components/shell/user-badge';
 import { authMode, signsIn } from '@/lib/env';
 import { isAppError } from '@/lib/errors';
-import { getContext, listContexts } from '@/lib/k8s/client';
-import { type Identity, whoAmI } from '@/lib/k8s/identity';
-import { listNamespaces, type NamespaceList } from '@/lib/k8s/namespaces';
-import { requestPrincipal } from '@/lib/k8s/watch-cache';
+import { getContext, listContexts } from '@/lib/kube/client';
+import { type Identity, whoAmI } from '@/lib/kube/identity';
 import { loadView } from '@/lib/live/views';
+import { requestPrincipal } from '@/lib/live/watch-cache';
 import { ALL_NAMESPACES, parseScope } from '@/lib/params';
 import type { ApiKindsNav as ApiKindsNavModel } from '@/lib/resources/api-kinds/discovery';
 import { ensureDiscovery } from '@/lib/resources/api-kinds/server/discovery';
+import { listNamespaces, type NamespaceList } from '@/lib/resources/namespaces/server/namespaces';
 
 export const dynamic = 'force-dynamic';
 

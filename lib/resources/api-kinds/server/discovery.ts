@@ -1,12 +1,12 @@
 import 'server-only';
 import { AppError } from '../../../errors';
-import { kubeConfig, type Principal } from '../../../k8s/client';
-import { toAppError } from '../../../k8s/errors';
-import type { KindDef } from '../../../k8s/kinds';
-import { getJson } from '../../../k8s/upstream';
-import { credentialsKey, currentRows } from '../../../k8s/watch-cache';
-import { httpStatus } from '../../../k8s/watch-reducer';
+import { kubeConfig, type Principal } from '../../../kube/client';
+import { toAppError } from '../../../kube/errors';
+import { getJson } from '../../../kube/upstream';
 import { cacheKind, registerKinds } from '../../../live/cache-kinds';
+import { httpStatus } from '../../../live/reducer';
+import { credentialsKey, currentRows } from '../../../live/watch-cache';
+import type { KindDef } from '../../lists/kinds';
 import {
   type ApiResource,
   crdResources,

@@ -1,10 +1,10 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { BatchV1Api, PatchStrategy, setHeaderOptions } from '@kubernetes/client-node';
-import { type AuditTarget, recordAudit } from '../../../audit';
-import { apiClient } from '../../../k8s/client';
-import { type Attempt, toAppError } from '../../../k8s/errors';
-import { whoAmI } from '../../../k8s/identity';
+import { apiClient } from '../../../kube/client';
+import { type Attempt, toAppError } from '../../../kube/errors';
+import { whoAmI } from '../../../kube/identity';
+import { type AuditTarget, recordAudit } from '../../audit/server/record';
 import { jobFromCronJob, manualJobName } from '../job-from-cronjob';
 
 /**

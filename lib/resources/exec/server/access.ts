@@ -1,7 +1,7 @@
 import 'server-only';
 import { serverEnv } from '../../../env';
-import { type AccessAnswer, canI } from '../../../k8s/access';
-import type { Principal } from '../../../k8s/client';
+import { type AccessAnswer, canI } from '../../../kube/access';
+import type { Principal } from '../../../kube/client';
 
 export const EXEC_OFF_REASON =
   'Terminals are turned off for this dashboard by its operator (WHEELHOUSE_EXEC=off).';

@@ -1,11 +1,11 @@
 import 'server-only';
 import { HttpMethod, RequestContext } from '@kubernetes/client-node';
 import { fetch } from 'undici';
-import type { Principal } from '../../../k8s/client';
-import { kubeConfig } from '../../../k8s/client';
-import { parseQuantity } from '../../../k8s/resources';
-import type { KubeObject } from '../../../k8s/rows/types';
-import { credentialsKey, type ErrorInfo, type ObjectFeed } from '../../../k8s/watch-cache';
+import type { Principal } from '../../../kube/client';
+import { kubeConfig } from '../../../kube/client';
+import { credentialsKey, type ErrorInfo, type ObjectFeed } from '../../../live/watch-cache';
+import type { KubeObject } from '../../lists/rows/types';
+import { parseQuantity } from '../../nodes/quantities';
 import { type PodUsage, pushSample, type Sample, sumUsage, type Usage } from '../history';
 
 /**

@@ -1,8 +1,8 @@
 import 'server-only';
 import type { V1Node, V1Pod } from '@kubernetes/client-node';
 import { AppError } from '../../../errors';
-import { parseQuantity } from '../../../k8s/resources';
 import type { InputSpec, ViewDef, ViewInputs } from '../../../live/view-cache';
+import { parseQuantity } from '../../nodes/quantities';
 import { limitPressure, type PodUsage, type Sample, topPods, type Usage } from '../history';
 import { type MetricsScope, type MetricsSnapshot, watchMetrics } from './metrics-cache';
 

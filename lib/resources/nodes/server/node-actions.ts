@@ -7,11 +7,11 @@ import {
   setHeaderOptions,
   type V1Pod,
 } from '@kubernetes/client-node';
-import { recordAudit } from '../../../audit';
 import { AppError } from '../../../errors';
-import { apiClient } from '../../../k8s/client';
-import { toAppError } from '../../../k8s/errors';
-import { whoAmI } from '../../../k8s/identity';
+import { apiClient } from '../../../kube/client';
+import { toAppError } from '../../../kube/errors';
+import { whoAmI } from '../../../kube/identity';
+import { recordAudit } from '../../audit/server/record';
 import { budgetFacts, type DrainOptions, type DrainPlan, drainPlan, podFacts } from '../drain-plan';
 
 /**

@@ -1,10 +1,10 @@
 import 'server-only';
 import type { V1DaemonSet, V1Node, V1Pod, V1PodDisruptionBudget } from '@kubernetes/client-node';
 import { AppError } from '../../../errors';
-import { computeNodeRows, type NodeRow } from '../../../k8s/nodes';
-import { printPod } from '../../../k8s/pod-status';
 import type { ViewDef } from '../../../live/view-cache';
+import { printPod } from '../../pods/status';
 import { type BudgetFacts, budgetFacts, type DrainPodFacts, daemonSetKeys, podFacts } from '../drain-plan';
+import { computeNodeRows, type NodeRow } from './nodes';
 
 /**
  * One node with the pods on it and what a drain would do with each, from the cached nodes, pods,

@@ -1,7 +1,7 @@
 import 'server-only';
 import { serverEnv } from '../../../env';
-import { tokenHash } from '../../../k8s/credential-cache';
-import { revoke } from '../../../revocation';
+import { tokenHash } from '../../../kube/credentials';
+import { revoke } from '../../../kube/revocation';
 import type { Session } from '../../../session-seal';
 import { endSignIn } from '../ended';
 import { endSessionUrl, revokeRefreshToken } from './provider';

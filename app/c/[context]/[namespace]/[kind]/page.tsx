@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { LiveListPage } from '@/components/live-list-page';
-import { requestPrincipal } from '@/lib/k8s/watch-cache';
+import { LiveListPage } from '@/components/live/live-list-page';
+import { requestPrincipal } from '@/lib/live/watch-cache';
 import { decodeSegment, parseScope } from '@/lib/params';
 import { kindForPage } from '@/lib/resources/api-kinds/server/discovery';
 

@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
-import { AuditTable } from '@/components/audit-table';
+import { AuditTable } from '@/components/audit/audit-table';
 import { Callout } from '@/components/ui/callout';
-import { auditHistory } from '@/lib/k8s/audit-events';
 import { parseScope } from '@/lib/params';
+import { auditHistory } from '@/lib/resources/audit/server/events';
 
 export const metadata: Metadata = { title: 'Audit' };
 export const dynamic = 'force-dynamic';

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
-import { LiveListPage } from '@/components/live-list-page';
-import { kindBySlug } from '@/lib/k8s/kinds';
+import { LiveListPage } from '@/components/live/live-list-page';
 import { parseScope } from '@/lib/params';
+import { kindBySlug } from '@/lib/resources/lists/kinds';
 
 export const metadata: Metadata = { title: 'Deployments' };
 

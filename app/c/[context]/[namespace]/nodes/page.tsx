@@ -1,11 +1,11 @@
 import type { Metadata } from 'next';
-import { ErrorState } from '@/components/error-state';
-import { NodesTable } from '@/components/nodes-table';
-import type { NodeList } from '@/lib/k8s/nodes';
-import { requestPrincipal } from '@/lib/k8s/watch-cache';
+import { NodesTable } from '@/components/nodes/nodes-table';
+import { ErrorState } from '@/components/shell/error-state';
+import type { ViewSpec } from '@/lib/live/protocol';
 import { loadView } from '@/lib/live/views';
+import { requestPrincipal } from '@/lib/live/watch-cache';
 import { parseScope } from '@/lib/params';
-import type { ViewSpec } from '@/lib/stream-protocol';
+import type { NodeList } from '@/lib/resources/nodes/server/nodes';
 
 export const metadata: Metadata = { title: 'Nodes' };
 

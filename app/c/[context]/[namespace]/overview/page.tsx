@@ -1,16 +1,16 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { ErrorState } from '@/components/error-state';
 import { LiveUsage } from '@/components/metrics/live-usage';
-import { OverviewView } from '@/components/overview-view';
-import { SecuritySummary } from '@/components/security-summary';
+import { OverviewView } from '@/components/overview/overview-view';
+import { SecuritySummary } from '@/components/security/security-summary';
+import { ErrorState } from '@/components/shell/error-state';
 import { isAppError } from '@/lib/errors';
-import { assertNamespaceExists } from '@/lib/k8s/namespaces';
-import type { OverviewData } from '@/lib/k8s/overview';
-import { requestPrincipal } from '@/lib/k8s/watch-cache';
+import type { ViewSpec } from '@/lib/live/protocol';
 import { loadView } from '@/lib/live/views';
+import { requestPrincipal } from '@/lib/live/watch-cache';
 import { parseScope } from '@/lib/params';
-import type { ViewSpec } from '@/lib/stream-protocol';
+import { assertNamespaceExists } from '@/lib/resources/namespaces/server/namespaces';
+import type { OverviewData } from '@/lib/resources/overview/overview';
 
 export const metadata: Metadata = { title: 'Overview' };
 

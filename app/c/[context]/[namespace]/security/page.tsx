@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { NamespaceSecurityPanel } from '@/components/namespace-security-panel';
+import { NamespaceSecurityPanel } from '@/components/security/namespace-security-panel';
 import { Callout } from '@/components/ui/callout';
 import { parseScope } from '@/lib/params';
 

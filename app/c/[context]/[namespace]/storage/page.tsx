@@ -1,11 +1,11 @@
 import type { Metadata } from 'next';
-import { ErrorState } from '@/components/error-state';
-import { StorageView } from '@/components/storage-view';
+import { ErrorState } from '@/components/shell/error-state';
+import { StorageView } from '@/components/storage/storage-view';
 import { Callout } from '@/components/ui/callout';
-import type { StorageOverview } from '@/lib/k8s/pvcs';
-import { requestPrincipal } from '@/lib/k8s/watch-cache';
 import { loadView } from '@/lib/live/views';
+import { requestPrincipal } from '@/lib/live/watch-cache';
 import { parseScope } from '@/lib/params';
+import type { StorageOverview } from '@/lib/resources/storage/pvcs';
 
 export const metadata: Metadata = { title: 'Storage' };
 

@@ -1,6 +1,6 @@
-import { errorResponse } from '@/lib/http';
-import { auditHistory } from '@/lib/k8s/audit-events';
+import { errorResponse } from '@/lib/kube/http';
 import { parseScope } from '@/lib/params';
+import { auditHistory } from '@/lib/resources/audit/server/events';
 
 export async function GET(
   _request: Request,

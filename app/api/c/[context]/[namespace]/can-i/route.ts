@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { errorResponse } from '@/lib/http';
-import { canI } from '@/lib/k8s/access';
+import { canI } from '@/lib/kube/access';
+import { errorResponse } from '@/lib/kube/http';
 import { objectName, parseOrThrow, parseScope } from '@/lib/params';
 
 const word = z

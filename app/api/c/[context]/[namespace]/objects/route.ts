@@ -1,8 +1,8 @@
-import { errorResponse } from '@/lib/http';
-import { createFromYaml } from '@/lib/k8s/manage/create';
-import { createBody, parseCappedBody } from '@/lib/manage-params';
+import { errorResponse } from '@/lib/kube/http';
 import { assertSameOrigin } from '@/lib/origin';
 import { parseScope } from '@/lib/params';
+import { createBody, parseCappedBody } from '@/lib/resources/manage/params';
+import { createFromYaml } from '@/lib/resources/manage/server/create';
 
 const STATUS = { ok: 200, partial: 200, 'needs-confirmation': 409, invalid: 422 } as const;
 

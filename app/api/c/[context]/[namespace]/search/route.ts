@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { AppError } from '@/lib/errors';
-import { errorResponse } from '@/lib/http';
-import { parseSelector } from '@/lib/k8s/list-query';
-import { searchObjects } from '@/lib/k8s/search';
+import { errorResponse } from '@/lib/kube/http';
 import { parseOrThrow, parseScope } from '@/lib/params';
+import { parseSelector } from '@/lib/resources/lists/query';
+import { searchObjects } from '@/lib/resources/search/server/search';
 
 const query = z.string().trim().min(1, 'type something to search for').max(200, 'at most 200 characters');
 

@@ -1,15 +1,15 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { ErrorState } from '@/components/error-state';
-import { ObjectEventsYaml } from '@/components/object-extras';
-import { ObjectSummary } from '@/components/object-summary';
+import { ObjectEventsYaml } from '@/components/objects/object-extras';
+import { ObjectSummary } from '@/components/objects/object-summary';
+import { ErrorState } from '@/components/shell/error-state';
 import { isAppError } from '@/lib/errors';
-import { getObjectDetail, type ObjectDetail } from '@/lib/k8s/objects';
-import { requestPrincipal } from '@/lib/k8s/watch-cache';
 import { listPath } from '@/lib/links';
+import { requestPrincipal } from '@/lib/live/watch-cache';
 import { decodeSegment, objectName, parseOrThrow, parseScope } from '@/lib/params';
 import { kindForPage } from '@/lib/resources/api-kinds/server/discovery';
+import { getObjectDetail, type ObjectDetail } from '@/lib/resources/objects/server/objects';
 
 type Params = Promise<{ context: string; namespace: string; kind: string; name: string }>;
 

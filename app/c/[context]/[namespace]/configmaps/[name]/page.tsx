@@ -1,12 +1,12 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { ErrorState } from '@/components/error-state';
-import { ObjectExtras } from '@/components/object-extras';
+import { ObjectExtras } from '@/components/objects/object-extras';
+import { UsedByTable } from '@/components/objects/used-by';
+import { ErrorState } from '@/components/shell/error-state';
 import { DetailHeader, Fields, LabelList, Muted, Section } from '@/components/ui/detail';
 import { ScrollArea } from '@/components/ui/scroll-area';
-import { UsedByTable } from '@/components/used-by';
 import { parseDetail } from '@/lib/detail-params';
-import { type ConfigMapDetail, getConfigMap } from '@/lib/k8s/configmaps';
+import { type ConfigMapDetail, getConfigMap } from '@/lib/resources/configmaps/server/configmaps';
 
 export const metadata: Metadata = { title: 'ConfigMap' };
 

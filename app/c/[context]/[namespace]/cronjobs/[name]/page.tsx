@@ -2,16 +2,16 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { CronJobDetail } from '@/components/cronjobs/cronjob-detail';
-import { ErrorState } from '@/components/error-state';
-import { ObjectExtras } from '@/components/object-extras';
+import { ObjectExtras } from '@/components/objects/object-extras';
+import { ErrorState } from '@/components/shell/error-state';
 import { isAppError } from '@/lib/errors';
-import { type AccessAnswer, canI } from '@/lib/k8s/access';
-import { requestPrincipal } from '@/lib/k8s/watch-cache';
+import { type AccessAnswer, canI } from '@/lib/kube/access';
+import type { ViewSpec } from '@/lib/live/protocol';
 import { loadView } from '@/lib/live/views';
+import { requestPrincipal } from '@/lib/live/watch-cache';
 import { parseNamedScope } from '@/lib/named-scope';
 import { scopePath } from '@/lib/params';
 import type { CronJobModel } from '@/lib/resources/cronjobs/server/cronjob-view';
-import type { ViewSpec } from '@/lib/stream-protocol';
 
 type Params = Promise<{ context: string; namespace: string; name: string }>;
 

@@ -1,4 +1,4 @@
-import { WorkloadDetailPage, workloadMetadata } from '@/components/workload-detail-page';
+import { WorkloadDetailPage, workloadMetadata } from '@/components/workloads/workload-detail-page';
 
 // Each workload kind keeps its own route, so the generic object page does not ship this page's client code.
 type Params = Promise<{ context: string; namespace: string; name: string }>;

@@ -1,14 +1,14 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { ErrorState } from '@/components/error-state';
-import { ObjectExtras } from '@/components/object-extras';
+import { ObjectExtras } from '@/components/objects/object-extras';
+import { ErrorState } from '@/components/shell/error-state';
 import { Badge } from '@/components/ui/badge';
 import { DetailHeader, Fields, Muted, Section } from '@/components/ui/detail';
 import { Table, Td, Th } from '@/components/ui/table';
 import { parseDetail } from '@/lib/detail-params';
-import { pagePath } from '@/lib/k8s/links';
-import { getIngressDetail, type IngressDetail } from '@/lib/k8s/services';
+import { pagePath } from '@/lib/resources/objects/links';
+import { getIngressDetail, type IngressDetail } from '@/lib/resources/services/server/services';
 
 export const metadata: Metadata = { title: 'Ingress' };
 

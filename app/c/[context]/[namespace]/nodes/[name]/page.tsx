@@ -1,16 +1,16 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { ErrorState } from '@/components/error-state';
 import { LiveUsage } from '@/components/metrics/live-usage';
 import { NodeDetail } from '@/components/nodes/node-detail';
+import { ErrorState } from '@/components/shell/error-state';
 import { isAppError } from '@/lib/errors';
-import { canI } from '@/lib/k8s/access';
-import { requestPrincipal } from '@/lib/k8s/watch-cache';
+import { canI } from '@/lib/kube/access';
+import type { ViewSpec } from '@/lib/live/protocol';
 import { loadView } from '@/lib/live/views';
+import { requestPrincipal } from '@/lib/live/watch-cache';
 import { decodeSegment, objectName, parseOrThrow, parseScope, scopePath } from '@/lib/params';
 import type { NodeModel } from '@/lib/resources/nodes/server/node-view';
-import type { ViewSpec } from '@/lib/stream-protocol';
 
 type Params = Promise<{ context: string; namespace: string; name: string }>;
 

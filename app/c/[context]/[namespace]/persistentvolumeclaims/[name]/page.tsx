@@ -1,14 +1,14 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { ClaimDetailView } from '@/components/claim-detail-view';
-import { ErrorState } from '@/components/error-state';
-import { ObjectExtras } from '@/components/object-extras';
+import { ObjectExtras } from '@/components/objects/object-extras';
+import { ErrorState } from '@/components/shell/error-state';
+import { ClaimDetailView } from '@/components/storage/claim-detail-view';
 import { DetailHeader } from '@/components/ui/detail';
 import { parseDetail } from '@/lib/detail-params';
-import type { PvcView } from '@/lib/k8s/pvc-view';
-import { requestPrincipal } from '@/lib/k8s/watch-cache';
+import type { ViewSpec } from '@/lib/live/protocol';
 import { loadView } from '@/lib/live/views';
-import type { ViewSpec } from '@/lib/stream-protocol';
+import { requestPrincipal } from '@/lib/live/watch-cache';
+import type { PvcView } from '@/lib/resources/storage/pvc-view';
 
 export const metadata: Metadata = { title: 'PersistentVolumeClaim' };
 

@@ -1,18 +1,18 @@
 import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import { notFound } from 'next/navigation';
-import { ConfigDrift } from '@/components/config-drift';
-import { ErrorState } from '@/components/error-state';
 import { PodTerminal } from '@/components/exec/pod-terminal';
 import { LiveUsage } from '@/components/metrics/live-usage';
-import { ObjectExtras } from '@/components/object-extras';
-import { type PodDetailData, PodDetailView } from '@/components/pod-detail-view';
+import { ObjectExtras } from '@/components/objects/object-extras';
+import { type PodDetailData, PodDetailView } from '@/components/pods/pod-detail-view';
+import { ErrorState } from '@/components/shell/error-state';
+import { ConfigDrift } from '@/components/workloads/config-drift';
 import { isAppError } from '@/lib/errors';
-import { requestPrincipal } from '@/lib/k8s/watch-cache';
+import type { ViewSpec } from '@/lib/live/protocol';
 import { loadView } from '@/lib/live/views';
+import { requestPrincipal } from '@/lib/live/watch-cache';
 import { parseNamedScope } from '@/lib/named-scope';
 import { execAccess } from '@/lib/resources/exec/server/access';
-import type { ViewSpec } from '@/lib/stream-protocol';
 
 type Params = Promise<{ context: string; namespace: string; name: string }>;
 

@@ -1,15 +1,15 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { ErrorState } from '@/components/error-state';
-import { ObjectExtras } from '@/components/object-extras';
-import { SecretReveal } from '@/components/secret-reveal';
+import { ObjectExtras } from '@/components/objects/object-extras';
+import { UsedByTable } from '@/components/objects/used-by';
+import { SecretReveal } from '@/components/secrets/secret-reveal';
+import { ErrorState } from '@/components/shell/error-state';
 import { DetailHeader, Fields, LabelList, Section } from '@/components/ui/detail';
 import { Table, Td, Th } from '@/components/ui/table';
-import { UsedByTable } from '@/components/used-by';
 import { parseDetail } from '@/lib/detail-params';
 import { formatAge } from '@/lib/format';
-import { getSecret, type SecretDetail } from '@/lib/k8s/secrets';
 import { secretRevealApiPath } from '@/lib/links';
+import { getSecret, type SecretDetail } from '@/lib/resources/secrets/server/secrets';
 
 export const metadata: Metadata = { title: 'Secret' };
 

@@ -1,14 +1,14 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { ErrorState } from '@/components/error-state';
-import { ObjectExtras } from '@/components/object-extras';
-import { ServiceDetailView } from '@/components/service-detail-view';
+import { ObjectExtras } from '@/components/objects/object-extras';
+import { ServiceDetailView } from '@/components/services/service-detail-view';
+import { ErrorState } from '@/components/shell/error-state';
 import { DetailHeader } from '@/components/ui/detail';
 import { parseDetail } from '@/lib/detail-params';
-import type { ServiceDetail } from '@/lib/k8s/services';
-import { requestPrincipal } from '@/lib/k8s/watch-cache';
+import type { ViewSpec } from '@/lib/live/protocol';
 import { loadView } from '@/lib/live/views';
-import type { ViewSpec } from '@/lib/stream-protocol';
+import { requestPrincipal } from '@/lib/live/watch-cache';
+import type { ServiceDetail } from '@/lib/resources/services/server/services';
 
 export const metadata: Metadata = { title: 'Service' };
 

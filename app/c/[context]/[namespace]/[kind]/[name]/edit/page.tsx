@@ -1,15 +1,15 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { ErrorState } from '@/components/error-state';
 import { EditView } from '@/components/manage/edit-view';
+import { ErrorState } from '@/components/shell/error-state';
 import { isAppError } from '@/lib/errors';
-import { type EditSource, getEditSource } from '@/lib/k8s/manage/edit';
-import { requestPrincipal } from '@/lib/k8s/watch-cache';
 import { objectApi } from '@/lib/links';
-import { parseObjectRef } from '@/lib/manage-params';
+import { requestPrincipal } from '@/lib/live/watch-cache';
 import { decodeSegment, parseScope, scopePath } from '@/lib/params';
 import { kindForPage } from '@/lib/resources/api-kinds/server/discovery';
+import { parseObjectRef } from '@/lib/resources/manage/params';
+import { type EditSource, getEditSource } from '@/lib/resources/manage/server/edit';
 
 type Params = Promise<{ context: string; namespace: string; kind: string; name: string }>;
 

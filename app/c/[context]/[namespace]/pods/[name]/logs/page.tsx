@@ -1,13 +1,13 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { ErrorState } from '@/components/error-state';
-import { LogViewer } from '@/components/log-viewer';
+import { LogViewer } from '@/components/logs/log-viewer';
+import { ErrorState } from '@/components/shell/error-state';
 import { isAppError } from '@/lib/errors';
-import { containerNames, resolveContainer } from '@/lib/k8s/logs';
-import { readPod } from '@/lib/k8s/pods';
 import { podApiPath, podPath } from '@/lib/links';
 import { parseNamedScope } from '@/lib/named-scope';
+import { containerNames, resolveContainer } from '@/lib/resources/logs/server/logs';
+import { readPod } from '@/lib/resources/pods/server/pods';
 
 type Params = Promise<{ context: string; namespace: string; name: string }>;
 

@@ -1,9 +1,9 @@
-import { errorResponse } from '@/lib/http';
+import { errorResponse } from '@/lib/kube/http';
 import { parseNamedScope } from '@/lib/named-scope';
 import { assertSameOrigin } from '@/lib/origin';
 import { cronJobActionBody } from '@/lib/resources/cronjobs/cronjob-params';
 import { runNow } from '@/lib/resources/cronjobs/server/cronjob-actions';
-import { parseBody } from '@/lib/rollout-params';
+import { parseBody } from '@/lib/resources/workloads/params';
 
 type Params = { context: string; namespace: string; name: string };
 

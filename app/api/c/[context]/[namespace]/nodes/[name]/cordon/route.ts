@@ -1,8 +1,8 @@
-import { errorResponse } from '@/lib/http';
+import { errorResponse } from '@/lib/kube/http';
 import { assertSameOrigin } from '@/lib/origin';
 import { cordonBody, type NodeRouteParams, parseNodeTarget } from '@/lib/resources/nodes/node-params';
 import { cordon } from '@/lib/resources/nodes/server/node-actions';
-import { parseBody } from '@/lib/rollout-params';
+import { parseBody } from '@/lib/resources/workloads/params';
 
 export async function POST(request: Request, { params }: { params: Promise<NodeRouteParams> }) {
   try {

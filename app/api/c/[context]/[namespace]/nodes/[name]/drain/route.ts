@@ -1,8 +1,8 @@
-import { errorResponse } from '@/lib/http';
+import { errorResponse } from '@/lib/kube/http';
 import { assertSameOrigin } from '@/lib/origin';
 import { drainBody, type NodeRouteParams, parseNodeTarget } from '@/lib/resources/nodes/node-params';
 import { drain } from '@/lib/resources/nodes/server/node-actions';
-import { parseBody } from '@/lib/rollout-params';
+import { parseBody } from '@/lib/resources/workloads/params';
 
 /** Cordons, then evicts; answers when every eviction is done or the timeout is reached, pod by pod. */
 export async function POST(request: Request, { params }: { params: Promise<NodeRouteParams> }) {

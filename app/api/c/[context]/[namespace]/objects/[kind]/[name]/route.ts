@@ -1,14 +1,14 @@
-import { errorResponse } from '@/lib/http';
-import { editObject, getEditSource } from '@/lib/k8s/manage/edit';
-import { deleteObject } from '@/lib/k8s/manage/remove';
+import { errorResponse } from '@/lib/kube/http';
+import { assertSameOrigin } from '@/lib/origin';
 import {
   deleteBody,
   editBody,
   type ObjectParams,
   parseCappedBody,
   parseObjectRef,
-} from '@/lib/manage-params';
-import { assertSameOrigin } from '@/lib/origin';
+} from '@/lib/resources/manage/params';
+import { editObject, getEditSource } from '@/lib/resources/manage/server/edit';
+import { deleteObject } from '@/lib/resources/manage/server/remove';
 
 type Ctx = { params: Promise<ObjectParams> };
 const STATUS = { ok: 200, conflict: 409, invalid: 422 } as const;

@@ -1,8 +1,13 @@
-import { errorResponse } from '@/lib/http';
-import { assertLogsAvailable, parseLogQuery, podLogStream, resolveContainer } from '@/lib/k8s/logs';
-import { readPod } from '@/lib/k8s/pods';
+import { errorResponse } from '@/lib/kube/http';
+import { SSE_HEADERS } from '@/lib/live/sse';
 import { parseNamedScope } from '@/lib/named-scope';
-import { SSE_HEADERS } from '@/lib/sse';
+import {
+  assertLogsAvailable,
+  parseLogQuery,
+  podLogStream,
+  resolveContainer,
+} from '@/lib/resources/logs/server/logs';
+import { readPod } from '@/lib/resources/pods/server/pods';
 
 type Ctx = { params: Promise<{ context: string; namespace: string; name: string }> };
 

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { AppError } from '@/lib/errors';
-import { errorResponse } from '@/lib/http';
-import { revealSecretKey } from '@/lib/k8s/secrets';
+import { errorResponse } from '@/lib/kube/http';
 import { assertSameOrigin } from '@/lib/origin';
 import { decodeSegment, objectName, parseOrThrow, parseScope } from '@/lib/params';
+import { revealSecretKey } from '@/lib/resources/secrets/server/secrets';
 
 const body = z
   .object({

@@ -1,13 +1,13 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
-import { ErrorState } from '@/components/error-state';
-import { LogViewer } from '@/components/log-viewer';
+import { LogViewer } from '@/components/logs/log-viewer';
+import { ErrorState } from '@/components/shell/error-state';
 import { isAppError } from '@/lib/errors';
-import { resolveWorkloadContainer, templateContainers } from '@/lib/k8s/workload-logs';
-import { readWorkload } from '@/lib/k8s/workloads';
 import { WORKLOADS, workloadApiPath, workloadPath } from '@/lib/links';
 import { legacyWorkloadKind, legacyWorkloadRedirect, parseWorkloadScope } from '@/lib/named-scope';
+import { resolveWorkloadContainer, templateContainers } from '@/lib/resources/logs/server/workload-logs';
+import { readWorkload } from '@/lib/resources/workloads/server/workloads';
 
 type Params = Promise<{ context: string; namespace: string; kind: string; name: string }>;
 

@@ -1,6 +1,6 @@
-import { errorResponse } from '@/lib/http';
-import { deletePlan } from '@/lib/k8s/manage/remove';
-import { type ObjectParams, parseObjectRef } from '@/lib/manage-params';
+import { errorResponse } from '@/lib/kube/http';
+import { type ObjectParams, parseObjectRef } from '@/lib/resources/manage/params';
+import { deletePlan } from '@/lib/resources/manage/server/remove';
 
 /** What a delete would take with it and what will hold it, for the confirmation. Changes nothing. */
 export async function GET(_request: Request, { params }: { params: Promise<ObjectParams> }) {

@@ -1,9 +1,9 @@
-import { errorResponse } from '@/lib/http';
-import { parseLogQuery } from '@/lib/k8s/logs';
-import { resolveWorkloadContainer, workloadLogStream } from '@/lib/k8s/workload-logs';
-import { readWorkload } from '@/lib/k8s/workloads';
+import { errorResponse } from '@/lib/kube/http';
+import { SSE_HEADERS } from '@/lib/live/sse';
 import { legacyWorkloadKind, parseWorkloadScope } from '@/lib/named-scope';
-import { SSE_HEADERS } from '@/lib/sse';
+import { parseLogQuery } from '@/lib/resources/logs/server/logs';
+import { resolveWorkloadContainer, workloadLogStream } from '@/lib/resources/logs/server/workload-logs';
+import { readWorkload } from '@/lib/resources/workloads/server/workloads';
 
 type Ctx = { params: Promise<{ context: string; namespace: string; kind: string; name: string }> };
 

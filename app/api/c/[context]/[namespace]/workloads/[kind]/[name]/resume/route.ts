@@ -1,7 +1,7 @@
-import { errorResponse } from '@/lib/http';
-import { setPaused } from '@/lib/k8s/rollouts';
+import { errorResponse } from '@/lib/kube/http';
 import { assertSameOrigin } from '@/lib/origin';
-import { parseBody, parseTarget, simpleBody, type WorkloadParams } from '@/lib/rollout-params';
+import { parseBody, parseTarget, simpleBody, type WorkloadParams } from '@/lib/resources/workloads/params';
+import { setPaused } from '@/lib/resources/workloads/server/rollouts';
 
 export async function POST(request: Request, { params }: { params: Promise<WorkloadParams> }) {
   try {

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { errorResponse } from '@/lib/http';
-import { previewRollback, rollback } from '@/lib/k8s/rollouts';
+import { errorResponse } from '@/lib/kube/http';
 import { assertSameOrigin } from '@/lib/origin';
 import { parseOrThrow } from '@/lib/params';
-import { parseBody, parseTarget, rollbackBody, type WorkloadParams } from '@/lib/rollout-params';
+import { parseBody, parseTarget, rollbackBody, type WorkloadParams } from '@/lib/resources/workloads/params';
+import { previewRollback, rollback } from '@/lib/resources/workloads/server/rollouts';
 
 const previewRevision = z.coerce
   .number()
