@@ -74,6 +74,8 @@ let next: Stream | undefined;
 let reopenTimer: ReturnType<typeof setTimeout> | undefined;
 /** Streams refused in a row (a 4xx/5xx answer): each waits twice as long, up to a minute. */
 let refusals = 0;
+/** The user is signing out: the streams ending with the session is expected, not a rejected token. */
+let signingOut = false;
 let lastMessageAt = 0;
 let browserDownSince: number | undefined;
 const clusterStale = new Map<string, number>();
@@ -98,6 +100,18 @@ function recompute(): void {
     connection = next;
     for (const l of connectionListeners) l();
   }
+}
+
+/**
+ * Sign-out ends this sign-in's streams on the server, which can reach the tab before the sign-out's
+ * own answer: close them now, so the sign-out goes on to the provider (or the sign-in page) rather
+ * than to "your token was rejected".
+ */
+export function closeStreamsForSignOut(): void {
+  signingOut = true;
+  if (reopenTimer) clearTimeout(reopenTimer);
+  for (const s of [current, next]) s?.es.close();
+  current = next = undefined;
 }
 
 export function useConnectionState(): ConnectionState {
@@ -136,7 +150,7 @@ function scheduleReopen(delay = REOPEN_MS): void {
 }
 
 function reopen(): void {
-  if (!isBrowser) return;
+  if (!isBrowser || signingOut) return;
   if (wanted.size === 0) {
     // Nothing on the page is live: hold no stream (and no watches on the server) for it.
     for (const s of [current, next]) s?.es.close();
@@ -180,6 +194,7 @@ function open(set: string): Stream {
   es.addEventListener('signed-out', () => {
     for (const s of [current, next]) s?.es.close();
     current = next = undefined;
+    if (signingOut) return;
     const here = `${window.location.pathname}${window.location.search}`;
     window.location.assign(`/sign-in?${new URLSearchParams({ reason: 'rejected', next: here })}`);
   });

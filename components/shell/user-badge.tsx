@@ -2,6 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
+import { closeStreamsForSignOut } from '@/components/live/use-watched-list';
 
 /** Who the cluster says you are; groups on hover. Sign-out only exists where there is a sign-in. */
 export function UserBadge({
@@ -20,6 +21,7 @@ export function UserBadge({
 
   async function signOut() {
     setBusy(true);
+    closeStreamsForSignOut();
     try {
       const res = await fetch('/api/session', { method: 'DELETE' });
       // Single sign-on: the provider's session ends too, and it sends the browser back to sign-in.
