@@ -2,6 +2,7 @@ import 'server-only';
 import { AppError, isAppError } from '../errors';
 import type { Principal } from '../kube/client';
 import type { KubeObject } from '../resources/lists/rows/types';
+import { firstMessage } from './first-message';
 import { credentialsKey, type ErrorInfo, type ObjectFeed, watchObjects } from './watch-cache';
 
 /**
@@ -248,37 +249,17 @@ export function currentView<P, T>(
   principal?: Principal,
   timeoutMs = 10_000,
 ): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    let unsubscribe: (() => void) | undefined;
-    let settled = false;
-    const finish = (fn: () => void) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      queueMicrotask(() => unsubscribe?.());
-      fn();
-    };
-    const timer = setTimeout(
-      () =>
-        finish(() =>
-          reject(
-            new AppError(504, 'The cluster did not answer in time; the page retries by itself.', 'timeout'),
-          ),
-        ),
-      timeoutMs,
-    );
-    unsubscribe = subscribeView(
-      context,
-      name,
-      def,
-      params,
-      (m) => {
-        if (m.type === 'view') finish(() => resolve(m.data as T));
-        else if (m.type === 'error')
-          finish(() => reject(new AppError(m.error.status, m.error.message, m.error.code)));
-      },
-      principal,
-    );
-    if (settled) unsubscribe();
-  });
+  return firstMessage<ViewMessage, T>(
+    (listener) => subscribeView(context, name, def, params, listener, principal),
+    (m) =>
+      m.type === 'view'
+        ? { value: m.data as T }
+        : m.type === 'error'
+          ? { error: new AppError(m.error.status, m.error.message, m.error.code) }
+          : undefined,
+    timeoutMs,
+    () => ({
+      error: new AppError(504, 'The cluster did not answer in time; the page retries by itself.', 'timeout'),
+    }),
+  );
 }

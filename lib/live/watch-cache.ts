@@ -19,6 +19,7 @@ import {
 } from '../resources/api-kinds/table';
 import { type Column, type KindDef, type KubeObject, type Row, resourceOf } from '../resources/lists/kinds';
 import { cacheKind, viewExtras } from './cache-kinds';
+import { firstMessage } from './first-message';
 import {
   applyBookmark,
   applyEvent,
@@ -312,36 +313,14 @@ export function watchObjects(
 }
 
 /** The current rows, for server rendering: waits for the first LIST (or its error), up to `timeoutMs`. */
-export function currentRows(
+export async function currentRows(
   context: string,
   slug: string,
   namespace: string | undefined,
   timeoutMs = 5000,
   principal?: Principal,
 ): Promise<Row[] | undefined> {
-  return new Promise((resolve, reject) => {
-    let unsubscribe: (() => void) | undefined;
-    let settled = false;
-    const finish = (fn: () => void) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      queueMicrotask(() => unsubscribe?.());
-      fn();
-    };
-    const timer = setTimeout(() => finish(() => resolve(undefined)), timeoutMs);
-    unsubscribe = subscribe(
-      context,
-      slug,
-      namespace,
-      (m) => {
-        if (m.type === 'snapshot') finish(() => resolve(m.rows));
-        else if (m.type === 'error') finish(() => reject(m.error));
-      },
-      principal,
-    );
-    if (settled) unsubscribe();
-  });
+  return (await currentList(context, slug, namespace, timeoutMs, principal))?.rows;
 }
 
 /** An object as views read it: redacted, plus what views need of the removed parts (viewExtras). */
@@ -364,29 +343,17 @@ export function currentList(
   timeoutMs = 5000,
   principal?: Principal,
 ): Promise<{ rows: Row[]; columns?: Column[] } | undefined> {
-  return new Promise((resolve, reject) => {
-    let unsubscribe: (() => void) | undefined;
-    let settled = false;
-    const finish = (fn: () => void) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      queueMicrotask(() => unsubscribe?.());
-      fn();
-    };
-    const timer = setTimeout(() => finish(() => resolve(undefined)), timeoutMs);
-    unsubscribe = subscribe(
-      context,
-      slug,
-      namespace,
-      (m) => {
-        if (m.type === 'snapshot') finish(() => resolve({ rows: m.rows, columns: m.columns }));
-        else if (m.type === 'error') finish(() => reject(m.error));
-      },
-      principal,
-    );
-    if (settled) unsubscribe();
-  });
+  return firstMessage<CacheMessage, { rows: Row[]; columns?: Column[] } | undefined>(
+    (listener) => subscribe(context, slug, namespace, listener, principal),
+    (m) =>
+      m.type === 'snapshot'
+        ? { value: { rows: m.rows, columns: m.columns } }
+        : m.type === 'error'
+          ? { error: m.error }
+          : undefined,
+    timeoutMs,
+    () => ({ value: undefined }),
+  );
 }
 
 function stop(e: Entry): void {
