@@ -23,7 +23,7 @@ bash e2e/cluster/cluster.sh up --nodes 50 >/dev/null
 # shellcheck disable=SC1091
 set -a && source "$WHEELHOUSE_CLUSTER_DIR/env" && set +a
 bash e2e/lib/test-kubeconfig.sh
-[ -f .next/BUILD_ID ] || { say "Building the dashboard..."; npm run -s build >/dev/null; }
+[ -f .next/BUILD_ID ] && [ -f dist/server.mjs ] || { say "Building the dashboard..."; npm run -s build >/dev/null; }
 port=$(free_port)
 export WHEELHOUSE_BENCH_URL="http://127.0.0.1:$port"
 KUBECONFIG="$WHEELHOUSE_CLUSTER_DIR/test-kubeconfig" npm run -s serve -- --port "$port" \
