@@ -3,8 +3,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { CoreV1Api, RbacAuthorizationV1Api } from '@kubernetes/client-node';
-import { adminConfig, core, createNamespace, deleteNamespace, waitFor } from '../support/kube';
+import {
+  adminConfig,
+  core,
+  createNamespace,
+  deleteNamespace,
+  editorServiceAccountToken,
+  waitFor,
+} from '../support/kube';
 import { type Dashboard, sessionKey, startDashboard } from '../support/server';
 import { openTerminal, type TestTerminal } from '../support/terminal';
 
@@ -22,28 +28,6 @@ let token: Dashboard;
 let off: Dashboard;
 let editorToken: string;
 let auditFile: string;
-
-async function editor(namespace: string): Promise<string> {
-  await core().createNamespacedServiceAccount({ namespace, body: { metadata: { name: 'editor' } } });
-  await adminConfig()
-    .makeApiClient(RbacAuthorizationV1Api)
-    .createNamespacedRoleBinding({
-      namespace,
-      body: {
-        metadata: { name: 'editor' },
-        roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'edit' },
-        subjects: [{ kind: 'ServiceAccount', name: 'editor', namespace }],
-      },
-    });
-  const tr = await adminConfig()
-    .makeApiClient(CoreV1Api)
-    .createNamespacedServiceAccountToken({
-      namespace,
-      name: 'editor',
-      body: { spec: { audiences: [], expirationSeconds: 3600 } },
-    });
-  return tr.status?.token ?? '';
-}
 
 async function signIn(dash: Dashboard, bearer: string): Promise<string> {
   const res = await fetch(`${dash.url}/api/session`, {
@@ -73,7 +57,7 @@ before(async () => {
       spec: { containers: [{ name: 'app', image: 'ghcr.io/wheelhouse-demo/shell:1' }] },
     },
   });
-  editorToken = await editor(ns);
+  editorToken = await editorServiceAccountToken(ns);
   auditFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'wh-exec-audit-')), 'audit.jsonl');
   [token, off] = await Promise.all([
     startDashboard({

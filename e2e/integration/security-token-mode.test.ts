@@ -4,8 +4,15 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { CoreV1Api, RbacAuthorizationV1Api } from '@kubernetes/client-node';
-import { adminConfig, apps, core, createNamespace, deleteNamespace, deployment } from '../support/kube';
+import {
+  adminConfig,
+  apps,
+  core,
+  createNamespace,
+  deleteNamespace,
+  deployment,
+  editorServiceAccountToken,
+} from '../support/kube';
 import { type Dashboard, sessionKey, startDashboard } from '../support/server';
 
 // Token mode against the real cluster, holes that need more than one person or a public name:
@@ -23,34 +30,11 @@ let dash: Dashboard;
 let editorToken: string;
 let auditFile: string;
 
-/** A ServiceAccount with `edit` in the test namespace only, and a token for it. */
-async function editor(namespace: string): Promise<string> {
-  await core().createNamespacedServiceAccount({ namespace, body: { metadata: { name: 'editor' } } });
-  await adminConfig()
-    .makeApiClient(RbacAuthorizationV1Api)
-    .createNamespacedRoleBinding({
-      namespace,
-      body: {
-        metadata: { name: 'editor' },
-        roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'edit' },
-        subjects: [{ kind: 'ServiceAccount', name: 'editor', namespace }],
-      },
-    });
-  const tr = await adminConfig()
-    .makeApiClient(CoreV1Api)
-    .createNamespacedServiceAccountToken({
-      namespace,
-      name: 'editor',
-      body: { spec: { audiences: [], expirationSeconds: 3600 } },
-    });
-  return tr.status?.token ?? '';
-}
-
 before(async () => {
   assert.ok(kubeconfig && viewerToken && nobodyToken, 'run with the cluster env (see the team brief)');
   ns = await createNamespace('sectoken');
   await apps().createNamespacedDeployment({ namespace: ns, body: deployment(ns, 'web') });
-  editorToken = await editor(ns);
+  editorToken = await editorServiceAccountToken(ns);
   auditFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'wh-audit-')), 'audit.jsonl');
   dash = await startDashboard({
     WHEELHOUSE_AUTH_MODE: 'token',

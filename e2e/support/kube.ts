@@ -3,7 +3,13 @@
  * this to arrange state and to read the truth the dashboard is checked against.
  */
 import { randomBytes } from 'node:crypto';
-import { AppsV1Api, CoreV1Api, KubeConfig, type V1Deployment } from '@kubernetes/client-node';
+import {
+  AppsV1Api,
+  CoreV1Api,
+  KubeConfig,
+  RbacAuthorizationV1Api,
+  type V1Deployment,
+} from '@kubernetes/client-node';
 
 let kc: KubeConfig | undefined;
 
@@ -21,6 +27,27 @@ export const apps = () => adminConfig().makeApiClient(AppsV1Api);
 
 /** The context name the dashboard under test knows the admin by (see e2e/lib/test-kubeconfig.sh). */
 export const ADMIN_CONTEXT = 'admin';
+
+/** A ServiceAccount with `edit` in one namespace only, and a token for it (an hour). */
+export async function editorServiceAccountToken(namespace: string): Promise<string> {
+  await core().createNamespacedServiceAccount({ namespace, body: { metadata: { name: 'editor' } } });
+  await adminConfig()
+    .makeApiClient(RbacAuthorizationV1Api)
+    .createNamespacedRoleBinding({
+      namespace,
+      body: {
+        metadata: { name: 'editor' },
+        roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'edit' },
+        subjects: [{ kind: 'ServiceAccount', name: 'editor', namespace }],
+      },
+    });
+  const tr = await core().createNamespacedServiceAccountToken({
+    namespace,
+    name: 'editor',
+    body: { spec: { audiences: [], expirationSeconds: 3600 } },
+  });
+  return tr.status?.token ?? '';
+}
 
 /** Each test file gets its own namespace so files can run in parallel. */
 export async function createNamespace(prefix: string): Promise<string> {
