@@ -22,6 +22,8 @@ import { openTerminal, type TestTerminal } from '../support/terminal';
 const kubeconfig = process.env.WHEELHOUSE_TEST_KUBECONFIG;
 const viewerToken = process.env.WHEELHOUSE_VIEWER_TOKEN ?? '';
 const CONTEXT = 'admin';
+// PS1 of KWOK's exec (e2e/cluster/cluster.sh), at the end of the output while the shell waits.
+const PROMPT = /pod\$ $/;
 
 let ns: string;
 let token: Dashboard;
@@ -80,16 +82,20 @@ after(async () => {
   await deleteNamespace(ns);
 });
 
-test('a session runs a command in the pod through the API server and is audited with its transcript', async () => {
+test('a session runs a command in the pod through the API server and is audited with its transcript', async (t) => {
   const cookie = await signIn(token, editorToken);
   const opened = await openTerminal(execUrl(token), { Origin: token.url, Cookie: cookie });
   assert.ok(opened.ok, opened.ok ? '' : opened.body);
   const term: TestTerminal = opened.term;
+  t.after(() => term.ws.terminate());
   await term.waitForMessage('started');
+  // Type at the prompt, as a person does: a line typed before the shell reads is echoed by the
+  // terminal at once and answered after the prompt, on the prompt's line.
+  await term.waitFor(PROMPT);
   const marker = `hello-${Math.floor(Math.random() * 1e9)}`;
-  // The shell's own echo of the line is in the output too: look for the command's output line.
+  // The echo of the line holds `hello-""…`, so only the command's output matches the marker.
   term.type(`echo ${marker.replace('-', '-""')}\r`);
-  await term.waitFor(new RegExp(`(^|\\n)${marker}\\r?\\n`));
+  await term.waitFor(new RegExp(`${marker}\\r?\\n`));
 
   // One session per person here (WHEELHOUSE_MAX_EXEC_PER_USER=1): a second is refused while it is open.
   const second = await openTerminal(execUrl(token), { Origin: token.url, Cookie: cookie });
@@ -123,11 +129,14 @@ test('a session runs a command in the pod through the API server and is audited 
   assert.ok(!token.output().includes(marker), 'the transcript went to stdout');
 });
 
-test('the transcript is capped at 256 KiB and says it was truncated', async () => {
+test('the transcript is capped at 256 KiB and says it was truncated', async (t) => {
   const cookie = await signIn(token, editorToken);
   const opened = await openTerminal(execUrl(token), { Origin: token.url, Cookie: cookie });
-  assert.ok(opened.ok);
+  assert.ok(opened.ok, opened.ok ? '' : opened.body);
+  const term = opened.term;
+  t.after(() => term.ws.terminate());
   await opened.term.waitForMessage('started');
+  await opened.term.waitFor(PROMPT);
   opened.term.type("head -c 400000 /dev/zero | tr '\\0' a; echo; echo done-''flooding; exit\r");
   await opened.term.waitForMessage('exit', 60_000);
   const end = fs

@@ -49,7 +49,8 @@ export class TestTerminal {
 
 export function openTerminal(url: string, headers: Record<string, string>): Promise<Opened> {
   return new Promise((resolve, reject) => {
-    const ws = new WebSocket(url, { headers });
+    // A server that never answers the upgrade is a failure of its own, said as such.
+    const ws = new WebSocket(url, { headers, handshakeTimeout: 30_000 });
     ws.once('open', () => resolve({ ok: true, term: new TestTerminal(ws) }));
     ws.once('unexpected-response', (_req, res) => {
       let body = '';
