@@ -399,6 +399,45 @@ const sleep = (ms: number, signal: AbortSignal) =>
     });
   });
 
+/**
+ * LISTs into the entry: rows, and the objects once a view asked for them. A function of its own so
+ * that the LIST's answer (every full object) is garbage once it returns: a local of run() would
+ * stay reachable from the suspended async frame for the whole life of the watch that follows.
+ * False when the entry stopped meanwhile.
+ */
+async function listInto(e: Entry): Promise<boolean> {
+  counters.lists++;
+  let rows: Row[] = [];
+  let rv: string;
+  // Read after the LIST answered: a view may have asked for objects while it was under way.
+  let keep = false;
+  if (e.kind.table) {
+    // Rows as `kubectl get` prints them; no objects to keep (views read the built-in kinds).
+    const t = await listTable(e.kc, e.kind, e.namespace, settings.pageSize, e.abort.signal);
+    if (e.abort.signal.aborted) return false;
+    rows = t.rows;
+    rv = t.rv;
+    e.defs = t.defs;
+    keep = e.keepObjects;
+    e.objects = new Map();
+  } else {
+    const l = await listObjects(e.kc, e.kind, e.namespace, settings.pageSize, e.abort.signal);
+    if (e.abort.signal.aborted) return false;
+    rv = l.rv;
+    keep = e.keepObjects;
+    e.objects = new Map();
+    for (const item of l.items) {
+      const row = e.kind.toRow(item);
+      rows.push(row);
+      if (keep) e.objects.set(row.key, cachedObject(item, e.kind));
+    }
+  }
+  e.objectsReady = keep;
+  e.state = fromList(rows, rv);
+  e.error = undefined;
+  return true;
+}
+
 async function run(e: Entry): Promise<void> {
   let attempt = 0;
   let needList = true;
@@ -421,39 +460,11 @@ async function run(e: Entry): Promise<void> {
     }
     try {
       if (needList) {
-        counters.lists++;
-        let rows: Row[] = [];
-        let rv: string;
-        // Read after the LIST answered: a view may have asked for objects while it was under way.
-        let keep = false;
-        if (e.kind.table) {
-          // Rows as `kubectl get` prints them; no objects to keep (views read the built-in kinds).
-          const t = await listTable(e.kc, e.kind, e.namespace, settings.pageSize, e.abort.signal);
-          if (e.abort.signal.aborted) return;
-          rows = t.rows;
-          rv = t.rv;
-          e.defs = t.defs;
-          keep = e.keepObjects;
-          e.objects = new Map();
-        } else {
-          const l = await listObjects(e.kc, e.kind, e.namespace, settings.pageSize, e.abort.signal);
-          if (e.abort.signal.aborted) return;
-          rv = l.rv;
-          keep = e.keepObjects;
-          e.objects = new Map();
-          for (const item of l.items) {
-            const row = e.kind.toRow(item);
-            rows.push(row);
-            if (keep) e.objects.set(row.key, cachedObject(item, e.kind));
-          }
-        }
-        e.objectsReady = keep;
-        e.state = fromList(rows, rv);
-        e.error = undefined;
+        if (!(await listInto(e))) return;
         refusals.delete(e.key);
         needList = false;
         // A full snapshot replaces whatever subscribers had: after a 410 this is the consistent resync.
-        broadcast(e, snapshotOf(e, e.state));
+        broadcast(e, snapshotOf(e, e.state as ListState));
       }
       await whileSuspended(e.abort.signal);
       const state = e.state;
