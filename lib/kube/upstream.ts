@@ -39,8 +39,10 @@ interface ListBody {
 }
 
 /**
- * A paged LIST (limit/continue) of one kind with the context's own credentials, as raw objects.
- * Every page is the same snapshot; its resourceVersion is where the watch starts.
+ * A paged LIST (limit/continue) of one kind with the context's own credentials, each object handed
+ * to `onItem` as its page arrives: only one page of full objects is alive at a time (10,000 pods
+ * held whole until the last page are ~100 MiB of heap). Every page is the same snapshot; its
+ * resourceVersion is where the watch starts.
  */
 export async function listObjects(
   kc: KubeConfig,
@@ -48,11 +50,11 @@ export async function listObjects(
   namespace: string | undefined,
   pageSize: number,
   signal: AbortSignal,
+  onItem: (item: KubeObject) => void,
   fieldSelector?: string,
-): Promise<{ items: KubeObject[]; rv: string }> {
+): Promise<{ rv: string }> {
   const server = kc.getCurrentCluster()?.server ?? '';
   const path = collectionPath(kind, namespace);
-  const items: KubeObject[] = [];
   let rv = '';
   let cont: string | undefined;
   do {
@@ -61,10 +63,10 @@ export async function listObjects(
     if (fieldSelector) q.set('fieldSelector', fieldSelector);
     const body = (await getJson(kc, `${server}${path}?${q}`, signal)) as ListBody;
     if (!rv) rv = body.metadata?.resourceVersion ?? '';
-    for (const item of body.items ?? []) items.push(item);
+    for (const item of body.items ?? []) onItem(item);
     cont = body.metadata?.continue || undefined;
   } while (cont && !signal.aborted);
-  return { items, rv };
+  return { rv };
 }
 
 /**
@@ -106,8 +108,17 @@ export async function listRows(
   signal: AbortSignal,
   fieldSelector?: string,
 ): Promise<{ rows: Row[]; rv: string }> {
-  const { items, rv } = await listObjects(kc, kind, namespace, pageSize, signal, fieldSelector);
-  return { rows: items.map(kind.toRow), rv };
+  const rows: Row[] = [];
+  const { rv } = await listObjects(
+    kc,
+    kind,
+    namespace,
+    pageSize,
+    signal,
+    (o) => rows.push(kind.toRow(o)),
+    fieldSelector,
+  );
+  return { rows, rv };
 }
 
 export interface WatchHandlers {

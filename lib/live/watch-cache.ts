@@ -409,7 +409,6 @@ async function listInto(e: Entry): Promise<boolean> {
   counters.lists++;
   let rows: Row[] = [];
   let rv: string;
-  // Read after the LIST answered: a view may have asked for objects while it was under way.
   let keep = false;
   if (e.kind.table) {
     // Rows as `kubectl get` prints them; no objects to keep (views read the built-in kinds).
@@ -421,16 +420,19 @@ async function listInto(e: Entry): Promise<boolean> {
     keep = e.keepObjects;
     e.objects = new Map();
   } else {
-    const l = await listObjects(e.kc, e.kind, e.namespace, settings.pageSize, e.abort.signal);
-    if (e.abort.signal.aborted) return false;
-    rv = l.rv;
+    // Whether to keep objects is decided as the LIST starts; a view asking meanwhile relists.
     keep = e.keepObjects;
-    e.objects = new Map();
-    for (const item of l.items) {
+    const objects = new Map<string, KubeObject>();
+    const l = await listObjects(e.kc, e.kind, e.namespace, settings.pageSize, e.abort.signal, (item) => {
       const row = e.kind.toRow(item);
       rows.push(row);
-      if (keep) e.objects.set(row.key, cachedObject(item, e.kind));
-    }
+      if (keep) objects.set(row.key, cachedObject(item, e.kind));
+    });
+    if (e.abort.signal.aborted) return false;
+    rv = l.rv;
+    e.objects = objects;
+    // A view joined while the pages came in: the objects of the pages before it are missing.
+    if (e.keepObjects && !keep) e.relist = true;
   }
   e.objectsReady = keep;
   e.state = fromList(rows, rv);
