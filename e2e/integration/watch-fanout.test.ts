@@ -21,11 +21,15 @@ after(async () => {
 });
 
 /**
- * Namespaced PersistentVolumeClaim watches open at the API server right now, from its own metrics.
- * The metric has no namespace label, so this file watches a kind that no other test file watches
- * namespaced while it runs (the controllers' watches are cluster-scoped).
+ * What the API server counts for namespaced PersistentVolumeClaims, from its own metrics: watches
+ * open now (apiserver_longrunning_requests) or requests so far (apiserver_request_total) of a verb.
+ * The metrics have no namespace label, so this file uses a kind that no other test file watches or
+ * lists namespaced while it runs (the controllers' watches are cluster-scoped).
  */
-function upstreamClaimWatches(): number {
+function claimMetric(
+  metric: 'apiserver_longrunning_requests' | 'apiserver_request_total',
+  verb: string,
+): number {
   const bin = process.env.WHEELHOUSE_BIN ? `${process.env.WHEELHOUSE_BIN}/kubectl` : 'kubectl';
   const text = execFileSync(
     bin,
@@ -37,16 +41,19 @@ function upstreamClaimWatches(): number {
   );
   let n = 0;
   for (const line of text.split('\n')) {
-    if (!line.startsWith('apiserver_longrunning_requests{')) continue;
+    if (!line.startsWith(`${metric}{`)) continue;
     if (
       line.includes('resource="persistentvolumeclaims"') &&
       line.includes('scope="namespace"') &&
-      line.includes('verb="WATCH"')
+      line.includes(`verb="${verb}"`)
     )
       n += Number(line.slice(line.lastIndexOf(' ') + 1));
   }
   return n;
 }
+
+const upstreamClaimWatches = () => claimMetric('apiserver_longrunning_requests', 'WATCH');
+const upstreamClaimLists = () => claimMetric('apiserver_request_total', 'LIST');
 
 const claim = (name: string) => ({
   metadata: { name },
@@ -89,6 +96,52 @@ test('20 tabs on the same list make exactly one upstream watch, counted by the A
   await waitFor('the upstream watch to stop', async () => upstreamClaimWatches() === before, {
     timeoutMs: 15_000,
   });
+});
+
+test('a cold list is one streaming WATCH at the API server and no LIST; paged LISTs where streaming is off', async () => {
+  const names = ['s1', 's2', 's3'];
+  const other = await createNamespace('stream');
+  try {
+    await Promise.all(
+      names.map((name) =>
+        core().createNamespacedPersistentVolumeClaim({ namespace: other, body: claim(name) }),
+      ),
+    );
+    const lists = upstreamClaimLists();
+    const watches = upstreamClaimWatches();
+    const tab = await openTabStream({
+      context: ADMIN_CONTEXT,
+      kind: 'persistentvolumeclaims',
+      namespace: other,
+    });
+    await waitForNames(tab.list, names, 'the streamed snapshot');
+    // Live on the same request: a change after the initial state arrives without another.
+    await core().createNamespacedPersistentVolumeClaim({ namespace: other, body: claim('s4') });
+    await waitForNames(tab.list, [...names, 's4'], 'the change after the initial state');
+    assert.equal(upstreamClaimWatches() - watches, 1, 'one watch carries the list and its changes');
+    assert.equal(upstreamClaimLists() - lists, 0, 'no LIST: the API server streamed the list');
+    assert.equal(tab.list.snapshots, 1);
+    tab.close();
+    await waitFor('the streaming watch to stop', async () => upstreamClaimWatches() === watches, {
+      timeoutMs: 15_000,
+    });
+
+    // The fallback for API servers without streaming lists: paged LISTs, then a watch from their version.
+    configureWatchCache({ streamingLists: false });
+    const paged = await openTabStream({
+      context: ADMIN_CONTEXT,
+      kind: 'persistentvolumeclaims',
+      namespace: other,
+    });
+    await waitForNames(paged.list, [...names, 's4'], 'the paged snapshot');
+    await core().createNamespacedPersistentVolumeClaim({ namespace: other, body: claim('s5') });
+    await waitForNames(paged.list, [...names, 's4', 's5'], 'the change after the paged LIST');
+    assert.equal(upstreamClaimLists() - lists, 1, 'one paged LIST when streaming is off');
+    paged.close();
+  } finally {
+    configureWatchCache({ streamingLists: true });
+    await deleteNamespace(other);
+  }
 });
 
 test('the viewer cannot stream Secrets and is told so; nobody cannot stream Pods', async () => {

@@ -10,8 +10,9 @@ import { isTable, TABLE_ACCEPT, type TableColumnDefinition, tableRow } from '../
 import { collectionPath, type KindDef, type KubeObject, type Row } from '../resources/lists/kinds';
 
 /**
- * The two requests the watch cache makes upstream, with the context's own credentials: a paged LIST
- * and a WATCH (client-node's Watch, not its informer, which gives up on errors other than 410).
+ * The requests the watch cache makes upstream, with the context's own credentials: a WATCH that
+ * streams the initial list where the API server can, a paged LIST where it cannot, and a WATCH from a
+ * resourceVersion (client-node's Watch, not its informer, which gives up on errors other than 410).
  */
 
 export async function getJson(
@@ -130,6 +131,11 @@ export interface WatchHandlers {
   setController: (c: AbortController) => void;
   /** Events in the API server's Table format (one row each; column definitions on the first only). */
   table?: boolean;
+  /**
+   * A streaming list: the watch starts with the current state as ADDED events, ends it with a
+   * bookmark annotated `k8s.io/initial-events-end`, then goes on with the changes (`rv` unused).
+   */
+  initialEvents?: boolean;
 }
 
 /**
@@ -183,7 +189,9 @@ export function watchOnce(
     new Watch(h.table ? withAccept(kc, TABLE_ACCEPT) : kc)
       .watch(
         collectionPath(kind, namespace),
-        { allowWatchBookmarks: true, resourceVersion: rv },
+        h.initialEvents
+          ? { allowWatchBookmarks: true, sendInitialEvents: true, resourceVersionMatch: 'NotOlderThan' }
+          : { allowWatchBookmarks: true, resourceVersion: rv },
         onEvent,
         (err: unknown) => finish(err ?? null),
       )

@@ -84,7 +84,7 @@ interface Entry {
 // On globalThis: Next bundles route handlers and pages separately, and they must share one cache.
 const shared = globalThis as typeof globalThis & {
   __wheelhouseWatchCache?: {
-    settings: { graceMs: number; pageSize: number };
+    settings: { graceMs: number; pageSize: number; streamingLists: boolean };
     entries: Map<string, Entry>;
     counters: { lists: number; watches: number; relistsAfterGone: number };
     suspended?: { promise: Promise<void>; resolve: () => void };
@@ -92,7 +92,7 @@ const shared = globalThis as typeof globalThis & {
   };
 };
 shared.__wheelhouseWatchCache ??= {
-  settings: { graceMs: 15_000, pageSize: 500 },
+  settings: { graceMs: 15_000, pageSize: 500, streamingLists: true },
   entries: new Map(),
   counters: { lists: 0, watches: 0, relistsAfterGone: 0 },
 };
@@ -436,7 +436,113 @@ async function listInto(e: Entry): Promise<boolean> {
   }
   e.objectsReady = keep;
   e.state = fromList(rows, rv);
+  return true;
+}
+
+/** The entry holds a complete list: clear what failed before and replace every subscriber's rows. */
+function listed(e: Entry): void {
   e.error = undefined;
+  refusals.delete(e.key);
+  // A full snapshot replaces whatever subscribers had: after a 410 this is the consistent resync.
+  broadcast(e, snapshotOf(e, e.state as ListState));
+}
+
+/** One watch event on a listed entry: the rows, the objects views read, and the subscribers told. */
+function onWatchEvent(
+  e: Entry,
+  state: ListState,
+  type: 'ADDED' | 'MODIFIED' | 'DELETED' | 'BOOKMARK',
+  obj: KubeObject,
+): void {
+  if (isSuspended()) return;
+  if (e.kind.table) onTableEvent(e, state, type, obj);
+  else if (type === 'BOOKMARK') applyBookmark(state, obj.metadata?.resourceVersion);
+  else onObjectEvent(e, state, type, obj);
+}
+
+function onObjectEvent(
+  e: Entry,
+  state: ListState,
+  type: 'ADDED' | 'MODIFIED' | 'DELETED',
+  obj: KubeObject,
+): void {
+  const row = e.kind.toRow(obj);
+  const change = applyEvent(state, type, row);
+  if (type === 'DELETED') e.objects.delete(row.key);
+  else if (e.objectsReady) e.objects.set(row.key, cachedObject(obj, e.kind));
+  if (change) broadcast(e, { type: 'changes', changes: [change] });
+}
+
+function setWatchController(e: Entry, c: AbortController): void {
+  e.watchAbort = c;
+  // A view joined between the list and this watch's headers: its relist must not wait for the
+  // watch to end by itself (up to the 30 s idle timeout on a quiet list).
+  if (e.relist) c.abort();
+}
+
+/**
+ * Contexts whose API server refused a streaming list (the WatchList feature off, or a server from
+ * before it): their lists are paged LISTs from then on.
+ */
+const streamingRefused = new Set<string>();
+
+function streams(e: Entry): boolean {
+  return settings.streamingLists && !e.kind.table && !streamingRefused.has(e.context);
+}
+
+const INITIAL_EVENTS_END = 'k8s.io/initial-events-end';
+
+/**
+ * A streaming list (KEP-3157): one WATCH with sendInitialEvents sends the current objects one event
+ * at a time, a bookmark marks the end of that state, and the same watch goes on with the changes.
+ * Only one object is parsed at a time, and the first subscribers get the snapshot as soon as the
+ * bookmark arrives. Resolves true when the watch ends (listed or not: `onListed` says which), false
+ * when the API server refused the parameters, so that the caller falls back to paged LISTs.
+ */
+async function streamList(e: Entry, onListed: () => void): Promise<boolean> {
+  counters.lists++;
+  counters.watches++;
+  const keep = e.keepObjects;
+  let rows: Row[] = [];
+  let objects = new Map<string, KubeObject>();
+  let state: ListState | undefined;
+  try {
+    await watchOnce(e.kc, e.kind, e.namespace, '', e.abort.signal, {
+      initialEvents: true,
+      onEvent: (type, obj) => {
+        if (state) {
+          onWatchEvent(e, state, type, obj);
+          return;
+        }
+        if (type === 'ADDED') {
+          const row = e.kind.toRow(obj);
+          rows.push(row);
+          if (keep) objects.set(row.key, cachedObject(obj, e.kind));
+          return;
+        }
+        if (type !== 'BOOKMARK' || obj.metadata?.annotations?.[INITIAL_EVENTS_END] !== 'true') return;
+        state = e.state = fromList(rows, obj.metadata?.resourceVersion ?? '');
+        e.objects = objects;
+        e.objectsReady = keep;
+        rows = [];
+        objects = new Map();
+        onListed();
+        listed(e);
+        // A view joined while the state came in: the objects of what came before are missing.
+        if (e.keepObjects && !keep) {
+          e.relist = true;
+          e.watchAbort?.abort();
+        }
+      },
+      onConnected: () => markLive(e),
+      holdOff: isSuspended,
+      setController: (c) => setWatchController(e, c),
+    });
+  } catch (err) {
+    const status = httpStatus(err);
+    if (!state && (status === 400 || status === 422)) return false;
+    throw err;
+  }
   return true;
 }
 
@@ -461,40 +567,31 @@ async function run(e: Entry): Promise<void> {
       needList = true;
     }
     try {
-      if (needList) {
-        if (!(await listInto(e))) return;
-        refusals.delete(e.key);
-        needList = false;
-        // A full snapshot replaces whatever subscribers had: after a 410 this is the consistent resync.
-        broadcast(e, snapshotOf(e, e.state as ListState));
+      if (needList && streams(e)) {
+        await whileSuspended(e.abort.signal);
+        // One request for the list and its changes; it returns when that watch ends.
+        if (!(await streamList(e, () => (needList = false)))) {
+          streamingRefused.add(e.context);
+          continue;
+        }
+      } else {
+        if (needList) {
+          if (!(await listInto(e))) return;
+          listed(e);
+          needList = false;
+        }
+        await whileSuspended(e.abort.signal);
+        const state = e.state;
+        if (!state) continue;
+        counters.watches++;
+        await watchOnce(e.kc, e.kind, e.namespace, state.rv, e.abort.signal, {
+          onEvent: (type, obj) => onWatchEvent(e, state, type, obj),
+          onConnected: () => markLive(e),
+          holdOff: isSuspended,
+          table: e.kind.table,
+          setController: (c) => setWatchController(e, c),
+        });
       }
-      await whileSuspended(e.abort.signal);
-      const state = e.state;
-      if (!state) continue;
-      counters.watches++;
-      await watchOnce(e.kc, e.kind, e.namespace, state.rv, e.abort.signal, {
-        onEvent: (type, obj) => {
-          if (isSuspended()) return;
-          if (e.kind.table) onTableEvent(e, state, type, obj);
-          else if (type === 'BOOKMARK') applyBookmark(state, obj.metadata?.resourceVersion);
-          else {
-            const row = e.kind.toRow(obj);
-            const change = applyEvent(state, type, row);
-            if (type === 'DELETED') e.objects.delete(row.key);
-            else if (e.objectsReady) e.objects.set(row.key, cachedObject(obj, e.kind));
-            if (change) broadcast(e, { type: 'changes', changes: [change] });
-          }
-        },
-        onConnected: () => markLive(e),
-        holdOff: isSuspended,
-        table: e.kind.table,
-        setController: (c) => {
-          e.watchAbort = c;
-          // A view joined between the LIST and this watch's headers: its relist must not wait for
-          // the watch to end by itself (up to the 30 s idle timeout on a quiet list).
-          if (e.relist) c.abort();
-        },
-      });
       // A clean end (server timeout): re-watch at once, unless it ended so fast it would spin.
       attempt = Date.now() - started < 1000 ? attempt + 1 : 0;
       if (attempt > 0) await sleep(backoffMs(attempt, Math.random()), e.abort.signal);
