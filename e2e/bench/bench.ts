@@ -16,7 +16,11 @@ const RATE = Number(process.env.BENCH_RATE ?? 100);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
 const spec = { context: 'admin', kind: 'pods', namespace: '_all' };
 
-function podWatches(): number {
+/** All-namespaces pod requests the API server counts: watches open now, or requests so far of a verb. */
+function podMetric(
+  metric: 'apiserver_longrunning_requests' | 'apiserver_request_total',
+  verb: string,
+): number {
   const text = execFileSync(`${process.env.WHEELHOUSE_BIN}/kubectl`, ['get', '--raw', '/metrics'], {
     encoding: 'utf8',
     maxBuffer: 256 * 1024 * 1024,
@@ -25,13 +29,15 @@ function podWatches(): number {
     .split('\n')
     .filter(
       (l) =>
-        l.startsWith('apiserver_longrunning_requests{') &&
+        l.startsWith(`${metric}{`) &&
         l.includes('resource="pods"') &&
         l.includes('scope="cluster"') &&
-        l.includes('verb="WATCH"'),
+        l.includes(`verb="${verb}"`),
     )
     .reduce((n, l) => n + Number(l.slice(l.lastIndexOf(' ') + 1)), 0);
 }
+const podWatches = () => podMetric('apiserver_longrunning_requests', 'WATCH');
+const podLists = () => podMetric('apiserver_request_total', 'LIST');
 
 function serverRssMiB(): number {
   const port = new URL(base).port;
@@ -71,12 +77,15 @@ async function main() {
   );
   out['cluster settled (all pods Running) after, s'] = ((Date.now() - t) / 1000).toFixed(0);
   const baseline = podWatches();
+  const listsBefore = podLists();
 
   // 1 tab, then 20: the upstream watch count must not move.
   const first = openStream(base, spec);
   const t0 = Date.now();
   await first.ready;
-  out['cold LIST+snapshot of all pods (server cache cold), ms'] = String(Date.now() - t0);
+  out['cold list+snapshot of all pods (server cache cold), ms'] = String(Date.now() - t0);
+  // A streaming list is the watch itself; a paged LIST is one request per 500 pods.
+  out['upstream LIST requests for the cold list'] = String(podLists() - listsBefore);
   out['rows in the snapshot'] = String(first.snapshotRows);
   out['snapshot size, MiB'] = (first.snapshotBytes / 1024 / 1024).toFixed(2);
   out['upstream pod watches with 1 tab'] = String(podWatches() - baseline);
@@ -88,7 +97,7 @@ async function main() {
 
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--enable-precise-memory-info'],
   });
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   // A string, not a function: tsx would wrap named arrows in a helper the page does not have.
@@ -130,6 +139,30 @@ async function main() {
       Math.max(0, ...(await page.evaluate(() => (window as unknown as { __long: number[] }).__long))),
     ),
   );
+  out['browser JS heap with every row, MiB'] = (
+    (await page.evaluate(
+      () => (performance as unknown as { memory: { usedJSHeapSize: number } }).memory.usedJSHeapSize,
+    )) /
+    1024 /
+    1024
+  ).toFixed(1);
+  // A filter of the whole list (a node's pods), then a sort by name the other way: click to shown.
+  const filter = page.getByRole('searchbox', { name: 'Filter' });
+  const tFilter = Date.now();
+  await filter.fill('wh-node-7');
+  await page.getByText(/^\d+ of \d+ in all namespaces$/).waitFor();
+  out['filter of the whole list shown, ms'] = String(Date.now() - tFilter);
+  await filter.fill('');
+  await page.getByText(/^\d+ in all namespaces$/).waitFor();
+  const firstKey = () => page.locator('tbody tr[data-key]').first().getAttribute('data-key');
+  const before = await firstKey();
+  const tSort = Date.now();
+  await page.getByRole('button', { name: 'Name', exact: true }).click();
+  await page.waitForFunction(
+    (key) => document.querySelector('tbody tr[data-key]')?.getAttribute('data-key') !== key,
+    before,
+  );
+  out['sort of the whole list shown, ms'] = String(Date.now() - tSort);
   await page.evaluate(() => {
     (window as unknown as { __long: number[] }).__long = [];
   });
