@@ -146,23 +146,6 @@ async function main() {
     1024 /
     1024
   ).toFixed(1);
-  // A filter of the whole list (a node's pods), then a sort by name the other way: click to shown.
-  const filter = page.getByRole('searchbox', { name: 'Filter' });
-  const tFilter = Date.now();
-  await filter.fill('wh-node-7');
-  await page.getByText(/^\d+ of \d+ in all namespaces$/).waitFor();
-  out['filter of the whole list shown, ms'] = String(Date.now() - tFilter);
-  await filter.fill('');
-  await page.getByText(/^\d+ in all namespaces$/).waitFor();
-  const firstKey = () => page.locator('tbody tr[data-key]').first().getAttribute('data-key');
-  const before = await firstKey();
-  const tSort = Date.now();
-  await page.getByRole('button', { name: 'Name', exact: true }).click();
-  await page.waitForFunction(
-    (key) => document.querySelector('tbody tr[data-key]')?.getAttribute('data-key') !== key,
-    before,
-  );
-  out['sort of the whole list shown, ms'] = String(Date.now() - tSort);
   await page.evaluate(() => {
     (window as unknown as { __long: number[] }).__long = [];
   });
@@ -231,6 +214,24 @@ async function main() {
       Math.max(0, ...(await page.evaluate(() => (window as unknown as { __long: number[] }).__long))),
     ),
   );
+  // Last, so the figures above are measured as before: a filter of the whole list (a node's pods),
+  // then a sort by name the other way, each from the input to the rows shown.
+  const filter = page.getByRole('searchbox', { name: 'Filter' });
+  const tFilter = Date.now();
+  await filter.fill('wh-node-7');
+  await page.getByText(/^\d+ of \d+ in all namespaces$/).waitFor();
+  out['filter of the whole list shown, ms'] = String(Date.now() - tFilter);
+  await filter.fill('');
+  await page.getByText(/^\d+ in all namespaces$/).waitFor();
+  const firstKey = () => page.locator('tbody tr[data-key]').first().getAttribute('data-key');
+  const before = await firstKey();
+  const tSort = Date.now();
+  await page.getByRole('button', { name: 'Name', exact: true }).click();
+  await page.waitForFunction(
+    (key) => document.querySelector('tbody tr[data-key]')?.getAttribute('data-key') !== key,
+    before,
+  );
+  out['sort of the whole list shown, ms'] = String(Date.now() - tSort);
   const changes = first.changes - changesBefore;
   out['bytes sent to a tab per change event'] = changes
     ? ((first.changeBytes - bytesBefore) / changes).toFixed(0)
