@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
 import { ADMIN_CONTEXT } from './support/kube';
 import { oidcDashboardEnv } from './support/oidc';
+import { openSearch } from './support/palette';
 import { type Dashboard, freePort, sessionKey, startDashboard } from './support/server';
 
 // Every kind of page of the seeded demo (e2e/cluster/seed), scanned by axe-core for WCAG 2.0/2.1
@@ -144,8 +145,7 @@ for (const scheme of SCHEMES) {
     test('command palette open, with results: no WCAG 2 A/AA violation', async ({ page }) => {
       await page.goto(at('demo', 'deployments'));
       await expect(page.getByRole('link', { name: 'web', exact: true })).toBeVisible();
-      await page.keyboard.press('Control+k');
-      const dialog = page.getByRole('dialog', { name: 'Search' });
+      const dialog = await openSearch(page);
       await dialog.getByLabel('Search objects').fill('web');
       await expect(dialog.getByRole('link').first()).toBeVisible();
       await expectAccessible(page, `the command palette (${scheme})`);
@@ -233,8 +233,7 @@ test.describe('keyboard only', () => {
   test('command palette: Ctrl-K opens it, arrows pick a result, Enter opens it', async ({ page }) => {
     await page.goto(at('demo', 'deployments'));
     await expect(page.getByRole('link', { name: 'web', exact: true })).toBeVisible();
-    await page.keyboard.press('Control+k');
-    const dialog = page.getByRole('dialog', { name: 'Search' });
+    const dialog = await openSearch(page);
     const input = dialog.getByLabel('Search objects');
     await expect(input).toBeFocused();
     await page.keyboard.type('log-agent');

@@ -10,6 +10,7 @@ import {
   deployment,
   waitForDeploymentReady,
 } from './support/kube';
+import { openSearch } from './support/palette';
 
 // Every kind of the live lists, with the sentence `nobody` must get for it.
 const KINDS: [string, string, boolean][] = [
@@ -244,9 +245,7 @@ test('Ctrl-K finds an object by name or label across kinds and opens it', async 
     body: { metadata: { name: 'findable-settings', labels: { team: 'search-test' } }, data: { a: '1' } },
   });
   await page.goto(`/c/${ADMIN_CONTEXT}/${ns}/pods`);
-  await page.keyboard.press('Control+k');
-  const dialog = page.getByRole('dialog', { name: 'Search' });
-  await expect(dialog).toBeVisible();
+  const dialog = await openSearch(page);
   await dialog.getByLabel('Search objects').fill('team=search-test');
   await expect(dialog.getByRole('link')).toHaveCount(1);
   await expect(dialog.getByRole('link')).toContainText('findable-settings');

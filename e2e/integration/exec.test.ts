@@ -3,14 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import {
-  adminConfig,
-  core,
-  createNamespace,
-  deleteNamespace,
-  editorServiceAccountToken,
-  waitFor,
-} from '../support/kube';
+import { core, createNamespace, deleteNamespace, editorServiceAccountToken, waitFor } from '../support/kube';
 import { type Dashboard, sessionKey, startDashboard } from '../support/server';
 import { openTerminal, type TestTerminal } from '../support/terminal';
 
