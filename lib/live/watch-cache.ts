@@ -407,36 +407,49 @@ const sleep = (ms: number, signal: AbortSignal) =>
  */
 async function listInto(e: Entry): Promise<boolean> {
   counters.lists++;
-  let rows: Row[] = [];
-  let rv: string;
-  let keep = false;
   if (e.kind.table) {
     // Rows as `kubectl get` prints them; no objects to keep (views read the built-in kinds).
     const t = await listTable(e.kc, e.kind, e.namespace, settings.pageSize, e.abort.signal);
     if (e.abort.signal.aborted) return false;
-    rows = t.rows;
-    rv = t.rv;
     e.defs = t.defs;
-    keep = e.keepObjects;
     e.objects = new Map();
-  } else {
-    // Whether to keep objects is decided as the LIST starts; a view asking meanwhile relists.
-    keep = e.keepObjects;
-    const objects = new Map<string, KubeObject>();
-    const l = await listObjects(e.kc, e.kind, e.namespace, settings.pageSize, e.abort.signal, (item) => {
+    e.objectsReady = e.keepObjects;
+    e.state = fromList(t.rows, t.rv);
+    return true;
+  }
+  const list = listBuilder(e);
+  const l = await listObjects(e.kc, e.kind, e.namespace, settings.pageSize, e.abort.signal, list.add);
+  if (e.abort.signal.aborted) return false;
+  list.finish(l.rv);
+  return true;
+}
+
+/**
+ * An entry's list as its objects arrive, from a LIST's pages or a streaming list's events: rows, and
+ * the redacted objects if a view had asked for them when the list began. `finish` installs it; a view
+ * that asked meanwhile is missing the objects that came before, so the entry lists once more.
+ */
+function listBuilder(e: Entry): { add: (item: KubeObject) => void; finish: (rv: string) => ListState } {
+  const keep = e.keepObjects;
+  let rows: Row[] = [];
+  let objects = new Map<string, KubeObject>();
+  return {
+    add: (item) => {
       const row = e.kind.toRow(item);
       rows.push(row);
       if (keep) objects.set(row.key, cachedObject(item, e.kind));
-    });
-    if (e.abort.signal.aborted) return false;
-    rv = l.rv;
-    e.objects = objects;
-    // A view joined while the pages came in: the objects of the pages before it are missing.
-    if (e.keepObjects && !keep) e.relist = true;
-  }
-  e.objectsReady = keep;
-  e.state = fromList(rows, rv);
-  return true;
+    },
+    finish: (rv) => {
+      const state = fromList(rows, rv);
+      e.state = state;
+      e.objects = objects;
+      e.objectsReady = keep;
+      if (e.keepObjects && !keep) e.relist = true;
+      rows = [];
+      objects = new Map();
+      return state;
+    },
+  };
 }
 
 /** The entry holds a complete list: clear what failed before and replace every subscriber's rows. */
@@ -502,36 +515,20 @@ const INITIAL_EVENTS_END = 'k8s.io/initial-events-end';
 async function streamList(e: Entry, onListed: () => void): Promise<boolean> {
   counters.lists++;
   counters.watches++;
-  const keep = e.keepObjects;
-  let rows: Row[] = [];
-  let objects = new Map<string, KubeObject>();
+  const list = listBuilder(e);
   let state: ListState | undefined;
   try {
     await watchOnce(e.kc, e.kind, e.namespace, '', e.abort.signal, {
       initialEvents: true,
       onEvent: (type, obj) => {
-        if (state) {
-          onWatchEvent(e, state, type, obj);
-          return;
-        }
-        if (type === 'ADDED') {
-          const row = e.kind.toRow(obj);
-          rows.push(row);
-          if (keep) objects.set(row.key, cachedObject(obj, e.kind));
-          return;
-        }
-        if (type !== 'BOOKMARK' || obj.metadata?.annotations?.[INITIAL_EVENTS_END] !== 'true') return;
-        state = e.state = fromList(rows, obj.metadata?.resourceVersion ?? '');
-        e.objects = objects;
-        e.objectsReady = keep;
-        rows = [];
-        objects = new Map();
-        onListed();
-        listed(e);
-        // A view joined while the state came in: the objects of what came before are missing.
-        if (e.keepObjects && !keep) {
-          e.relist = true;
-          e.watchAbort?.abort();
+        if (state) onWatchEvent(e, state, type, obj);
+        else if (type === 'ADDED') list.add(obj);
+        else if (type === 'BOOKMARK' && obj.metadata?.annotations?.[INITIAL_EVENTS_END] === 'true') {
+          state = list.finish(obj.metadata?.resourceVersion ?? '');
+          onListed();
+          listed(e);
+          // This watch is the one to relist from, and it is already established.
+          if (e.relist) e.watchAbort?.abort();
         }
       },
       onConnected: () => markLive(e),
