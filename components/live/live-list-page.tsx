@@ -3,14 +3,15 @@ import { notFound } from 'next/navigation';
 import { type InitialList, LiveList } from '@/components/live/live-list';
 import { isAppError } from '@/lib/errors';
 import type { ErrorInfo } from '@/lib/live/protocol';
-import { currentList, requestPrincipal } from '@/lib/live/watch-cache';
+import { requestPrincipal } from '@/lib/live/watch-cache';
+import { currentWindow } from '@/lib/live/windows';
 import type { ScopeParams } from '@/lib/params';
 import type { KindDef } from '@/lib/resources/lists/kinds';
-import { filterRows, type ListQuery, parseSelector, sortRows } from '@/lib/resources/lists/query';
+import type { ListQuery } from '@/lib/resources/lists/query';
 import { parseListQuery } from '@/lib/resources/lists/query-params';
 import { assertNamespaceExists } from '@/lib/resources/namespaces/server/namespaces';
 
-/** Rows rendered on the server; the rest (and every change) arrive over the tab's stream. */
+/** Rows rendered on the server; the tab's stream then keeps the window it scrolls to live. */
 const FIRST_ROWS = 100;
 
 function isErrorInfo(e: unknown): e is ErrorInfo {
@@ -39,29 +40,35 @@ export async function LiveListPage({
   let initial: InitialList;
   try {
     if (kind.namespaced && scope.namespace) await assertNamespaceExists(scope.context, scope.namespace);
-    const list = await currentList(scope.context, kind.slug, scope.namespace, 5000, await requestPrincipal());
-    const rows = list?.rows;
-    if (!list || !rows) initial = { rows: [], total: 0, pending: true };
-    else {
-      const columns = list.columns ?? kind.columns;
-      const shown = sortRows(
-        filterRows(rows, query.q, parseSelector(query.selector)),
-        columns,
-        query.sort,
-        query.dir,
-      );
-      initial = {
-        rows: shown.slice(0, FIRST_ROWS),
-        total: rows.length,
-        ...(list.columns ? { columns: list.columns } : {}),
-      };
-    }
+    const ns = scope.namespace;
+    const win = await currentWindow(
+      scope.context,
+      kind.slug,
+      ns,
+      query,
+      0,
+      FIRST_ROWS,
+      5000,
+      await requestPrincipal(),
+    );
+    if (!win) initial = { rows: [], total: 0, size: 0, pending: true };
+    else initial = win;
   } catch (e) {
     if (isAppError(e) && e.code === 'not_found') notFound();
     if (isErrorInfo(e))
-      initial = { rows: [], total: 0, error: { status: e.status, code: e.code, message: e.message } };
+      initial = {
+        rows: [],
+        total: 0,
+        size: 0,
+        error: { status: e.status, code: e.code, message: e.message },
+      };
     else if (isAppError(e))
-      initial = { rows: [], total: 0, error: { status: e.status, code: e.code, message: e.message } };
+      initial = {
+        rows: [],
+        total: 0,
+        size: 0,
+        error: { status: e.status, code: e.code, message: e.message },
+      };
     else throw e;
   }
   return (

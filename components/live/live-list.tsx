@@ -1,27 +1,23 @@
 'use client';
 
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { ListError } from '@/components/live/list-error';
 import { LiveCell, layoutOf } from '@/components/live/live-cell';
-import { useWatchedList, type WatchedList } from '@/components/live/use-watched-list';
+import { useWatchedWindow, type WatchedWindow } from '@/components/live/use-watched-list';
 import { Callout } from '@/components/ui/callout';
 import { ScrollArea } from '@/components/ui/scroll-area';
 import type { ErrorInfo } from '@/lib/live/protocol';
 import { ALL_NAMESPACES, scopePath } from '@/lib/paths';
 import type { Column, Row } from '@/lib/resources/lists/kinds';
-import {
-  type ListQuery,
-  listQueryString,
-  parseSelector,
-  type View,
-  viewOf,
-} from '@/lib/resources/lists/query';
+import { type ListQuery, listQueryString, parseSelector } from '@/lib/resources/lists/query';
 
 export interface InitialList {
-  /** The first rows, filtered and sorted as the URL says. */
+  /** The first rows of the window, filtered and sorted as the URL says. */
   rows: Row[];
+  /** Rows matching the URL's filter, of `size` listed. */
   total: number;
+  size: number;
   error?: ErrorInfo;
   /** The server's cache had no answer yet: rows come with the stream. */
   pending?: boolean;
@@ -37,6 +33,15 @@ export interface ListKind {
 }
 
 const ROW_HEIGHT = 36;
+/**
+ * The browser holds a window of the list, not the list: WINDOW rows from a multiple of BLOCK, moved
+ * when the rows on screen leave it. The server keeps the order, so a list of any size costs the tab
+ * the same few hundred rows.
+ */
+const BLOCK = 100;
+const WINDOW = 300;
+/** How long typing or scrolling settles before the window is asked for again. */
+const SETTLE_MS = 40;
 
 function useNow(initial: number): number {
   const [now, setNow] = useState(initial);
@@ -70,26 +75,72 @@ export function LiveList({
 }) {
   const now = useNow(serverNow);
   const ids = { text: useId(), selector: useId() };
-  const start = useMemo<WatchedList>(() => {
-    if (initial.error) return { status: 'error', rows: new Map(), error: initial.error };
-    if (initial.pending) return { status: 'loading', rows: new Map() };
-    const rows = new Map(initial.rows.map((r) => [r.key, r]));
-    const columns = initial.columns ? { columns: initial.columns } : {};
-    return { status: 'ready', rows, partial: initial.rows.length < initial.total, ...columns };
-  }, [initial]);
-  const list = useWatchedList({ context, kind, namespace: namespaceSegment }, start);
-
   const [text, setText] = useState(query.q);
   const [selector, setSelector] = useState(query.selector);
   const [sort, setSort] = useState({ key: query.sort, dir: query.dir });
   const parsed = useMemo(() => {
     try {
-      return { reqs: parseSelector(selector), error: undefined };
+      parseSelector(selector);
+      return { error: undefined };
     } catch (e) {
-      return { reqs: [], error: e instanceof Error ? e.message : 'not valid' };
+      return { error: e instanceof Error ? e.message : 'not valid' };
     }
   }, [selector]);
-  const deferredText = useDeferredValue(text);
+
+  // The query the server orders by: the typed text once typing settles, the last valid selector.
+  const [asked, setAsked] = useState<ListQuery>(query);
+  useEffect(() => {
+    const t = setTimeout(() => {
+      setAsked((cur) => {
+        const next = {
+          q: text,
+          selector: parsed.error ? cur.selector : selector,
+          sort: sort.key,
+          dir: sort.dir,
+        };
+        return listQueryString(next) === listQueryString(cur) ? cur : next;
+      });
+    }, SETTLE_MS);
+    return () => clearTimeout(t);
+  }, [text, selector, parsed.error, sort]);
+  const [range, setRange] = useState({ offset: 0, count: WINDOW });
+  const scrollRef = useRef<HTMLDivElement>(null);
+  // A new query starts at its top.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reset whenever the asked query changes
+  useEffect(() => {
+    setRange({ offset: 0, count: WINDOW });
+    scrollRef.current?.scrollTo({ top: 0 });
+  }, [asked]);
+
+  const spec = { context, kind, namespace: namespaceSegment, window: { ...asked, ...range } };
+  const first = useMemo<WatchedWindow | undefined>(() => {
+    if (initial.pending) return undefined;
+    if (initial.error)
+      return {
+        status: 'error',
+        offset: 0,
+        keys: [],
+        rows: new Map(),
+        total: 0,
+        size: 0,
+        error: initial.error,
+      };
+    return {
+      status: 'ready',
+      offset: 0,
+      keys: initial.rows.map((r) => r.key),
+      rows: new Map(initial.rows.map((r) => [r.key, r])),
+      total: initial.total,
+      size: initial.size,
+      ...(initial.columns ? { columns: initial.columns } : {}),
+    };
+  }, [initial]);
+  const isFirst = asked === query && range.offset === 0;
+  const live = useWatchedWindow(spec, isFirst ? first : undefined);
+  // While a new window loads, the last one stays on screen (its rows where they were).
+  const lastReady = useRef<WatchedWindow | undefined>(undefined);
+  if (live.status !== 'loading') lastReady.current = live;
+  const list = live.status === 'loading' && lastReady.current ? lastReady.current : live;
 
   const columns = useMemo<Column[]>(() => {
     const showNs = def.namespaced && namespaceSegment === ALL_NAMESPACES;
@@ -100,14 +151,12 @@ export function LiveList({
     ];
   }, [def, namespaceSegment, list.columns, initial.columns]);
   const layout = useMemo(() => layoutOf(columns), [columns]);
+  const rowAt = (i: number): Row | undefined => {
+    const key = list.keys[i - list.offset];
+    return key === undefined ? undefined : list.rows.get(key);
+  };
 
-  const view = useRef<View | undefined>(undefined);
-  const visible = useMemo(() => {
-    view.current = viewOf(view.current, list.rows, columns, deferredText, parsed.reqs, sort.key, sort.dir);
-    return view.current.shown;
-  }, [list.rows, deferredText, parsed.reqs, columns, sort]);
-
-  // The URL carries filters and sort, so the view can be shared; no server round trip for it.
+  // The URL carries filters and sort, so the view can be shared.
   useEffect(() => {
     const t = setTimeout(() => {
       const qs = listQueryString({ q: text, selector, sort: sort.key, dir: sort.dir });
@@ -116,17 +165,29 @@ export function LiveList({
     return () => clearTimeout(t);
   }, [text, selector, sort]);
 
-  const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
-    count: visible.length,
+    count: list.total,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
     initialRect: { width: 1200, height: 900 },
-    getItemKey: (i) => visible[i]?.key ?? i,
+    getItemKey: (i) => rowAt(i)?.key ?? `row-${i}`,
   });
+  const items = virtualizer.getVirtualItems();
+  const top = items[0]?.index ?? 0;
+  const bottom = items[items.length - 1]?.index ?? 0;
+  // Scrolled out of the window: ask for the one around the rows on screen once scrolling settles.
+  useEffect(() => {
+    const inside = top >= range.offset && bottom < range.offset + range.count;
+    if (inside) return;
+    const t = setTimeout(() => {
+      const offset = Math.max(0, Math.floor(top / BLOCK) * BLOCK - BLOCK);
+      setRange((r) => (r.offset === offset ? r : { offset, count: WINDOW }));
+    }, SETTLE_MS);
+    return () => clearTimeout(t);
+  }, [top, bottom, range]);
 
-  const total = list.partial ? Math.max(initial.total, list.rows.size) : list.rows.size;
+  const total = list.size;
   const where = !def.namespaced
     ? 'the cluster'
     : namespaceSegment === ALL_NAMESPACES
@@ -165,8 +226,7 @@ export function LiveList({
           </div>
           {list.status === 'ready' && (
             <p className="ml-auto text-muted">
-              {visible.length === total ? `${total}` : `${visible.length} of ${total}`} in {where}
-              {list.partial ? ' (loading the rest…)' : ''}
+              {list.total === total ? `${total}` : `${list.total} of ${total}`} in {where}
             </p>
           )}
         </div>
@@ -190,7 +250,7 @@ export function LiveList({
         <p role="status" className="text-sm text-muted">
           Loading {def.label}…
         </p>
-      ) : list.rows.size === 0 ? (
+      ) : list.size === 0 ? (
         <p className="text-sm text-muted">No {def.label} here.</p>
       ) : (
         <ScrollArea
@@ -199,7 +259,15 @@ export function LiveList({
           className="max-h-[calc(100vh-15rem)] rounded border border-line"
         >
           {/* A real table laid out as a grid: rows are absolutely placed by the virtualizer. */}
-          <table aria-label={def.label} aria-rowcount={visible.length + 1} className="grid text-left text-sm">
+          <table
+            aria-label={def.label}
+            aria-rowcount={list.total + 1}
+            // Busy while a new window or query is on its way: the rows shown are the last ones.
+            aria-busy={live.status === 'loading' ? true : undefined}
+            // Set once the tab's stream (not only the server render) has given this list.
+            data-live={live.status !== 'loading' && live !== first ? 'true' : undefined}
+            className="grid text-left text-sm"
+          >
             <thead className="sticky top-0 z-10 grid bg-canvas">
               <tr aria-rowindex={1} className="grid border-b border-line" style={layout}>
                 {columns.map((c) => {
@@ -238,14 +306,25 @@ export function LiveList({
               className="relative grid"
               style={{ height: Math.max(virtualizer.getTotalSize(), ROW_HEIGHT) }}
             >
-              {visible.length === 0 && (
+              {list.total === 0 && (
                 <tr className="grid">
                   <td className="p-3 text-muted">No {def.label} match the filter.</td>
                 </tr>
               )}
-              {virtualizer.getVirtualItems().map((vi) => {
-                const r = visible[vi.index];
-                if (!r) return null;
+              {items.map((vi) => {
+                const r = rowAt(vi.index);
+                if (!r)
+                  return (
+                    <tr
+                      key={vi.key}
+                      aria-rowindex={vi.index + 2}
+                      aria-busy="true"
+                      className="absolute left-0 grid w-full border-b border-line-subtle"
+                      style={{ minHeight: ROW_HEIGHT, transform: `translateY(${vi.start}px)` }}
+                    >
+                      <td className="px-3 py-2 text-muted">Loading…</td>
+                    </tr>
+                  );
                 return (
                   <tr
                     key={vi.key}

@@ -4,12 +4,12 @@ import { useEffect, useSyncExternalStore } from 'react';
 import useSWR, { mutate } from 'swr';
 import {
   type ErrorInfo,
+  type ListSpec,
   type StreamItem,
   type SubscriptionSpec,
   subscriptionId,
   type ViewSpec,
 } from '../../lib/live/protocol';
-import { applyChanges } from '../../lib/live/reducer';
 import type { Column, Row } from '../../lib/resources/lists/rows/types';
 
 /**
@@ -18,15 +18,19 @@ import type { Column, Row } from '../../lib/resources/lists/rows/types';
  * renders from the same data. The module is the tab's singleton (one instance per page load).
  */
 
-export interface WatchedList {
+/**
+ * A window of a list as the browser holds it: the rows from `offset` in the server's order for the
+ * window's query, and how many rows match (`total`) of how many are listed (`size`).
+ */
+export interface WatchedWindow {
   status: 'loading' | 'ready' | 'error';
+  offset: number;
+  keys: string[];
   rows: Map<string, Row>;
+  total: number;
+  size: number;
   error?: ErrorInfo;
-  /** Set while the server's watch of the cluster is reconnecting: the rows are the last known state. */
   staleSince?: number;
-  /** Only the server-rendered first rows; the stream's snapshot replaces them. */
-  partial?: boolean;
-  /** Kinds listed as the API server's Table: kubectl get's columns, as the last snapshot gave them. */
   columns?: Column[];
 }
 
@@ -260,42 +264,11 @@ function apply(item: StreamItem): void {
     applyView(key, item);
     return;
   }
-  void mutate<WatchedList>(
-    key,
-    (cur) => {
-      switch (item.t) {
-        case 'snapshot':
-          clusterStale.delete(item.s);
-          recompute();
-          return {
-            status: 'ready',
-            rows: new Map(item.rows.map((r) => [r.key, r])),
-            ...(item.more ? { partial: true } : {}),
-            ...(item.columns ? { columns: item.columns } : {}),
-          };
-        case 'append': {
-          if (!cur) return cur;
-          const rows = new Map(cur.rows);
-          for (const r of item.rows) rows.set(r.key, r);
-          return {
-            status: 'ready',
-            rows,
-            ...(item.more ? { partial: true } : {}),
-            ...(cur.columns ? { columns: cur.columns } : {}),
-          };
-        }
-        case 'changes':
-          return cur ? { ...cur, rows: applyChanges(cur.rows, item.changes) } : cur;
-        case 'error':
-          return { status: 'error', rows: new Map(), error: item.error };
-        case 'status':
-          return cur ? { ...cur, staleSince: item.state === 'reconnecting' ? item.since : undefined } : cur;
-        case 'view':
-          return cur;
-      }
-    },
-    { revalidate: false },
-  );
+  if (w.spec.window) {
+    applyWindow(key, item);
+    return;
+  }
+  // A whole list (no window) is for tools and tests, never a page.
 }
 
 /** A view's items: the model replaces the last one; an error keeps the last model to show under it. */
@@ -305,6 +278,40 @@ function applyView(key: string, item: StreamItem): void {
     (cur) => {
       if (item.t === 'view') return { status: 'ready', data: item.data };
       if (item.t === 'error') return cur ? { ...cur, status: 'error', error: item.error } : cur;
+      if (item.t === 'status')
+        return cur ? { ...cur, staleSince: item.state === 'reconnecting' ? item.since : undefined } : cur;
+      return cur;
+    },
+    { revalidate: false },
+  );
+}
+
+/** A window's items: a new order replaces the keys (rows not in it go), changed rows replace theirs. */
+function applyWindow(key: string, item: StreamItem): void {
+  void mutate<WatchedWindow>(
+    key,
+    (cur) => {
+      if (item.t === 'window') {
+        if (item.keys === undefined && !cur) return cur;
+        const keys = item.keys ?? cur?.keys ?? [];
+        const fresh = new Map(item.rows.map((r) => [r.key, r]));
+        const rows = new Map<string, Row>();
+        for (const k of keys) {
+          const r = fresh.get(k) ?? cur?.rows.get(k);
+          if (r) rows.set(k, r);
+        }
+        const columns = item.columns ?? cur?.columns;
+        return {
+          status: 'ready',
+          offset: item.offset,
+          keys,
+          rows,
+          total: item.total,
+          size: item.size,
+          ...(columns ? { columns } : {}),
+        };
+      }
+      if (item.t === 'error') return { ...(cur ?? LOADING_WINDOW), status: 'error', error: item.error };
       if (item.t === 'status')
         return cur ? { ...cur, staleSince: item.state === 'reconnecting' ? item.since : undefined } : cur;
       return cur;
@@ -333,22 +340,31 @@ function acquire(id: string, spec: SubscriptionSpec): () => void {
   };
 }
 
-const LOADING: WatchedList = { status: 'loading', rows: new Map() };
+const LOADING_WINDOW: WatchedWindow = {
+  status: 'loading',
+  offset: 0,
+  keys: [],
+  rows: new Map(),
+  total: 0,
+  size: 0,
+};
 
-/** The live rows of one list (kind, context, namespace), starting from `initial` (server-rendered). */
-export function useWatchedList(spec: SubscriptionSpec, initial?: WatchedList): WatchedList {
+/**
+ * The live rows of a window of a list (`spec.window`); `initial` is the page's server render of the
+ * same window. Until the stream answers for a new window, this is the loading state.
+ */
+export function useWatchedWindow(spec: ListSpec, initial?: WatchedWindow): WatchedWindow {
   const id = subscriptionId(spec);
   // biome-ignore lint/correctness/useExhaustiveDependencies: the id stands for the spec
   useEffect(() => acquire(id, spec), [id]);
-  const { data } = useSWR<WatchedList>(swrKey(id), null, {
+  const { data } = useSWR<WatchedWindow>(swrKey(id), null, {
     fallbackData: initial,
     revalidateOnFocus: false,
     revalidateOnReconnect: false,
     revalidateIfStale: false,
-    // SWR's default deep compare (dequal/lite) sees every Map as equal; each update is a new object.
     compare: (a, b) => a === b,
   });
-  return data ?? initial ?? LOADING;
+  return data ?? initial ?? LOADING_WINDOW;
 }
 
 /**

@@ -126,20 +126,22 @@ async function main() {
   await page.goto(`${base}/c/admin/_all/pods`, { waitUntil: 'commit' });
   await page.locator('tbody tr[data-key]').first().waitFor();
   out['first rows of all-namespaces Pods (warm cache), ms'] = String(Date.now() - tNav);
+  // The server render shows the first rows and the count; the list is live once the tab's stream
+  // has sent its window (before windows, this waited for every row to reach the browser).
   await page
-    .getByText(/^\d+ in all namespaces$/)
+    .locator('table[data-live="true"]')
     .waitFor({ timeout: 120_000 })
     .catch(async (e) => {
       await page.screenshot({ path: `${process.env.WHEELHOUSE_CLUSTER_DIR ?? '/tmp'}/bench-failure.png` });
       throw e;
     });
-  out['all rows live in the browser, ms'] = String(Date.now() - tNav);
+  out["list live in the browser (the stream's window), ms"] = String(Date.now() - tNav);
   out['longest main-thread task during load, ms'] = String(
     Math.round(
       Math.max(0, ...(await page.evaluate(() => (window as unknown as { __long: number[] }).__long))),
     ),
   );
-  out['browser JS heap with every row, MiB'] = (
+  out['browser JS heap with the list shown, MiB'] = (
     (await page.evaluate(
       () => (performance as unknown as { memory: { usedJSHeapSize: number } }).memory.usedJSHeapSize,
     )) /

@@ -18,10 +18,34 @@ export interface ListMirror {
   snapshots: number;
   errors: string[];
   statuses: string[];
+  /** A window subscription: its order and counts as last sent, and every row key sent after the first. */
+  window?: { offset: number; keys: string[]; total: number; size: number; items: number; resent: string[] };
 }
 
 function mirror(): ListMirror {
   return { rows: new Map(), snapshots: 0, errors: [], statuses: [] };
+}
+
+/** A window item, applied as the browser does (use-watched-list.ts applyWindow). */
+function applyWindowItem(m: ListMirror, i: Extract<StreamItem, { t: 'window' }>): void {
+  const keys = i.keys ?? m.window?.keys ?? [];
+  const fresh = new Map(i.rows.map((r) => [r.key, r]));
+  const rows = new Map<string, Row>();
+  for (const k of keys) {
+    const r = fresh.get(k) ?? m.rows.get(k);
+    if (r) rows.set(k, r);
+  }
+  m.rows = rows;
+  const w = m.window;
+  m.window = {
+    offset: i.offset,
+    keys,
+    total: i.total,
+    size: i.size,
+    items: (w?.items ?? 0) + 1,
+    resent: w ? [...w.resent, ...i.rows.map((r) => r.key)] : [],
+  };
+  if (i.columns) m.columns = i.columns;
 }
 
 function applyItem(m: ListMirror, i: StreamItem): void {
@@ -30,6 +54,7 @@ function applyItem(m: ListMirror, i: StreamItem): void {
   else if (i.t === 'changes') apply(m, { type: 'changes', changes: i.changes });
   else if (i.t === 'error') apply(m, { type: 'error', error: i.error });
   else if (i.t === 'status') apply(m, { type: 'status', state: i.state });
+  else if (i.t === 'window') applyWindowItem(m, i);
 }
 
 function apply(m: ListMirror, msg: CacheMessage): void {

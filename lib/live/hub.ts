@@ -15,6 +15,7 @@ import { type Change, coalesce } from './reducer';
 import type { ViewMessage } from './view-cache';
 import { checkViewSpec, subscribeViewSpec } from './views';
 import { type CacheMessage, type CachePrincipal, type ErrorInfo, ownerOf, subscribe } from './watch-cache';
+import { subscribeWindow, type WindowHandle, type WindowMessage } from './windows';
 
 /**
  * One SSE stream per browser tab. Changes from the watch cache are coalesced per subscription and
@@ -56,6 +57,17 @@ interface Sub {
   resync: boolean;
   /** Refused before it started (no such namespace, too many lists): never watched. */
   refused: boolean;
+  /** A list window: its order, and what the tab was last sent of it (empty: send it whole). */
+  window:
+    | {
+        handle: WindowHandle;
+        dirty: boolean;
+        sent: Map<string, Row>;
+        keys: string[];
+        total: number;
+        size: number;
+      }
+    | undefined;
 }
 
 interface Tab {
@@ -256,6 +268,7 @@ function applySubscriptions(tab: Tab, specs: SubscriptionSpec[]): string[] {
       control: [],
       resync: false,
       refused: false,
+      window: undefined,
     };
     tab.subs.set(sid, sub);
     void admit(tab, sub);
@@ -297,7 +310,64 @@ function start(tab: Tab, sub: Sub): void {
   }
   const ns = sub.spec.namespace === ALL_NAMESPACES ? undefined : sub.spec.namespace;
   const spec = sub.spec;
+  if (spec.window) {
+    const { offset: _o, count: _c, ...query } = spec.window;
+    const handle = subscribeWindow(
+      spec.context,
+      spec.kind,
+      ns,
+      query,
+      (m) => onWindowMessage(tab, sub, m),
+      tab.principal,
+    );
+    sub.window = { handle, dirty: true, sent: new Map(), keys: [], total: -1, size: -1 };
+    sub.unsubscribe = () => handle.close();
+    schedule(tab, 0);
+    return;
+  }
   sub.unsubscribe = subscribe(spec.context, spec.kind, ns, (m) => onMessage(tab, sub, m), tab.principal);
+}
+
+function onWindowMessage(tab: Tab, sub: Sub, m: WindowMessage): void {
+  if (tab.closed) return;
+  if (m.type === 'changed') {
+    if (sub.window) sub.window.dirty = true;
+  } else if (m.type === 'error') {
+    if (sub.window) sub.window.sent = new Map();
+    sub.control.push({ s: sub.id, t: 'error', error: m.error });
+  } else sub.control.push({ s: sub.id, t: 'status', state: m.state, since: m.since });
+  schedule(tab, FLUSH_MS);
+}
+
+/** What the tab does not have of its window: the new order if it moved, and new or changed rows. */
+function windowItem(sub: Sub): StreamItem | undefined {
+  const w = sub.window;
+  const spec = sub.spec;
+  if (!w?.dirty || isViewSpec(spec) || !spec.window) return undefined;
+  const order = w.handle.rows();
+  if (!order) return undefined;
+  w.dirty = false;
+  const slice = order.slice(spec.window.offset, spec.window.count);
+  const keys = slice.map((r) => r.key);
+  const moved = keys.length !== w.keys.length || keys.some((k, i) => k !== w.keys[i]);
+  const rows = slice.filter((r) => w.sent.get(r.key) !== r);
+  const first = w.sent.size === 0 && w.total === -1;
+  if (!moved && rows.length === 0 && order.total === w.total && order.size === w.size) return undefined;
+  w.sent = new Map(slice.map((r) => [r.key, r]));
+  w.keys = keys;
+  w.total = order.total;
+  w.size = order.size;
+  const columns = first ? w.handle.columns() : undefined;
+  return {
+    s: sub.id,
+    t: 'window',
+    offset: spec.window.offset,
+    total: order.total,
+    size: order.size,
+    ...(moved || first ? { keys } : {}),
+    rows,
+    ...(columns ? { columns } : {}),
+  };
 }
 
 function onMessage(tab: Tab, sub: Sub, m: CacheMessage): void {
@@ -339,6 +409,14 @@ function onViewMessage(tab: Tab, sub: Sub, m: ViewMessage): void {
 }
 
 function markResync(sub: Sub): void {
+  if (sub.window) {
+    // A window is small: once the connection drains, send it whole.
+    sub.window.sent = new Map();
+    sub.window.keys = [];
+    sub.window.total = -1;
+    sub.window.dirty = true;
+    return;
+  }
   sub.resync = true;
   sub.pending.clear();
   sub.snapshot = undefined;
@@ -379,6 +457,8 @@ function flush(tab: Tab): void {
     items.push(...sub.control);
     sub.control = [];
     if (sub.view) items.push({ s: sub.id, t: 'view', data: sub.view.data });
+    const win = windowItem(sub);
+    if (win) items.push(win);
     sub.view = undefined;
     const snap = sub.snapshot;
     sub.snapshot = undefined;

@@ -1,3 +1,4 @@
+import type { ListQuery } from '../resources/lists/query';
 import type { Column, Row } from '../resources/lists/rows/types';
 import type { Change } from './reducer';
 
@@ -14,6 +15,16 @@ export interface ListSpec {
   kind: string;
   /** A namespace or `_all`. Cluster-scoped kinds are always listed whole. */
   namespace: string;
+  /**
+   * Only these rows of the list: the query's order from `offset`, `count` of them. Without it, the
+   * whole list (tests and tools; pages always ask for a window).
+   */
+  window?: ListWindow;
+}
+
+export interface ListWindow extends ListQuery {
+  offset: number;
+  count: number;
 }
 
 /** The server-side views (lib/live/views), by name. */
@@ -61,6 +72,20 @@ export type StreamItem =
   | { s: string; t: 'snapshot'; rows: Row[]; more?: true; columns?: Column[] }
   | { s: string; t: 'append'; rows: Row[]; more?: true }
   | { s: string; t: 'changes'; changes: Change[] }
+  /**
+   * A window's news: `keys` (the window's rows in order) when the order or membership changed, and
+   * only the rows the tab does not have as they are; `total` rows match the query, of `size` listed.
+   */
+  | {
+      s: string;
+      t: 'window';
+      offset: number;
+      total: number;
+      size: number;
+      keys?: string[];
+      rows: Row[];
+      columns?: Column[];
+    }
   /** A view's whole model, sent when it differs from the last one sent (never a partial diff). */
   | { s: string; t: 'view'; data: unknown }
   | { s: string; t: 'error'; error: ErrorInfo }
@@ -73,5 +98,19 @@ export function isViewSpec(s: SubscriptionSpec): s is ViewSpec {
 export function subscriptionId(s: SubscriptionSpec): string {
   if (isViewSpec(s))
     return JSON.stringify(['view', s.view, s.context, s.namespace, s.kind ?? '', s.name ?? '']);
+  if (s.window) {
+    const w = s.window;
+    return JSON.stringify([
+      s.context,
+      s.kind,
+      s.namespace,
+      w.q,
+      w.selector,
+      w.sort,
+      w.dir,
+      w.offset,
+      w.count,
+    ]);
+  }
   return JSON.stringify([s.context, s.kind, s.namespace]);
 }

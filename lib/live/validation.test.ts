@@ -27,3 +27,19 @@ test('a set the stream cannot take is a sentence', () => {
   const fifty = Array.from({ length: 50 }, (_, i) => ({ ...list, namespace: `team-${i}-namespace` }));
   assert.ok(JSON.stringify(fifty).length < MAX_SUBSCRIPTIONS_PARAM);
 });
+
+test('a list window is checked: its query as the URL query is, its size bounded', () => {
+  const window = { q: 'web', selector: 'app=web', sort: 'restarts', dir: 'desc', offset: 100, count: 300 };
+  const ok = subscriptionsParam.safeParse(JSON.stringify([{ ...list, window }]));
+  assert.ok(ok.success);
+  const message = (w: Record<string, unknown>) => {
+    const r = subscriptionsParam.safeParse(JSON.stringify([{ ...list, window: { ...window, ...w } }]));
+    assert.equal(r.success, false);
+    return r.error?.issues.map((i) => i.message).join('; ') ?? '';
+  };
+  assert.match(message({ count: 5000 }), /at most 1000 rows/);
+  assert.match(message({ selector: 'app in (web' }), /label selector: unbalanced/);
+  assert.match(message({ sort: 'x;y' }), /column key/);
+  assert.match(message({ offset: -1 }), /.+/);
+  assert.match(message({ q: 'x'.repeat(201) }), /200 characters/);
+});

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { contextName, namespaceScope, objectName } from '../params';
 import { KIND_SLUGS, kindBySlug } from '../resources/lists/kinds';
+import { listQuerySchema, selectorError } from '../resources/lists/query-params';
 import { VIEW_NAMES } from './protocol';
 
 /** Validation of what a tab asks the stream for (server side; the browser never needs zod for it). */
@@ -19,7 +20,25 @@ const kind = z
       `unknown kind "${String(i.input).slice(0, 60)}"; a kind is a lower-case plural such as ${KIND_SLUGS.slice(0, 3).join(', ')}, with its API group outside the core group (certificates.cert-manager.io)`,
   });
 
-const list = z.strictObject({ context: contextName, kind, namespace: namespaceScope });
+/** The largest window a tab may ask for: a screenful and a margin on each side is a few hundred. */
+export const MAX_WINDOW = 1000;
+
+const window = z.strictObject({
+  ...listQuerySchema.shape,
+  offset: z.number().int().min(0).max(10_000_000),
+  count: z.number().int().min(1).max(MAX_WINDOW, `a window has at most ${MAX_WINDOW} rows`),
+});
+
+const list = z.strictObject({
+  context: contextName,
+  kind,
+  namespace: namespaceScope,
+  window: window
+    .refine((w) => selectorError(w.selector) === undefined, {
+      error: (i) => `label selector: ${selectorError((i.input as { selector: string }).selector)}`,
+    })
+    .optional(),
+});
 
 /** Which parameters each view needs is checked where views are started (lib/live/views). */
 const view = z.strictObject({

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { filterRows, listQueryString, matchesSelector, parseSelector, sortRows, viewOf } from './query';
+import { OrderedRows } from './ordered-rows';
+import { type ListQuery, listQueryString, matchesSelector, parseSelector } from './query';
 import { parseListQuery } from './query-params';
 import type { Column, Row } from './rows/types';
 
@@ -54,40 +55,31 @@ const rows = [
   row('db-1', 'b', { app: 'db' }, { ready: '0/1', restarts: 0, status: 'Pending' }),
 ];
 
+function ordered(list: Row[], q: Partial<ListQuery>): OrderedRows {
+  const o = new OrderedRows({ q: '', selector: '', sort: 'name', dir: 'asc', ...q });
+  o.reset(list, cols);
+  return o;
+}
+const names = (o: OrderedRows) => o.slice(0, 1000).map((r) => r.name);
+
 test('text filter looks at names, cells and labels; selector and text combine', () => {
-  assert.deepEqual(
-    filterRows(rows, 'crash', []).map((r) => r.name),
-    ['web-9'],
-  );
-  assert.deepEqual(
-    filterRows(rows, 'APP=DB', []).map((r) => r.name),
-    ['db-1'],
-  );
-  assert.deepEqual(
-    filterRows(rows, '', parseSelector('app=web')).map((r) => r.name),
-    ['web-10', 'web-9'],
-  );
-  assert.deepEqual(
-    filterRows(rows, '10', parseSelector('app=web')).map((r) => r.name),
-    ['web-10'],
-  );
+  assert.deepEqual(names(ordered(rows, { q: 'crash' })), ['web-9']);
+  assert.deepEqual(names(ordered(rows, { q: 'APP=DB' })), ['db-1']);
+  assert.deepEqual(names(ordered(rows, { selector: 'app=web' })), ['web-9', 'web-10']);
+  assert.deepEqual(names(ordered(rows, { q: '10', selector: 'app=web' })), ['web-10']);
+  const o = ordered(rows, { selector: 'app=web' });
+  assert.equal(o.total, 2);
+  assert.equal(o.size, 3);
 });
 
 test('sorting is numeric-aware and typed per column', () => {
+  assert.deepEqual(names(ordered(rows, { sort: 'name' })), ['db-1', 'web-9', 'web-10']);
+  assert.deepEqual(names(ordered(rows, { sort: 'restarts', dir: 'desc' })), ['web-10', 'web-9', 'db-1']);
+  assert.deepEqual(names(ordered(rows, { sort: 'ready' })), ['db-1', 'web-10', 'web-9']);
   assert.deepEqual(
-    sortRows(rows, cols, 'name', 'asc').map((r) => r.name),
-    ['db-1', 'web-9', 'web-10'],
-  );
-  assert.deepEqual(
-    sortRows(rows, cols, 'restarts', 'desc').map((r) => r.name),
-    ['web-10', 'web-9', 'db-1'],
-  );
-  assert.deepEqual(
-    sortRows(rows, cols, 'ready', 'asc').map((r) => r.name),
-    ['db-1', 'web-10', 'web-9'],
-  );
-  assert.deepEqual(
-    sortRows(rows, cols, 'namespace', 'desc').map((r) => r.namespace),
+    ordered(rows, { sort: 'namespace', dir: 'desc' })
+      .slice(0, 9)
+      .map((r) => r.namespace),
     ['b', 'a', 'a'],
   );
 });
@@ -103,44 +95,64 @@ test('the URL carries filters and sort, and bad ones are refused with a reason',
   assert.throws(() => parseListQuery({ sort: 'x;y' }), /sort/);
 });
 
-test('viewOf reuses the order when changed rows keep their place, and re-sorts when they move', () => {
-  const map = new Map(rows.map((r) => [r.key, r]));
-  const reqs = parseSelector('');
-  const v1 = viewOf(undefined, map, cols, '', reqs, 'restarts', 'asc');
-  assert.deepEqual(
-    v1.shown.map((r) => r.name),
-    ['db-1', 'web-9', 'web-10'],
-  );
-  // A status change that does not move the row: same order, new row object.
-  const statusOnly = new Map(map);
-  const changed = { ...map.get('a/web-9')!, cells: { ...map.get('a/web-9')!.cells, status: 'Running' } };
-  statusOnly.set('a/web-9', changed);
-  const v2 = viewOf(v1, statusOnly, cols, '', reqs, 'restarts', 'asc');
-  assert.deepEqual(
-    v2.shown.map((r) => r.name),
-    ['db-1', 'web-9', 'web-10'],
-  );
-  assert.equal(v2.shown[1], changed);
+test('changes keep the order: in place when the sort value stays, moved when it changes', () => {
+  const o = ordered(rows, { sort: 'restarts' });
+  assert.deepEqual(names(o), ['db-1', 'web-9', 'web-10']);
+  const web9 = rows[1] as Row;
+  const changed = { ...web9, rv: '2', cells: { ...web9.cells, status: 'Running' } };
+  assert.ok(o.apply({ type: 'MODIFIED', key: web9.key, row: changed }));
+  assert.deepEqual(names(o), ['db-1', 'web-9', 'web-10']);
+  assert.equal(o.slice(1, 1)[0], changed);
   // More restarts move it past web-10.
-  const moved = new Map(statusOnly);
-  moved.set('a/web-9', { ...changed, cells: { ...changed.cells, restarts: 99 } });
-  assert.deepEqual(
-    viewOf(v2, moved, cols, '', reqs, 'restarts', 'asc').shown.map((r) => r.name),
-    ['db-1', 'web-10', 'web-9'],
-  );
-  // Leaving the filter removes it; a new row is inserted in order.
-  const filtered = viewOf(v2, moved, cols, 'crash', reqs, 'restarts', 'asc');
-  assert.deepEqual(
-    filtered.shown.map((r) => r.name),
-    [],
-  );
-  const added = new Map(moved);
-  added.set('b/db-0', row('db-0', 'b', {}, { ready: '1/1', restarts: 1, status: 'Running' }));
-  assert.deepEqual(
-    viewOf(v2, added, cols, '', reqs, 'name', 'asc').shown.map((r) => r.name),
-    ['db-0', 'db-1', 'web-9', 'web-10'],
-  );
-  assert.equal(viewOf(v2, statusOnly, cols, '', reqs, 'restarts', 'asc').shown.length, 3);
+  o.apply({
+    type: 'MODIFIED',
+    key: web9.key,
+    row: { ...changed, cells: { ...changed.cells, restarts: 99 } },
+  });
+  assert.deepEqual(names(o), ['db-1', 'web-10', 'web-9']);
+  o.apply({ type: 'ADDED', key: 'b/db-0', row: row('db-0', 'b', {}, { restarts: 1 }) });
+  assert.deepEqual(names(o), ['db-1', 'db-0', 'web-10', 'web-9']);
+  o.apply({ type: 'DELETED', key: 'a/web-10' });
+  assert.deepEqual(names(o), ['db-1', 'db-0', 'web-9']);
+  assert.equal(o.slice(1, 2).length, 2);
+  assert.equal(o.size, 3);
+});
+
+test('a row leaving or joining the filter leaves or joins the order; others only count', () => {
+  const o = ordered(rows, { q: 'crash' });
+  const web9 = rows[1] as Row;
+  assert.ok(o.apply({ type: 'MODIFIED', key: web9.key, row: { ...web9, cells: { status: 'Running' } } }));
+  assert.equal(o.total, 0);
+  assert.ok(!o.apply({ type: 'MODIFIED', key: 'b/db-1', row: { ...(rows[2] as Row), rv: '5' } }));
+  assert.ok(o.apply({ type: 'ADDED', key: 'c/x', row: row('x', 'c', {}, { status: 'Running' }) }));
+  assert.equal(o.size, 4);
+  o.apply({ type: 'ADDED', key: 'c/y', row: row('y', 'c', {}, { status: 'CrashLoopBackOff' }) });
+  assert.deepEqual(names(o), ['y']);
+});
+
+test('the order agrees with a fresh sort after many random changes', () => {
+  let seed = 7;
+  const rand = (n: number) => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return seed % n;
+  };
+  const o = ordered([], { sort: 'restarts', dir: 'desc' });
+  const live = new Map<string, Row>();
+  for (let i = 0; i < 2000; i++) {
+    const key = `ns${rand(3)}/p-${rand(200)}`;
+    const [ns, name] = key.split('/') as [string, string];
+    if (live.has(key) && rand(4) === 0) {
+      live.delete(key);
+      o.apply({ type: 'DELETED', key });
+    } else {
+      const r = row(name, ns, {}, { restarts: rand(5) });
+      o.apply({ type: live.has(key) ? 'MODIFIED' : 'ADDED', key, row: r });
+      live.set(key, r);
+    }
+  }
+  const fresh = ordered([...live.values()], { sort: 'restarts', dir: 'desc' });
+  assert.deepEqual(o.slice(0, 10_000), fresh.slice(0, 10_000));
+  assert.equal(o.size, live.size);
 });
 
 test('natural order holds for digit runs anywhere in a name, and ties break on namespace', () => {
@@ -148,7 +160,9 @@ test('natural order holds for digit runs anywhere in a name, and ties break on n
     row(n, i === 3 ? 'a' : 'b', {}, {}),
   );
   assert.deepEqual(
-    sortRows(named, cols, 'name', 'asc').map((r) => `${r.namespace}/${r.name}`),
+    ordered(named, {})
+      .slice(0, 9)
+      .map((r) => `${r.namespace}/${r.name}`),
     ['a/api-9-b', 'b/api-9-b', 'b/API-9-c', 'b/api-10-b', 'b/api-100'],
   );
 });

@@ -1,8 +1,9 @@
 import type { Cell, Column, Row } from './rows/types';
 
 /**
- * Filtering and sorting of rows, shared by the server (first rows) and the browser (live rows). The
- * URL's query is validated on the server (list-query-params.ts), so the browser needs no zod.
+ * What a list's filter and sort mean for one row: label selectors, the text filter and the sort value.
+ * The server keeps each query's order over its cache (ordered-rows.ts) and sends the browser a window
+ * of it; the browser only parses a selector to say at once what is wrong with it.
  */
 
 export type Requirement =
@@ -97,12 +98,6 @@ export function matchesText(row: Row, text: string): boolean {
   return false;
 }
 
-export function filterRows(rows: Iterable<Row>, text: string, reqs: Requirement[]): Row[] {
-  const out: Row[] = [];
-  for (const r of rows) if (matchesSelector(r.labels, reqs) && matchesText(r, text)) out.push(r);
-  return out;
-}
-
 /**
  * Natural order ("web-9" before "web-10") without Intl.Collator, which is too slow for 10,000 rows on
  * every update: digit runs are zero-padded so plain string comparison does the rest.
@@ -128,7 +123,7 @@ function naturalKey(s: string): string {
 
 const tieKeys = new WeakMap<Row, string>();
 
-function tieKey(r: Row): string {
+export function tieKey(r: Row): string {
   let k = tieKeys.get(r);
   if (k === undefined) {
     k = `${naturalKey(r.namespace)}\u0000${naturalKey(r.name)}`;
@@ -151,64 +146,11 @@ export function sortValue(row: Row, key: string, type: Column['type'] | 'name'):
   return naturalKey(cellText(v));
 }
 
-function cmp(x: number | string, y: number | string): number {
+export function compareValues(x: number | string, y: number | string): number {
   if (typeof x === 'number' && typeof y === 'number') return x - y;
   const a = String(x);
   const b = String(y);
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-export function sortRows(rows: Row[], columns: Column[], key: string, dir: 'asc' | 'desc'): Row[] {
-  const type = columns.find((c) => c.key === key)?.type ?? 'name';
-  const sign = dir === 'asc' ? 1 : -1;
-  const keyed = rows.map((r) => ({ r, v: sortValue(r, key, type) }));
-  // Ties break on namespace then name so the order is stable across updates; the tie key is made only
-  // for rows that do tie (rare when sorting by name), since 10,000 of them cost a third of the sort.
-  keyed.sort((x, y) => sign * cmp(x.v, y.v) || cmp(tieKey(x.r), tieKey(y.r)));
-  return keyed.map((k) => k.r);
-}
-
-export interface View {
-  rows: Map<string, Row>;
-  text: string;
-  reqs: Requirement[];
-  sort: string;
-  dir: 'asc' | 'desc';
-  shown: Row[];
-}
-
-/**
- * The filtered, sorted rows for `rows`, reusing `prev` when only rows that keep their place changed
- * (the common case under load: status updates that touch neither the filter nor the sort column).
- * That is O(n) lookups instead of a sort of every row on every update.
- */
-export function viewOf(
-  prev: View | undefined,
-  rows: Map<string, Row>,
-  columns: Column[],
-  text: string,
-  reqs: Requirement[],
-  sort: string,
-  dir: 'asc' | 'desc',
-): View {
-  const next = { rows, text, reqs, sort, dir };
-  const same = prev && prev.text === text && prev.reqs === reqs && prev.sort === sort && prev.dir === dir;
-  if (prev && same && prev.rows === rows) return prev;
-  if (prev && same && prev.rows.size === rows.size) {
-    const type = columns.find((c) => c.key === sort)?.type ?? 'name';
-    const matches = (r: Row) => matchesSelector(r.labels, reqs) && matchesText(r, text);
-    let inPlace = true;
-    for (const [key, r] of rows) {
-      const old = prev.rows.get(key);
-      if (old === r) continue;
-      if (!old || matches(old) !== matches(r) || sortValue(old, sort, type) !== sortValue(r, sort, type)) {
-        inPlace = false;
-        break;
-      }
-    }
-    if (inPlace) return { ...next, shown: prev.shown.map((r) => rows.get(r.key) ?? r) };
-  }
-  return { ...next, shown: sortRows(filterRows(rows.values(), text, reqs), columns, sort, dir) };
 }
 
 export interface ListQuery {

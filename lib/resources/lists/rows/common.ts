@@ -1,23 +1,25 @@
 import type { V1Container, V1LabelSelector, V1OwnerReference } from '@kubernetes/client-node';
 import { toIso } from '../../objects/iso';
+import { intern, internRecord } from './intern';
 import type { KubeObject, Row, RowView } from './types';
 
 export { toIso };
 
 export function rowOf(obj: KubeObject, view: RowView): Row {
   const m = obj.metadata ?? {};
-  const namespace = m.namespace ?? '';
+  const namespace = intern(m.namespace ?? '');
   const name = m.name ?? '';
+  const created = toIso(m.creationTimestamp);
   return {
     key: namespace ? `${namespace}/${name}` : name,
     uid: m.uid ?? '',
     name,
     namespace,
     rv: m.resourceVersion ?? '',
-    created: toIso(m.creationTimestamp),
-    labels: { ...(m.labels ?? {}) },
+    created: created === null ? null : intern(created),
+    labels: internRecord(m.labels ?? {}),
     ...(view.tone ? { tone: view.tone } : {}),
-    cells: view.cells,
+    cells: internRecord(view.cells),
   };
 }
 
