@@ -7,6 +7,14 @@ import { createFromYaml } from '@/lib/resources/manage/server/create';
 import { editObject, getEditSource, type ObjectRef } from '@/lib/resources/manage/server/edit';
 import { deleteObject, deletePlan } from '@/lib/resources/manage/server/remove';
 import {
+  adminUsername,
+  auditEventOf,
+  auditToTempFile,
+  recordsWith,
+  theRecord,
+  VIEWER_USER,
+} from '../support/audit';
+import {
   ADMIN_CONTEXT,
   apps,
   core,
@@ -19,7 +27,7 @@ import {
 
 // lib/kube/client.ts reads the dashboard's kubeconfig, the one with the test identities.
 process.env.KUBECONFIG = process.env.WHEELHOUSE_TEST_KUBECONFIG ?? process.env.KUBECONFIG;
-process.env.WHEELHOUSE_AUDIT_FILE ??= '/dev/null';
+const audit = auditToTempFile();
 
 const VIEWER = 'viewer';
 let ns: string;
@@ -42,6 +50,7 @@ before(async () => {
 });
 after(async () => {
   await deleteNamespace(ns);
+  audit.remove();
 });
 
 const ref = (slug: string, name: string, context = ADMIN_CONTEXT): ObjectRef => ({
@@ -114,6 +123,7 @@ test('dry run: the diff shows the edit and a field the API server defaulted; not
   );
   const live = await apps().readNamespacedDeployment({ namespace: ns, name: 'web' });
   assert.equal(live.spec?.template.spec?.containers[0]?.image, 'app:1');
+  assert.deepEqual(audit.records(), [], 'a dry run changes nothing, so it is not audited');
 });
 
 test('apply at the edited resourceVersion; a concurrent change in between is a 409 with the new diff and nothing applied', async () => {
@@ -127,10 +137,13 @@ test('apply at the edited resourceVersion; a concurrent change in between is a 4
     name: 'settings',
     body: [{ op: 'add', path: '/data/other', value: 'x' }],
   });
+  const reason = 'switch settings to mode b';
+  const started = Date.now();
   const raced = await editObject(ref('configmaps', 'settings'), {
     yaml,
     resourceVersion: src.resourceVersion,
     mode: 'apply',
+    reason,
   });
   assert.equal(raced.status, 'conflict');
   if (raced.status !== 'conflict') return;
@@ -149,11 +162,42 @@ test('apply at the edited resourceVersion; a concurrent change in between is a 4
     yaml,
     resourceVersion: raced.resourceVersion,
     mode: 'apply',
+    reason,
   });
   assert.equal(ok.status, 'ok');
-  assert.deepEqual((await core().readNamespacedConfigMap({ namespace: ns, name: 'settings' })).data, {
-    mode: 'b',
-  });
+  const stored = await core().readNamespacedConfigMap({ namespace: ns, name: 'settings' });
+  assert.deepEqual(stored.data, { mode: 'b' });
+
+  // Both applies are audited: the one the conflict stopped, and the edit with its diff.
+  const user = await adminUsername();
+  const object = { verb: 'edit', resource: 'configmaps', namespace: ns, name: 'settings' };
+  const stopped = theRecord(audit, { ...object, result: 'failure' });
+  assert.deepEqual(
+    [stopped.user, stopped.reason, stopped.message, stopped.diff],
+    [user, reason, 'conflict: the object changed since it was opened; nothing applied', undefined],
+  );
+  const saved = theRecord(audit, { ...object, result: 'success' });
+  assert.deepEqual(
+    [saved.user, saved.context, saved.reason, saved.message, saved.diff],
+    [
+      user,
+      ADMIN_CONTEXT,
+      reason,
+      'ConfigMap "settings" saved: 2 fields changed.',
+      '~ data.mode: a → b\n- data.other: x',
+    ],
+  );
+  for (const r of [stopped, saved]) {
+    const t = Date.parse(r.time);
+    assert.ok(t >= started && t <= Date.now(), `${r.time} is when the test applied it`);
+  }
+  const event = await auditEventOf(saved);
+  assert.deepEqual(
+    [event?.involvedObject.kind, event?.involvedObject.namespace, event?.involvedObject.name],
+    ['ConfigMap', ns, 'settings'],
+  );
+  assert.equal(event?.involvedObject.uid, stored.metadata?.uid);
+  assert.equal(await auditEventOf(stopped), undefined, 'only what the cluster carried out gets an Event');
 });
 
 test('a 422 comes back with its causes, placed on the line of the field', async () => {
@@ -193,6 +237,15 @@ test('Secrets: the editor never gets values; keys are set and removed write-only
   const s = await core().readNamespacedSecret({ namespace: ns, name: 'creds' });
   assert.deepEqual(Object.keys(s.data ?? {}).sort(), ['password', 'token']);
   assert.equal(Buffer.from(s.data?.password ?? '', 'base64').toString(), 'hunter2');
+  // The record names the keys and their sizes; no value of the Secret, old or new, reaches the audit.
+  const saved = theRecord(audit, { verb: 'edit', resource: 'secrets', name: 'creds', result: 'success' });
+  assert.deepEqual(
+    [saved.message, saved.diff],
+    [
+      'Secret "creds" saved: 2 fields changed.',
+      '+ data.token: ‹hidden, 3 bytes›\n- data.user: ‹hidden, 4 bytes›',
+    ],
+  );
   await rejects(
     editObject(ref('secrets', 'creds'), {
       yaml: `${src.yaml}data:\n  x: eQ==\n`,
@@ -204,7 +257,8 @@ test('Secrets: the editor never gets values; keys are set and removed write-only
   );
 });
 
-test('as viewer, every edit, create and delete is refused with the reason, and nothing changes', async () => {
+test('as viewer, every edit, create and delete is refused with the reason, audited as refused, and nothing changes', async () => {
+  const reason = 'the viewer tries anyway';
   const before = await apps().readNamespacedDeployment({ namespace: ns, name: 'web' });
   const src = await getEditSource(ref('deployments', 'web', VIEWER));
   assert.equal(src.canUpdate.allowed, false);
@@ -214,7 +268,12 @@ test('as viewer, every edit, create and delete is refused with the reason, and n
   });
   for (const mode of ['dry-run', 'apply'] as const) {
     await rejects(
-      editObject(ref('deployments', 'web', VIEWER), { yaml, resourceVersion: src.resourceVersion, mode }),
+      editObject(ref('deployments', 'web', VIEWER), {
+        yaml,
+        resourceVersion: src.resourceVersion,
+        mode,
+        reason,
+      }),
       403,
       /^You may not update deployments in namespace "wh-manage-[0-9a-f]+"\. The cluster's access review/,
     );
@@ -222,13 +281,18 @@ test('as viewer, every edit, create and delete is refused with the reason, and n
   const created = await createFromYaml(VIEWER, ns, {
     yaml: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: from-viewer\ndata: {a: "1"}\n',
     mode: 'apply',
+    reason,
   });
   assert.equal(created.status, 'invalid');
   assert.match(created.documents[0]?.message ?? '', /You may not create configmaps in namespace/);
   const plan = await deletePlan(ref('deployments', 'web', VIEWER));
   assert.equal(plan.canDelete.allowed, false);
   await rejects(
-    deleteObject(ref('deployments', 'web', VIEWER), { propagationPolicy: 'Foreground', uid: plan.uid }),
+    deleteObject(ref('deployments', 'web', VIEWER), {
+      propagationPolicy: 'Foreground',
+      uid: plan.uid,
+      reason,
+    }),
     403,
     /You may not delete deployments/,
   );
@@ -239,6 +303,24 @@ test('as viewer, every edit, create and delete is refused with the reason, and n
     core().readNamespacedConfigMap({ namespace: ns, name: 'from-viewer' }),
     (e: { code?: number }) => e.code === 404,
   );
+
+  // A refused attempt is audited as a failure (the file and stdout), never as a success, and leaves
+  // no Event; the dry run, which could change nothing, is not audited at all.
+  assert.deepEqual(recordsWith(audit, { user: VIEWER_USER, result: 'success' }), []);
+  const refused = [
+    [{ verb: 'edit', resource: 'deployments', name: 'web' }, /^You may not update deployments in namespace/],
+    [
+      { verb: 'create', resource: 'configmaps', name: 'from-viewer' },
+      /You may not create configmaps in namespace/,
+    ],
+    [{ verb: 'delete', resource: 'deployments', name: 'web' }, /^You may not delete deployments/],
+  ] as const;
+  for (const [object, message] of refused) {
+    const r = theRecord(audit, { user: VIEWER_USER, namespace: ns, ...object });
+    assert.deepEqual([r.result, r.context, r.reason, r.diff], ['failure', VIEWER, reason, undefined]);
+    assert.match(r.message ?? '', message);
+    assert.equal(await auditEventOf(r), undefined, `no Event for the refused ${object.verb}`);
+  }
 });
 
 test('bad input: invalid YAML, unknown kind, namespace mismatch, a 10 MB paste: sentences and 4xx', async () => {
@@ -312,18 +394,40 @@ test('create: valid documents only after the partial apply is confirmed; each re
     ['valid', 'invalid'],
   );
   assert.ok(dry.documents[0]?.changes?.some((c) => c.path === 'data.a' && c.after === '1'));
-  const refused = await createFromYaml(ADMIN_CONTEXT, ns, { yaml, mode: 'apply' });
+  const reason = 'create the good one';
+  const refused = await createFromYaml(ADMIN_CONTEXT, ns, { yaml, mode: 'apply', reason });
   assert.equal(refused.status, 'needs-confirmation');
   await assert.rejects(
     core().readNamespacedConfigMap({ namespace: ns, name: 'good' }),
     (e: { code?: number }) => e.code === 404,
   );
-  const done = await createFromYaml(ADMIN_CONTEXT, ns, { yaml, mode: 'apply', confirmPartial: true });
+  const done = await createFromYaml(ADMIN_CONTEXT, ns, {
+    yaml,
+    mode: 'apply',
+    confirmPartial: true,
+    reason,
+  });
   assert.deepEqual(
     done.documents.map((d) => d.status),
     ['created', 'skipped'],
   );
-  assert.equal((await core().readNamespacedConfigMap({ namespace: ns, name: 'good' })).data?.a, '1');
+  const good = await core().readNamespacedConfigMap({ namespace: ns, name: 'good' });
+  assert.equal(good.data?.a, '1');
+
+  // One record, for the document created; nothing was sent for the unconfirmed apply or the skipped one.
+  const created = theRecord(audit, { verb: 'create', resource: 'configmaps', namespace: ns, name: 'good' });
+  assert.deepEqual(
+    [created.result, created.user, created.reason, created.message],
+    ['success', await adminUsername(), reason, 'ConfigMap "good" created.'],
+  );
+  assert.match(created.diff ?? '', /^\+ data\.a: 1$/m);
+  assert.deepEqual(recordsWith(audit, { name: 'Bad_Name' }), []);
+  const event = await auditEventOf(created);
+  assert.deepEqual(
+    [event?.involvedObject.kind, event?.involvedObject.namespace, event?.involvedObject.name],
+    ['ConfigMap', ns, 'good'],
+  );
+  assert.equal(event?.involvedObject.uid, good.metadata?.uid);
 });
 
 test('delete: the plan names the ReplicaSet and pods; foreground deletion takes them with it', async () => {
@@ -355,16 +459,37 @@ test('delete: the plan names the ReplicaSet and pods; foreground deletion takes 
     nsPlan.holds.map((h) => h.finalizer),
     ['kubernetes'],
   );
+  const reason = 'doomed is retired';
   await rejects(
-    deleteObject(ref('deployments', 'doomed'), { propagationPolicy: 'Foreground', uid: 'not-the-uid' }),
+    deleteObject(ref('deployments', 'doomed'), {
+      propagationPolicy: 'Foreground',
+      uid: 'not-the-uid',
+      reason,
+    }),
     409,
     /is not the object you confirmed/,
   );
   const r = await deleteObject(ref('deployments', 'doomed'), {
     propagationPolicy: 'Foreground',
     uid: plan.uid,
+    reason,
   });
   assert.match(r.message, /Foreground/);
+  const user = await adminUsername();
+  const object = { verb: 'delete', resource: 'deployments', namespace: ns, name: 'doomed' };
+  const wrong = theRecord(audit, { ...object, result: 'failure' });
+  assert.deepEqual([wrong.user, wrong.reason], [user, reason]);
+  assert.match(wrong.message ?? '', /is not the object you confirmed/);
+  const deleted = theRecord(audit, { ...object, result: 'success' });
+  assert.deepEqual(
+    [deleted.user, deleted.reason, deleted.message, deleted.diff],
+    [user, reason, r.message, `- Deployment ${ns}/doomed (propagationPolicy Foreground)`],
+  );
+  const event = await auditEventOf(deleted);
+  assert.deepEqual(
+    [event?.involvedObject.kind, event?.involvedObject.name, event?.involvedObject.uid],
+    ['Deployment', 'doomed', plan.uid],
+  );
   await waitFor('the Deployment and its pods to be gone', async () => {
     const pods = await core().listNamespacedPod({ namespace: ns, labelSelector: 'app=doomed' });
     const d = await apps()

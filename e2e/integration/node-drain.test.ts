@@ -5,6 +5,14 @@ import { PolicyV1Api } from '@kubernetes/client-node';
 import { isAppError } from '@/lib/errors';
 import { configureDrain, cordon, drain } from '@/lib/resources/nodes/server/node-actions';
 import {
+  adminUsername,
+  auditEventOf,
+  auditToTempFile,
+  recordsWith,
+  theRecord,
+  VIEWER_USER,
+} from '../support/audit';
+import {
   ADMIN_CONTEXT,
   adminConfig,
   apps,
@@ -18,7 +26,7 @@ import {
 
 // lib/kube/client.ts reads the dashboard's kubeconfig, the one with the test identities.
 process.env.KUBECONFIG = process.env.WHEELHOUSE_TEST_KUBECONFIG ?? process.env.KUBECONFIG;
-process.env.WHEELHOUSE_AUDIT_FILE ??= '/dev/null';
+const audit = auditToTempFile();
 
 // A node of this file's own, tainted so that no other test's pods (the seeded DaemonSet's) land on it.
 const node = `wh-drain-${randomBytes(3).toString('hex')}`;
@@ -88,11 +96,44 @@ after(async () => {
   await core()
     .deleteNode({ name: node })
     .catch(() => undefined);
+  audit.remove();
 });
 
-test('a viewer may not cordon: the cluster refuses and nothing changes', async () => {
-  await assert.rejects(cordon('viewer', node, true), (e) => isAppError(e) && e.status === 403);
+test('a viewer may not cordon: the cluster refuses, nothing changes, and the audit keeps the attempt', async () => {
+  await assert.rejects(
+    cordon('viewer', node, true, 'viewer tries'),
+    (e) => isAppError(e) && e.status === 403,
+  );
   assert.notEqual((await core().readNode({ name: node })).spec?.unschedulable, true);
+  assert.deepEqual(recordsWith(audit, { user: VIEWER_USER, result: 'success' }), []);
+  const r = theRecord(audit, { user: VIEWER_USER, verb: 'cordon', resource: 'nodes', name: node });
+  assert.deepEqual(
+    [r.result, r.reason, r.namespace, r.message],
+    ['failure', 'viewer tries', undefined, `You may not patch nodes "${node}" in this cluster.`],
+  );
+  assert.equal(await auditEventOf(r), undefined, 'a refused attempt leaves no Event');
+});
+
+test('cordon and uncordon are audited with the user, the node and the reason, and an Event on the Node', async () => {
+  const user = await adminUsername();
+  const started = Date.now();
+  assert.deepEqual(await cordon(ADMIN_CONTEXT, node, true, 'disk replacement'), {
+    message: `Node "${node}" cordoned.`,
+  });
+  assert.equal((await core().readNode({ name: node })).spec?.unschedulable, true);
+  await cordon(ADMIN_CONTEXT, node, false, 'disk replaced');
+  assert.notEqual((await core().readNode({ name: node })).spec?.unschedulable, true);
+  for (const [verb, reason, message] of [
+    ['cordon', 'disk replacement', `Node "${node}" cordoned.`],
+    ['uncordon', 'disk replaced', `Node "${node}" uncordoned.`],
+  ] as const) {
+    const r = theRecord(audit, { verb, resource: 'nodes', name: node, result: 'success' });
+    assert.deepEqual([r.user, r.context, r.reason, r.message], [user, ADMIN_CONTEXT, reason, message]);
+    const t = Date.parse(r.time);
+    assert.ok(t >= started && t <= Date.now(), `${r.time} is when the test asked for it`);
+    const event = await auditEventOf(r);
+    assert.deepEqual([event?.involvedObject.kind, event?.involvedObject.name], ['Node', node]);
+  }
 });
 
 test('a pod with no controller stops the drain as kubectl does, and the node is left cordoned', async () => {
@@ -104,7 +145,7 @@ test('a pod with no controller stops the drain as kubectl does, and the node is 
     },
   });
   await assert.rejects(
-    drain(ADMIN_CONTEXT, node, { options: OPTIONS, timeoutSeconds: 5 }),
+    drain(ADMIN_CONTEXT, node, { options: OPTIONS, timeoutSeconds: 5, reason: 'kernel upgrade' }),
     (e) =>
       isAppError(e) &&
       e.status === 409 &&
@@ -114,6 +155,10 @@ test('a pod with no controller stops the drain as kubectl does, and the node is 
   );
   assert.equal((await core().readNode({ name: node })).spec?.unschedulable, true);
   assert.equal((await podsOn()).length, 5, 'nothing was evicted');
+  const refused = theRecord(audit, { verb: 'drain', resource: 'nodes', name: node, result: 'failure' });
+  assert.deepEqual([refused.user, refused.reason], [await adminUsername(), 'kernel upgrade']);
+  assert.match(refused.message ?? '', /nothing was evicted: cannot delete Pods that declare no controller/);
+  assert.equal(await auditEventOf(refused), undefined);
   await core().deleteNamespacedPod({ namespace: ns, name: 'bare', gracePeriodSeconds: 0 });
   await cordon(ADMIN_CONTEXT, node, false);
   assert.notEqual((await core().readNode({ name: node })).spec?.unschedulable, true);
@@ -123,7 +168,11 @@ test('drain evicts what the budget allows and reports the blocked pod with the b
   await waitFor('the bare pod to be gone', async () => (await podsOn()).length === 4);
   configureDrain({ retryDelayMs: 1_000 });
   const started = Date.now();
-  const r = await drain(ADMIN_CONTEXT, node, { options: OPTIONS, timeoutSeconds: 4 });
+  const r = await drain(ADMIN_CONTEXT, node, {
+    options: OPTIONS,
+    timeoutSeconds: 4,
+    reason: 'kernel upgrade, again',
+  });
   // 4 s of retries, plus the cordon, the listing and one last request on a busy test machine.
   assert.ok(Date.now() - started < 20_000, 'the timeout bounds the retries');
   assert.equal((await core().readNode({ name: node })).spec?.unschedulable, true);
@@ -140,6 +189,13 @@ test('drain evicts what the budget allows and reports the blocked pod with the b
   assert.ok((blocked?.attempts ?? 0) >= 2, `429s are retried (${blocked?.attempts} attempts)`);
   assert.match(blocked?.message ?? '', /guarded-budget/);
   assert.match(r.message, /2 of 3 evicted, 1 blocked \(guarded-budget\)/);
+  const drained = theRecord(audit, { verb: 'drain', resource: 'nodes', name: node, result: 'success' });
+  assert.deepEqual(
+    [drained.user, drained.reason, drained.message],
+    [await adminUsername(), 'kernel upgrade, again', r.message],
+  );
+  const event = await auditEventOf(drained);
+  assert.deepEqual([event?.involvedObject.kind, event?.involvedObject.name], ['Node', node]);
   // The evicted pods leave the node; their replacements cannot come back to a cordoned node.
   const left = await waitFor('the evicted pods to leave the node', async () => {
     const n = await names();

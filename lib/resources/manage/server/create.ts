@@ -180,6 +180,7 @@ export async function createFromYaml(
   const planned: Planned[] = [];
   for (const d of docs) planned.push(await prepare(context, urlNamespace, d));
   // Access first, per kind and namespace: a refusal says so without sending the objects.
+  const refused = new Set<Planned>();
   for (const p of planned) {
     if (!p.r || p.result.status !== 'valid') continue;
     try {
@@ -191,6 +192,7 @@ export async function createFromYaml(
         status: 'invalid',
         message: `Document ${p.result.index} (line ${p.result.line}): ${e.message}`,
       };
+      refused.add(p);
     }
   }
   for (const [i, p] of planned.entries()) {
@@ -219,6 +221,21 @@ export async function createFromYaml(
       documents: documents(),
     };
   }
+  const user = await userOf(context);
+  const base = (p: Planned) => ({
+    user,
+    context,
+    verb: 'create',
+    resource: p.r?.resource ?? 'objects',
+    namespace: p.result.namespace,
+    name: p.result.name,
+    ...(input.reason ? { reason: input.reason } : {}),
+  });
+  const target = (p: Planned) => ({ apiVersion: p.r?.apiVersion ?? 'v1', kind: p.r?.kind ?? 'Object' });
+  // Like a refused edit or delete, a create the access review refused is an attempt the audit keeps
+  // (file and stdout; no Event, as for every failure), whether or not the others go ahead.
+  for (const p of refused)
+    auditWrite({ ...base(p), result: 'failure', message: p.result.message }, target(p));
   if (valid.length === 0)
     return {
       status: 'invalid',
@@ -232,19 +249,8 @@ export async function createFromYaml(
       documents: documents(),
     };
   }
-  const user = await userOf(context);
   let created = 0;
   for (const p of valid) {
-    const base = {
-      user,
-      context,
-      verb: 'create',
-      resource: p.r?.resource ?? 'objects',
-      namespace: p.result.namespace,
-      name: p.result.name,
-      ...(input.reason ? { reason: input.reason } : {}),
-    };
-    const target = { apiVersion: p.r?.apiVersion ?? 'v1', kind: p.r?.kind ?? 'Object' };
     try {
       const stored = await post(context, p, false);
       const name = str(metadataOf(stored).name) ?? p.result.name;
@@ -263,13 +269,13 @@ export async function createFromYaml(
       };
       created++;
       auditWrite(
-        { ...base, name, result: 'success', message: p.result.message, diff: diffText(changes) },
-        { ...target, uid: str(metadataOf(stored).uid) },
+        { ...base(p), name, result: 'success', message: p.result.message, diff: diffText(changes) },
+        { ...target(p), uid: str(metadataOf(stored).uid) },
       );
     } catch (e) {
       const doc = docs[p.result.index - 1];
       p.result = { ...failure(context, p, e, doc?.text ?? '', doc?.line ?? 1), status: 'failed' };
-      auditWrite({ ...base, result: 'failure', message: p.result.message }, target);
+      auditWrite({ ...base(p), result: 'failure', message: p.result.message }, target(p));
     }
   }
   for (const p of planned) if (p.result.status === 'invalid') p.result.status = 'skipped';
