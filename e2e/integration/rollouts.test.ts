@@ -1,13 +1,9 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { promisify } from 'node:util';
 import type { V1DaemonSet, V1Deployment, V1PodTemplateSpec, V1StatefulSet } from '@kubernetes/client-node';
 import { isAppError } from '@/lib/errors';
-import type { AuditRecord } from '@/lib/resources/audit/server/record';
 import { controllerRevisionTemplate } from '@/lib/resources/workloads/rollback-plan';
 import { rolloutStatusOf } from '@/lib/resources/workloads/rollout-detail';
 import {
@@ -17,12 +13,12 @@ import {
   type Target,
 } from '@/lib/resources/workloads/server/rollouts';
 import { normalize } from '@/lib/resources/workloads/template-diff';
+import { auditToTempFile } from '../support/audit';
 import { ADMIN_CONTEXT, apps, createNamespace, deleteNamespace, deployment, waitFor } from '../support/kube';
 
 // lib/kube/client.ts reads the dashboard's kubeconfig, the one with the test identities.
 process.env.KUBECONFIG = process.env.WHEELHOUSE_TEST_KUBECONFIG ?? process.env.KUBECONFIG;
-const auditDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wh-audit-'));
-process.env.WHEELHOUSE_AUDIT_FILE = path.join(auditDir, 'audit.jsonl');
+const auditLog = auditToTempFile();
 const run = promisify(execFile);
 
 let ns: string;
@@ -31,7 +27,7 @@ before(async () => {
 });
 after(async () => {
   await deleteNamespace(ns);
-  fs.rmSync(auditDir, { recursive: true, force: true });
+  auditLog.remove();
 });
 
 const tolerations = [{ key: 'kwok.x-k8s.io/node', operator: 'Exists', effect: 'NoSchedule' }];
@@ -42,15 +38,7 @@ const t = (kind: Target['kind'], name: string): Target => ({
   name,
 });
 
-function audit(): AuditRecord[] {
-  const text = fs.existsSync(process.env.WHEELHOUSE_AUDIT_FILE!)
-    ? fs.readFileSync(process.env.WHEELHOUSE_AUDIT_FILE!, 'utf8')
-    : '';
-  return text
-    .split('\n')
-    .filter(Boolean)
-    .map((l) => JSON.parse(l) as AuditRecord);
-}
+const audit = () => auditLog.records();
 
 async function read(kind: Target['kind'], name: string) {
   const a = apps();

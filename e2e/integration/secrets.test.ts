@@ -1,16 +1,13 @@
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { getSecret, listSecrets, revealSecretKey } from '@/lib/resources/secrets/server/secrets';
 import { namespaceExposure } from '@/lib/resources/security/server/security';
+import { auditToTempFile } from '../support/audit';
 import { ADMIN_CONTEXT, apps, core, createNamespace, deleteNamespace, deployment } from '../support/kube';
 
 // lib/kube/client.ts reads the dashboard's kubeconfig, the one with the test identities.
 process.env.KUBECONFIG = process.env.WHEELHOUSE_TEST_KUBECONFIG ?? process.env.KUBECONFIG;
-const auditDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wh-audit-'));
-process.env.WHEELHOUSE_AUDIT_FILE = path.join(auditDir, 'audit.jsonl');
+const auditLog = auditToTempFile();
 
 const marker = `wh-secret-marker-int-${Date.now().toString(36)}`;
 let ns: string;
@@ -33,16 +30,10 @@ before(async () => {
 
 after(async () => {
   await deleteNamespace(ns);
-  fs.rmSync(auditDir, { recursive: true, force: true });
+  auditLog.remove();
 });
 
-function audit(): Record<string, unknown>[] {
-  return fs
-    .readFileSync(process.env.WHEELHOUSE_AUDIT_FILE ?? '', 'utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map((l) => JSON.parse(l));
-}
+const audit = () => auditLog.records();
 
 test('listing and reading Secrets yields names, types and sizes, never a value', async () => {
   const rows = await listSecrets(ADMIN_CONTEXT, ns);
@@ -81,7 +72,7 @@ test('admin reveals one key; the audit names the key, not the value', async () =
   const last = audit().at(-1);
   assert.equal(last?.result, 'success');
   assert.match(String(last?.message), /"password"/);
-  assert.ok(!fs.readFileSync(process.env.WHEELHOUSE_AUDIT_FILE ?? '', 'utf8').includes(marker));
+  assert.ok(!JSON.stringify(auditLog.records()).includes(marker));
 });
 
 test('namespace exposure judges the workload template', async () => {
