@@ -1,9 +1,10 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { ADMIN_CONTEXT } from './support/kube';
 import { oidcDashboardEnv } from './support/oidc';
 import { openSearch } from './support/palette';
 import { type Dashboard, freePort, sessionKey, startDashboard } from './support/server';
+import { expect, test } from './support/test';
 
 // Every kind of page of the seeded demo (e2e/cluster/seed), scanned by axe-core for WCAG 2.0/2.1
 // A and AA in light and in dark: one page load per page and scheme, each its own test so they run

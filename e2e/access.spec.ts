@@ -1,5 +1,6 @@
-import { expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { type Dashboard, sessionKey, startDashboard } from './support/server';
+import { expect, test } from './support/test';
 
 // The browser side of access: pages work under the nonce CSP (scripts run, nothing is blocked),
 // the header says who you are, and token mode signs in and out.

@@ -1,6 +1,6 @@
 import { ApiextensionsV1Api, CustomObjectsApi } from '@kubernetes/client-node';
-import { expect, test } from '@playwright/test';
 import { ADMIN_CONTEXT, adminConfig, createNamespace, deleteNamespace } from './support/kube';
+import { expect, test } from './support/test';
 
 // Every API kind in the browser: a CRD installed while a page is open appears in its navigation
 // without a reload (pushed over the tab's stream), its list has the CRD's printer columns (the

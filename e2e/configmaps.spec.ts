@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
 import { ADMIN_CONTEXT, apps, core, createNamespace, deleteNamespace, deployment } from './support/kube';
+import { expect, test } from './support/test';
 
 let ns: string;
 const big = Array.from({ length: 60 }, (_, i) => `line ${i + 1}: some configuration value`).join('\n');

@@ -1,4 +1,3 @@
-import { expect, test } from '@playwright/test';
 import {
   ADMIN_CONTEXT,
   apps,
@@ -7,6 +6,7 @@ import {
   deployment,
   waitForDeploymentReady,
 } from './support/kube';
+import { expect, test } from './support/test';
 
 let ns: string;
 

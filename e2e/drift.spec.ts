@@ -1,4 +1,3 @@
-import { expect, test } from '@playwright/test';
 import {
   ADMIN_CONTEXT,
   apps,
@@ -8,6 +7,7 @@ import {
   deployment,
   waitForDeploymentReady,
 } from './support/kube';
+import { expect, test } from './support/test';
 
 // Config drift on an open Deployment page, live: the notice appears when a Secret the pods read as
 // an env var changes, and goes after "Restart to pick up" replaced the pods, without a reload.

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { expect, test } from '@playwright/test';
 import { ADMIN_CONTEXT } from './support/kube';
 import { openTerminal } from './support/terminal';
+import { expect, test } from './support/test';
 
 // The pod page's terminal on a seeded pod: KWOK runs a real local shell for it (e2e/cluster/cluster.sh),
 // through the API server's exec with the dashboard user's credentials. Then the Audit page shows

@@ -1,5 +1,5 @@
 import type { V1Pod } from '@kubernetes/client-node';
-import { expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { classifyPod, type PodState } from '../lib/resources/pods/health';
 import {
   ADMIN_CONTEXT,
@@ -11,6 +11,7 @@ import {
   waitFor,
   waitForDeploymentReady,
 } from './support/kube';
+import { expect, test } from './support/test';
 
 // Each KWOK simulation (e2e/cluster/stages.yaml) as a Deployment of its own, with the diagnosis the
 // dashboard must give for it, worded as the classifier words it.

@@ -1,4 +1,3 @@
-import { expect, test } from '@playwright/test';
 import type { SubscriptionSpec } from '@/lib/live/protocol';
 import { streamUrl } from './support/http-tab';
 import {
@@ -11,6 +10,7 @@ import {
   waitForDeploymentReady,
 } from './support/kube';
 import { openSearch } from './support/palette';
+import { expect, test } from './support/test';
 
 // Every kind of the live lists, with the sentence `nobody` must get for it.
 const KINDS: [string, string, boolean][] = [

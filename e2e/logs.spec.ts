@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { appendFileSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
 import {
   ADMIN_CONTEXT,
   apps,
@@ -11,6 +10,7 @@ import {
   waitFor,
   waitForDeploymentReady,
 } from './support/kube';
+import { expect, test } from './support/test';
 
 // KWOK serves every container's log from one file in CRI format (see e2e/cluster/README.md): what
 // we append there is what a container "writes".

@@ -1,4 +1,4 @@
-import { expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import {
   ADMIN_CONTEXT,
   apps,
@@ -9,6 +9,7 @@ import {
   waitFor,
   waitForDeploymentReady,
 } from './support/kube';
+import { expect, test } from './support/test';
 
 let ns: string;
 

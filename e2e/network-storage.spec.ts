@@ -1,5 +1,5 @@
 import { DiscoveryV1Api } from '@kubernetes/client-node';
-import { expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import {
   ADMIN_CONTEXT,
   adminConfig,
@@ -11,6 +11,7 @@ import {
   waitFor,
   waitForDeploymentReady,
 } from './support/kube';
+import { expect, test } from './support/test';
 
 /** Services, Ingresses, claims and exposure warnings against seeded objects and our own. */
 

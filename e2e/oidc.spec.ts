@@ -1,7 +1,8 @@
-import { type BrowserContext, expect, type Page, test } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import { apps } from './support/kube';
 import { allowDashboard, oidcDashboardEnv } from './support/oidc';
 import { type Dashboard, freePort, startDashboard } from './support/server';
+import { expect, test } from './support/test';
 
 // Single sign-on through the real provider: ORY Hydra's authorization endpoint and the harness's
 // login page (e2e/cluster/oidc-login.mjs), started by `cluster.sh up --oidc`. The API server

@@ -1,7 +1,7 @@
 import http from 'node:http';
-import { expect, test } from '@playwright/test';
 import { ADMIN_CONTEXT, apps, core, createNamespace, deleteNamespace, deployment } from './support/kube';
 import { freePort } from './support/server';
+import { expect, test } from './support/test';
 
 // DNS rebinding, for real, in Chromium: `rebind.test` resolves to 127.0.0.1 (as an attacker's name
 // does once rebound), so a page at http://rebind.test:PORT is same-origin with the dashboard in the

@@ -1,4 +1,4 @@
-import { expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import {
   ADMIN_CONTEXT,
   apps,
@@ -8,6 +8,7 @@ import {
   waitFor,
   waitForDeploymentReady,
 } from './support/kube';
+import { expect, test } from './support/test';
 
 // The tests build on each other (the rollback of the first is the history of the later ones).
 test.describe.configure({ mode: 'serial' });

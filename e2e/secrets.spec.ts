@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { type APIRequestContext, expect, test } from '@playwright/test';
+import type { APIRequestContext } from '@playwright/test';
 import type { StreamItem, SubscriptionSpec } from '@/lib/live/protocol';
 import { KIND_SLUGS } from '@/lib/resources/lists/kinds';
 import { openHttpTab } from './support/http-tab';
 import { ADMIN_CONTEXT, apps, core, createNamespace, deleteNamespace } from './support/kube';
+import { expect, test } from './support/test';
 
 /**
  * Secrets never leave the server unless one key is revealed by someone allowed to read it.

@@ -1,5 +1,5 @@
 import { CoreV1Api, RbacAuthorizationV1Api } from '@kubernetes/client-node';
-import { type BrowserContext, expect, type Page, type Response, test } from '@playwright/test';
+import type { BrowserContext, Page, Response } from '@playwright/test';
 import {
   ADMIN_CONTEXT,
   adminConfig,
@@ -12,6 +12,7 @@ import {
   waitForDeploymentReady,
 } from '../support/kube';
 import { sessionKey } from '../support/server';
+import { expect, test } from '../support/test';
 import { type Balancer, startBalanced, UPSTREAM_HEADER, upstreamPort } from './balancer';
 
 // Three replicas behind nginx (round-robin, no affinity), token mode with one shared session key:
