@@ -255,3 +255,51 @@ test('Ctrl-K finds an object by name or label across kinds and opens it', async 
   await expect(page).toHaveURL(new RegExp(`/c/admin/${ns}/configmaps/findable-settings$`));
   await expect(page.getByRole('heading', { name: 'findable-settings', level: 1 })).toBeVisible();
 });
+
+test('a long list is a window: the page holds a few hundred rows, scrolls to any of them, live', async ({
+  page,
+}) => {
+  const big = await createNamespace('window');
+  try {
+    const names = Array.from({ length: 700 }, (_, i) => `item-${String(i).padStart(3, '0')}`);
+    for (let i = 0; i < names.length; i += 50)
+      await Promise.all(
+        names
+          .slice(i, i + 50)
+          .map((name) => core().createNamespacedConfigMap({ namespace: big, body: { metadata: { name } } })),
+      );
+    await page.goto(`/c/${ADMIN_CONTEXT}/${big}/configmaps`);
+    // 700 plus the namespace's kube-root-ca.crt.
+    await expect(page.getByText(`701 in namespace ${big}`, { exact: true })).toBeVisible();
+    const table = page.getByRole('table', { name: 'ConfigMaps' });
+    await expect(table).toHaveAttribute('aria-rowcount', '702');
+    await expect(table).toHaveAttribute('data-live', 'true');
+    // The browser is sent one window (300 rows); the table renders those on screen.
+    expect(await table.locator('tbody tr').count()).toBeLessThan(100);
+    const region = page.getByRole('region', { name: 'ConfigMaps table' });
+    await region.evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
+    await expect(table.getByRole('link', { name: 'kube-root-ca.crt' })).toBeVisible();
+    await expect(table.getByRole('link', { name: 'item-699' })).toBeVisible();
+    // A change far from the first window shows where the user is looking, without a reload.
+    await core().patchNamespacedConfigMap({
+      namespace: big,
+      name: 'item-698',
+      body: [{ op: 'add', path: '/data', value: { a: '1', b: '2' } }],
+    });
+    await expect(
+      table
+        .getByRole('row', { name: /item-698/ })
+        .getByRole('cell')
+        .nth(1),
+    ).toHaveText('2');
+    // The server filters and sorts the whole list.
+    await page.getByLabel('Filter').fill('item-69');
+    await expect(page.getByText(`10 of 701 in namespace ${big}`, { exact: true })).toBeVisible();
+    await page.getByRole('button', { name: 'Name', exact: true }).click();
+    await expect(dataRows(page, 'ConfigMaps').first().getByRole('cell').first()).toHaveText('item-699');
+    await core().deleteNamespacedConfigMap({ namespace: big, name: 'item-695' });
+    await expect(page.getByText(`9 of 700 in namespace ${big}`, { exact: true })).toBeVisible();
+  } finally {
+    await deleteNamespace(big);
+  }
+});
