@@ -10,6 +10,7 @@ import { runNow, setSuspended } from '@/lib/resources/cronjobs/server/cronjob-ac
 import type { CronJobModel } from '@/lib/resources/cronjobs/server/cronjob-view';
 import {
   adminUsername,
+  assertAuditEvent,
   auditEventOf,
   auditToTempFile,
   recordsWith,
@@ -88,12 +89,12 @@ test('run now: a Job owned by the CronJob appears, completes, and the live CronJ
   );
   const t = Date.parse(run.time);
   assert.ok(t >= started && t <= Date.now(), `${run.time} is when the test ran it`);
-  const event = await auditEventOf(run);
-  assert.deepEqual(
-    [event?.involvedObject.kind, event?.involvedObject.namespace, event?.involvedObject.name],
-    ['CronJob', ns, 'report'],
-  );
-  assert.equal(event?.involvedObject.uid, cj.metadata?.uid);
+  await assertAuditEvent(run, {
+    kind: 'CronJob',
+    namespace: ns,
+    name: 'report',
+    uid: cj.metadata?.uid ?? '',
+  });
   const job = await batch().readNamespacedJob({ namespace: ns, name: r.job ?? '' });
   assert.equal(job.metadata?.annotations?.[MANUAL_ANNOTATION], 'manual');
   assert.equal(job.metadata?.labels?.team, 'reports');

@@ -8,6 +8,7 @@ import { editObject, getEditSource, type ObjectRef } from '@/lib/resources/manag
 import { deleteObject, deletePlan } from '@/lib/resources/manage/server/remove';
 import {
   adminUsername,
+  assertAuditEvent,
   auditEventOf,
   auditToTempFile,
   recordsWith,
@@ -191,12 +192,12 @@ test('apply at the edited resourceVersion; a concurrent change in between is a 4
     const t = Date.parse(r.time);
     assert.ok(t >= started && t <= Date.now(), `${r.time} is when the test applied it`);
   }
-  const event = await auditEventOf(saved);
-  assert.deepEqual(
-    [event?.involvedObject.kind, event?.involvedObject.namespace, event?.involvedObject.name],
-    ['ConfigMap', ns, 'settings'],
-  );
-  assert.equal(event?.involvedObject.uid, stored.metadata?.uid);
+  await assertAuditEvent(saved, {
+    kind: 'ConfigMap',
+    namespace: ns,
+    name: 'settings',
+    uid: stored.metadata?.uid ?? '',
+  });
   assert.equal(await auditEventOf(stopped), undefined, 'only what the cluster carried out gets an Event');
 });
 
@@ -422,12 +423,12 @@ test('create: valid documents only after the partial apply is confirmed; each re
   );
   assert.match(created.diff ?? '', /^\+ data\.a: 1$/m);
   assert.deepEqual(recordsWith(audit, { name: 'Bad_Name' }), []);
-  const event = await auditEventOf(created);
-  assert.deepEqual(
-    [event?.involvedObject.kind, event?.involvedObject.namespace, event?.involvedObject.name],
-    ['ConfigMap', ns, 'good'],
-  );
-  assert.equal(event?.involvedObject.uid, good.metadata?.uid);
+  await assertAuditEvent(created, {
+    kind: 'ConfigMap',
+    namespace: ns,
+    name: 'good',
+    uid: good.metadata?.uid ?? '',
+  });
 });
 
 test('delete: the plan names the ReplicaSet and pods; foreground deletion takes them with it', async () => {
@@ -485,11 +486,7 @@ test('delete: the plan names the ReplicaSet and pods; foreground deletion takes 
     [deleted.user, deleted.reason, deleted.message, deleted.diff],
     [user, reason, r.message, `- Deployment ${ns}/doomed (propagationPolicy Foreground)`],
   );
-  const event = await auditEventOf(deleted);
-  assert.deepEqual(
-    [event?.involvedObject.kind, event?.involvedObject.name, event?.involvedObject.uid],
-    ['Deployment', 'doomed', plan.uid],
-  );
+  await assertAuditEvent(deleted, { kind: 'Deployment', name: 'doomed', uid: plan.uid });
   await waitFor('the Deployment and its pods to be gone', async () => {
     const pods = await core().listNamespacedPod({ namespace: ns, labelSelector: 'app=doomed' });
     const d = await apps()

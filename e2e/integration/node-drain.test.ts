@@ -6,6 +6,7 @@ import { isAppError } from '@/lib/errors';
 import { configureDrain, cordon, drain } from '@/lib/resources/nodes/server/node-actions';
 import {
   adminUsername,
+  assertAuditEvent,
   auditEventOf,
   auditToTempFile,
   recordsWith,
@@ -131,8 +132,7 @@ test('cordon and uncordon are audited with the user, the node and the reason, an
     assert.deepEqual([r.user, r.context, r.reason, r.message], [user, ADMIN_CONTEXT, reason, message]);
     const t = Date.parse(r.time);
     assert.ok(t >= started && t <= Date.now(), `${r.time} is when the test asked for it`);
-    const event = await auditEventOf(r);
-    assert.deepEqual([event?.involvedObject.kind, event?.involvedObject.name], ['Node', node]);
+    await assertAuditEvent(r, { kind: 'Node', name: node });
   }
 });
 
@@ -194,8 +194,7 @@ test('drain evicts what the budget allows and reports the blocked pod with the b
     [drained.user, drained.reason, drained.message],
     [await adminUsername(), 'kernel upgrade, again', r.message],
   );
-  const event = await auditEventOf(drained);
-  assert.deepEqual([event?.involvedObject.kind, event?.involvedObject.name], ['Node', node]);
+  await assertAuditEvent(drained, { kind: 'Node', name: node });
   // The evicted pods leave the node; their replacements cannot come back to a cordoned node.
   const left = await waitFor('the evicted pods to leave the node', async () => {
     const n = await names();

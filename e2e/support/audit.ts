@@ -92,3 +92,13 @@ export async function auditEventOf(record: AuditRecord): Promise<CoreV1Event | u
     return carried.id === record.id;
   });
 }
+
+/** Asserts the record left its Kubernetes Event on this object (only the given fields are compared). */
+export async function assertAuditEvent(
+  record: AuditRecord,
+  on: { kind: string; name: string; namespace?: string; uid?: string },
+): Promise<void> {
+  const o = (await auditEventOf(record))?.involvedObject;
+  const seen = Object.fromEntries(Object.keys(on).map((k) => [k, o?.[k as keyof typeof on]]));
+  assert.deepEqual(seen, on, `the audit Event of "${record.message}"`);
+}
