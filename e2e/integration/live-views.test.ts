@@ -1,18 +1,14 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { KubeConfig, RbacAuthorizationV1Api } from '@kubernetes/client-node';
 import { type SubscriptionSpec, subscriptionId } from '@/lib/live/protocol';
 import { configureViews, viewStats } from '@/lib/live/view-cache';
 import type { RolloutModel } from '@/lib/live/views/rollout';
 import type { WorkloadPodsModel } from '@/lib/live/views/workload-pods';
 import { configureWatchCache, watchCacheStats } from '@/lib/live/watch-cache';
 import type { OverviewData } from '@/lib/resources/overview/overview';
+import { type CountedIdentity, countedIdentity } from '../support/counted-identity';
 import {
-  adminConfig,
   apps,
   core,
   createNamespace,
@@ -26,9 +22,8 @@ import { openTabStream, openViewTab, type ViewTab } from '../support/stream';
 /**
  * The live views at the API server: with 1 and with 20 tabs on the Overview and on a workload page,
  * the same LISTs and WATCHes when they open, and no LIST or GET at all while they stay open. The
- * dashboard runs in this process as a ServiceAccount of its own, and two FlowSchemas count its
- * requests by verb (apiserver_flowcontrol_dispatched_requests_total), so other test files sharing
- * the cluster do not blur the figures.
+ * dashboard runs in this process as an identity the API server counts apart (counted-identity.ts),
+ * so other test files sharing the cluster do not blur the figures.
  */
 
 process.env.KUBECONFIG = process.env.WHEELHOUSE_TEST_KUBECONFIG ?? process.env.KUBECONFIG;
@@ -36,9 +31,7 @@ const CONTEXT = 'live-views';
 const STEADY_MS = 10_000;
 
 let ns: string;
-let reads: string;
-let watches: string;
-let dir: string;
+let identity: CountedIdentity | undefined;
 
 async function kubectl(...args: string[]): Promise<string> {
   const bin = process.env.WHEELHOUSE_BIN ? `${process.env.WHEELHOUSE_BIN}/kubectl` : 'kubectl';
@@ -49,111 +42,25 @@ async function kubectl(...args: string[]): Promise<string> {
   });
 }
 
-/** FlowSchemas through kubectl: they are admin plumbing of the test, not something the app reads. */
-function apply(manifest: unknown): void {
-  const bin = process.env.WHEELHOUSE_BIN ? `${process.env.WHEELHOUSE_BIN}/kubectl` : 'kubectl';
-  execFileSync(
-    bin,
-    ['--kubeconfig', process.env.KUBECONFIG ?? '', '--context', 'admin', 'apply', '-f', '-'],
-    {
-      input: JSON.stringify(manifest),
-      encoding: 'utf8',
-    },
-  );
-}
-
-/** Requests the API server dispatched for one FlowSchema so far. */
-async function dispatched(flowSchema: string): Promise<number> {
-  const text = await kubectl('get', '--raw', '/metrics');
-  let n = 0;
-  for (const line of text.split('\n'))
-    if (
-      line.startsWith('apiserver_flowcontrol_dispatched_requests_total{') &&
-      line.includes(`flow_schema="${flowSchema}"`)
-    )
-      n += Number(line.slice(line.lastIndexOf(' ') + 1));
-  return n;
-}
-
-const counts = async () => ({ reads: await dispatched(reads), watches: await dispatched(watches) });
+const counts = async () => {
+  assert.ok(identity, 'the counted identity exists');
+  return identity.counts();
+};
 
 before(async () => {
   ns = await createNamespace('liveviews');
-  reads = `${ns}-reads`;
-  watches = `${ns}-watches`;
   configureWatchCache({ graceMs: 300 });
   configureViews({ graceMs: 300 });
   await apps().createNamespacedDeployment({ namespace: ns, body: deployment(ns, 'web', { replicas: 2 }) });
-  await core().createNamespacedServiceAccount({ namespace: ns, body: { metadata: { name: 'dashboard' } } });
-  await adminConfig()
-    .makeApiClient(RbacAuthorizationV1Api)
-    .createClusterRoleBinding({
-      body: {
-        metadata: { name: ns },
-        roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'cluster-admin' },
-        subjects: [{ kind: 'ServiceAccount', name: 'dashboard', namespace: ns }],
-      },
-    });
-  const subject = { kind: 'ServiceAccount', serviceAccount: { name: 'dashboard', namespace: ns } };
-  const schema = (name: string, verbs: string[], precedence: number) => ({
-    apiVersion: 'flowcontrol.apiserver.k8s.io/v1',
-    kind: 'FlowSchema',
-    metadata: { name },
-    spec: {
-      priorityLevelConfiguration: { name: 'workload-low' },
-      matchingPrecedence: precedence,
-      distinguisherMethod: { type: 'ByUser' },
-      rules: [
-        {
-          subjects: [subject],
-          resourceRules: [
-            { verbs, apiGroups: ['*'], resources: ['*'], namespaces: ['*'], clusterScope: true },
-          ],
-        },
-      ],
-    },
-  });
-  apply(schema(reads, ['list', 'get'], 500));
-  apply(schema(watches, ['watch'], 501));
-  const token = await core().createNamespacedServiceAccountToken({
-    namespace: ns,
-    name: 'dashboard',
-    body: { spec: { expirationSeconds: 3600 } },
-  });
-  // The dashboard's kubeconfig plus a context for the ServiceAccount: it runs as nobody else.
-  const kc = new KubeConfig();
-  kc.loadFromFile(process.env.KUBECONFIG ?? '');
-  const cluster = kc.getCurrentCluster();
-  assert.ok(cluster);
-  kc.addUser({ name: CONTEXT, token: token.status?.token ?? '' });
-  kc.addContext({ name: CONTEXT, cluster: cluster.name, user: CONTEXT, namespace: ns });
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wh-live-views-'));
-  const file = path.join(dir, 'kubeconfig');
-  fs.writeFileSync(file, kc.exportConfig(), { mode: 0o600 });
-  process.env.KUBECONFIG = file;
+  identity = await countedIdentity(ns, CONTEXT);
+  // The dashboard runs as that identity only.
+  process.env.KUBECONFIG = identity.kubeconfig;
   await waitForDeploymentReady(ns, 'web');
-  // The FlowSchemas take effect once the API server's APF controller has seen them.
-  await waitFor('the FlowSchemas to be in use', async () => {
-    const out = await kubectl(
-      'get',
-      'flowschema',
-      reads,
-      watches,
-      '-o',
-      'jsonpath={.items[*].status.conditions[?(@.type=="Dangling")].status}',
-    );
-    return out.split(' ').every((s) => s === 'False');
-  });
 });
 
 after(async () => {
-  await kubectl('delete', 'flowschema', reads, watches, '--ignore-not-found').catch(() => undefined);
-  await adminConfig()
-    .makeApiClient(RbacAuthorizationV1Api)
-    .deleteClusterRoleBinding({ name: ns })
-    .catch(() => undefined);
+  await identity?.remove();
   await deleteNamespace(ns);
-  if (dir) fs.rmSync(dir, { recursive: true, force: true });
 });
 
 function pages(): Record<string, SubscriptionSpec[]> {

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { after, before, test } from 'node:test';
 import { configureStreamHub, openTab, setSubscriptions, streamStats } from '@/lib/live/hub';
 import type { StreamItem } from '@/lib/live/protocol';
-import { configureWatchCache, watchCacheStats } from '@/lib/live/watch-cache';
+import { configureWatchCache, hasWatch, watchCacheStats } from '@/lib/live/watch-cache';
+import { type CountedIdentity, countedIdentity } from '../support/counted-identity';
 import { ADMIN_CONTEXT, core, createNamespace, deleteNamespace, waitFor } from '../support/kube';
 import { openTabStream, type TabStream, waitForNames } from '../support/stream';
 
@@ -15,45 +15,21 @@ let ns: string;
 before(async () => {
   ns = await createNamespace('fanout');
   configureWatchCache({ graceMs: 300 });
+  identity = await countedIdentity(ns, COUNTED, ['persistentvolumeclaims']);
+  process.env.KUBECONFIG = identity.kubeconfig;
 });
 after(async () => {
+  await identity?.remove();
   await deleteNamespace(ns);
 });
 
 /**
- * What the API server counts for namespaced PersistentVolumeClaims, from its own metrics: watches
- * open now (apiserver_longrunning_requests) or requests so far (apiserver_request_total) of a verb.
- * The metrics have no namespace label, so this file uses a kind that no other test file watches or
- * lists namespaced while it runs (the controllers' watches are cluster-scoped).
+ * The upstream requests are counted at the API server for an identity of this file's own
+ * (counted-identity.ts): the request metrics carry no namespace or user, and other files list and
+ * watch claims too (a namespace's delete plan lists every kind in it), which once failed this file.
  */
-function claimMetric(
-  metric: 'apiserver_longrunning_requests' | 'apiserver_request_total',
-  verb: string,
-): number {
-  const bin = process.env.WHEELHOUSE_BIN ? `${process.env.WHEELHOUSE_BIN}/kubectl` : 'kubectl';
-  const text = execFileSync(
-    bin,
-    ['--kubeconfig', process.env.KUBECONFIG ?? '', '--context', ADMIN_CONTEXT, 'get', '--raw', '/metrics'],
-    {
-      encoding: 'utf8',
-      maxBuffer: 64 * 1024 * 1024,
-    },
-  );
-  let n = 0;
-  for (const line of text.split('\n')) {
-    if (!line.startsWith(`${metric}{`)) continue;
-    if (
-      line.includes('resource="persistentvolumeclaims"') &&
-      line.includes('scope="namespace"') &&
-      line.includes(`verb="${verb}"`)
-    )
-      n += Number(line.slice(line.lastIndexOf(' ') + 1));
-  }
-  return n;
-}
-
-const upstreamClaimWatches = () => claimMetric('apiserver_longrunning_requests', 'WATCH');
-const upstreamClaimLists = () => claimMetric('apiserver_request_total', 'LIST');
+let identity: CountedIdentity;
+const COUNTED = 'fanout-counted';
 
 const claim = (name: string) => ({
   metadata: { name },
@@ -72,11 +48,11 @@ test('20 tabs on the same list make exactly one upstream watch, counted by the A
     );
   const names = await truth();
   assert.ok(names.includes('a') && names.length >= 3);
-  const before = upstreamClaimWatches();
+  const before = identity.counts();
   const statsBefore = watchCacheStats();
   const tabs: TabStream[] = [];
   for (let i = 0; i < 20; i++)
-    tabs.push(await openTabStream({ context: ADMIN_CONTEXT, kind: 'persistentvolumeclaims', namespace: ns }));
+    tabs.push(await openTabStream({ context: COUNTED, kind: 'persistentvolumeclaims', namespace: ns }));
   await Promise.all(tabs.map((t, i) => waitForNames(t.list, names, `tab ${i} to get the snapshot`)));
 
   // A change reaches every tab, which also proves the one watch is established.
@@ -85,15 +61,17 @@ test('20 tabs on the same list make exactly one upstream watch, counted by the A
     tabs.map((t, i) => waitForNames(t.list, [...names, 'd'], `tab ${i} to see the new claim`)),
   );
 
-  const during = upstreamClaimWatches();
-  assert.equal(during - before, 1, `the API server counts ${during - before} new watches for 20 tabs`);
+  const during = identity.counts();
+  const n = during.watches - before.watches;
+  assert.equal(n, 1, `the API server counts ${n} new watches for 20 tabs`);
+  assert.equal(during.reads - before.reads, 0, 'and no LIST: the list came streamed');
   const stats = watchCacheStats();
   assert.equal(stats.lists - statsBefore.lists, 1, 'one LIST for 20 tabs');
   for (const t of tabs) assert.equal(t.list.snapshots, 1);
 
   // The last tab leaving stops the upstream watch after the grace period.
   for (const t of tabs) t.close();
-  await waitFor('the upstream watch to stop', async () => upstreamClaimWatches() === before, {
+  await waitFor('the upstream watch to stop', async () => !hasWatch(COUNTED, 'persistentvolumeclaims', ns), {
     timeoutMs: 15_000,
   });
 });
@@ -107,10 +85,9 @@ test('a cold list is one streaming WATCH at the API server and no LIST; paged LI
         core().createNamespacedPersistentVolumeClaim({ namespace: other, body: claim(name) }),
       ),
     );
-    const lists = upstreamClaimLists();
-    const watches = upstreamClaimWatches();
+    const start = identity.counts();
     const tab = await openTabStream({
-      context: ADMIN_CONTEXT,
+      context: COUNTED,
       kind: 'persistentvolumeclaims',
       namespace: other,
     });
@@ -118,25 +95,28 @@ test('a cold list is one streaming WATCH at the API server and no LIST; paged LI
     // Live on the same request: a change after the initial state arrives without another.
     await core().createNamespacedPersistentVolumeClaim({ namespace: other, body: claim('s4') });
     await waitForNames(tab.list, [...names, 's4'], 'the change after the initial state');
-    assert.equal(upstreamClaimWatches() - watches, 1, 'one watch carries the list and its changes');
-    assert.equal(upstreamClaimLists() - lists, 0, 'no LIST: the API server streamed the list');
+    const streamed = identity.counts();
+    assert.equal(streamed.watches - start.watches, 1, 'one watch carries the list and its changes');
+    assert.equal(streamed.reads - start.reads, 0, 'no LIST: the API server streamed the list');
     assert.equal(tab.list.snapshots, 1);
     tab.close();
-    await waitFor('the streaming watch to stop', async () => upstreamClaimWatches() === watches, {
-      timeoutMs: 15_000,
-    });
+    await waitFor(
+      'the streaming watch to stop',
+      async () => !hasWatch(COUNTED, 'persistentvolumeclaims', other),
+      { timeoutMs: 15_000 },
+    );
 
     // The fallback for API servers without streaming lists: paged LISTs, then a watch from their version.
     configureWatchCache({ streamingLists: false });
     const paged = await openTabStream({
-      context: ADMIN_CONTEXT,
+      context: COUNTED,
       kind: 'persistentvolumeclaims',
       namespace: other,
     });
     await waitForNames(paged.list, [...names, 's4'], 'the paged snapshot');
     await core().createNamespacedPersistentVolumeClaim({ namespace: other, body: claim('s5') });
     await waitForNames(paged.list, [...names, 's4', 's5'], 'the change after the paged LIST');
-    assert.equal(upstreamClaimLists() - lists, 1, 'one paged LIST when streaming is off');
+    assert.equal(identity.counts().reads - streamed.reads, 1, 'one paged LIST when streaming is off');
     paged.close();
   } finally {
     configureWatchCache({ streamingLists: true });

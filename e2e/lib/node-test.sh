@@ -12,4 +12,5 @@ case $suite in
     ;;
   *) echo "unknown suite $suite" >&2; exit 2 ;;
 esac
-exec node --conditions=react-server --import tsx --test "$@" "${files[@]}"
+# --test-force-exit: a failed test that leaves a watch open must fail the run, not hang it.
+exec node --conditions=react-server --import tsx --test --test-force-exit "$@" "${files[@]}"
