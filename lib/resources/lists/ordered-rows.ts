@@ -20,6 +20,8 @@ import type { Column, Row } from './rows/types';
 interface Entry {
   row: Row;
   v: number | string;
+  /** The tie-break (namespace, then name, in natural order), made on the first tie, once per row. */
+  t?: string;
 }
 
 export class OrderedRows {
@@ -99,11 +101,12 @@ export class OrderedRows {
   }
 
   private compare(a: Entry, b: Entry): number {
-    return (
-      this.sign * compareValues(a.v, b.v) ||
-      compareValues(tieKey(a.row), tieKey(b.row)) ||
-      compareValues(a.row.key, b.row.key)
-    );
+    const by = a.v === b.v ? 0 : this.sign * compareValues(a.v, b.v);
+    if (by !== 0) return by;
+    a.t ??= tieKey(a.row);
+    b.t ??= tieKey(b.row);
+    if (a.t !== b.t) return a.t < b.t ? -1 : 1;
+    return a.row.key < b.row.key ? -1 : a.row.key > b.row.key ? 1 : 0;
   }
 
   /** The first position whose entry does not sort before `e`. */
