@@ -9,6 +9,10 @@ export { expect } from '@playwright/test';
  */
 async function hydrated(page: Page, response: Response | null): Promise<void> {
   if (!response || !(response.headers()['content-type'] ?? '').includes('text/html')) return;
+  // Only pages the app renders hydrate: not another site's page, nor the plain error pages proxy.ts
+  // answers with for a bad name.
+  const app = await page.evaluate(() => document.querySelector('script[src*="/_next/static/"]') !== null);
+  if (!app) return;
   await page.locator('html[data-hydrated]').waitFor({ state: 'attached', timeout: 30_000 });
 }
 
