@@ -12,5 +12,4 @@ case $suite in
     ;;
   *) echo "unknown suite $suite" >&2; exit 2 ;;
 esac
-# --test-force-exit: a failed test that leaves a watch open must fail the run, not hang it.
-exec node --conditions=react-server --import tsx --test --test-force-exit "$@" "${files[@]}"
+exec node --conditions=react-server --import tsx --test "$@" "${files[@]}"

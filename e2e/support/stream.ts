@@ -4,6 +4,7 @@
  * the browser would (snapshot, then changes) so tests compare it with the API server's truth.
  */
 import { randomUUID } from 'node:crypto';
+import { after } from 'node:test';
 import { openTab, setSubscriptions } from '@/lib/live/hub';
 import type { StreamItem, SubscriptionSpec } from '@/lib/live/protocol';
 import { applyChanges } from '@/lib/live/reducer';
@@ -69,6 +70,22 @@ function apply(m: ListMirror, msg: CacheMessage): void {
   } else m.statuses.push(msg.state);
 }
 
+/**
+ * Every tab a test file opened is closed when the file ends, passed or failed: a failed test that
+ * left one open kept its upstream watch, and the file's process, alive, and `npm test` hung.
+ */
+const open = new Set<AbortController>();
+after(() => {
+  for (const a of open) a.abort();
+});
+
+function tracked(): AbortController {
+  const a = new AbortController();
+  open.add(a);
+  a.signal.addEventListener('abort', () => open.delete(a), { once: true });
+  return a;
+}
+
 export interface TabStream {
   list: ListMirror;
   bytes: number;
@@ -78,7 +95,7 @@ export interface TabStream {
 /** Opens a tab's stream, subscribes it to one list, and mirrors that list from the SSE text. */
 export async function openTabStream(spec: SubscriptionSpec): Promise<TabStream> {
   const tab = randomUUID();
-  const abort = new AbortController();
+  const abort = tracked();
   const reader = openTab(tab, abort.signal).getReader();
   const list = mirror();
   const out: TabStream = { list, bytes: 0, close: () => abort.abort() };
@@ -137,7 +154,7 @@ export interface ViewTab {
 /** Opens a tab's stream (in process), subscribes it to these views and keeps their newest models. */
 export function openViewTab(specs: SubscriptionSpec[]): ViewTab {
   const tab = randomUUID();
-  const abort = new AbortController();
+  const abort = tracked();
   const reader = openTab(tab, abort.signal).getReader();
   const out: ViewTab = { views: new Map(), errors: [], close: () => abort.abort() };
   const decoder = new TextDecoder();
