@@ -89,20 +89,25 @@ export function LiveList({
 
   // The query the server orders by: the typed text once typing settles, the last valid selector.
   const [asked, setAsked] = useState<ListQuery>(query);
+  const ask = (next: { key: string; dir: 'asc' | 'desc' }) =>
+    setAsked((cur) => {
+      const q = { q: text, selector: parsed.error ? cur.selector : selector, sort: next.key, dir: next.dir };
+      return listQueryString(q) === listQueryString(cur) ? cur : q;
+    });
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `ask` reads the same state as the deps
   useEffect(() => {
-    const t = setTimeout(() => {
-      setAsked((cur) => {
-        const next = {
-          q: text,
-          selector: parsed.error ? cur.selector : selector,
-          sort: sort.key,
-          dir: sort.dir,
-        };
-        return listQueryString(next) === listQueryString(cur) ? cur : next;
-      });
-    }, SETTLE_MS);
+    const t = setTimeout(() => ask(sort), SETTLE_MS);
     return () => clearTimeout(t);
   }, [text, selector, parsed.error, sort]);
+  // A click is not typing: a sort is asked for at once.
+  const sortBy = (key: string) => {
+    const next =
+      sort.key === key
+        ? { key, dir: sort.dir === 'asc' ? ('desc' as const) : ('asc' as const) }
+        : { key, dir: 'asc' as const };
+    setSort(next);
+    ask(next);
+  };
   const [range, setRange] = useState({ offset: 0, count: WINDOW });
   const scrollRef = useRef<HTMLDivElement>(null);
   // A new query starts at its top.
@@ -283,13 +288,7 @@ export function LiveList({
                     >
                       <button
                         type="button"
-                        onClick={() =>
-                          setSort((s) =>
-                            s.key === c.key
-                              ? { key: c.key, dir: s.dir === 'asc' ? 'desc' : 'asc' }
-                              : { key: c.key, dir: 'asc' },
-                          )
-                        }
+                        onClick={() => sortBy(c.key)}
                         className="inline-flex items-center gap-1 hover:text-fg"
                       >
                         {c.label}

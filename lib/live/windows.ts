@@ -95,7 +95,16 @@ export function subscribeWindow(
 ): WindowHandle {
   const kind = cacheKind(slug, context);
   const ns = kind?.namespaced ? namespace : undefined;
-  const key = JSON.stringify([credentialsKey(context, principal), slug, ns ?? '', query]);
+  // Named fields, not the object: two equal queries built with their keys in another order share one.
+  const key = JSON.stringify([
+    credentialsKey(context, principal),
+    slug,
+    ns ?? '',
+    query.q,
+    query.selector,
+    query.sort,
+    query.dir,
+  ]);
   let ix = indexes.get(key);
   if (!ix) {
     const created: Index = {
