@@ -235,19 +235,16 @@ async function main() {
     () => (window as unknown as { __arrived: [string, string, number][] }).__arrived,
   );
   const inPage: number[] = [];
+  const toPage: number[] = [];
   for (const s of samples) {
     const a = arrived.find(([k, rv, t]) => k === s.key && Number(rv) >= Number(s.rv) && t >= s.at - 1000);
     if (!a) continue;
+    toPage.push(a[2] - s.at);
     const d = seen.find(([k, rv, t]) => k === s.key && Number(rv) >= Number(a[1]) && t >= a[2] - 1);
     if (d) inPage.push(d[2] - a[2]);
   }
   out['stream-to-DOM in the page p50 / p99 (browser share), ms'] =
     `${pct(inPage, 50).toFixed(0)} / ${pct(inPage, 99).toFixed(0)}`;
-  const toPage: number[] = [];
-  for (const s of samples) {
-    const a = arrived.find(([k, rv, t]) => k === s.key && Number(rv) >= Number(s.rv) && t >= s.at - 1000);
-    if (a) toPage.push(a[2] - s.at);
-  }
   out["watch-to-page's stream p50 / p99, ms"] =
     `${pct(toPage, 50).toFixed(0)} / ${pct(toPage, 99).toFixed(0)}`;
   out['watch-to-stream p50 / p99 (server share), ms'] =
