@@ -23,6 +23,8 @@ export interface InitialList {
   pending?: boolean;
   /** Kinds listed as the API server's Table (discovered kinds): kubectl get's columns. */
   columns?: Column[];
+  /** The server was still receiving the list: the first of the rows so far. */
+  listing?: true;
 }
 
 /** What a list needs to know of a kind Wheelhouse has no definition of (one found by discovery). */
@@ -138,6 +140,7 @@ export function LiveList({
       total: initial.total,
       size: initial.size,
       ...(initial.columns ? { columns: initial.columns } : {}),
+      ...(initial.listing ? { listing: true } : {}),
     };
   }, [initial]);
   const isFirst = asked === query && range.offset === 0;
@@ -230,8 +233,10 @@ export function LiveList({
             />
           </div>
           {list.status === 'ready' && (
-            <p className="ml-auto text-muted">
-              {list.total === total ? `${total}` : `${list.total} of ${total}`} in {where}
+            <p className="ml-auto text-muted" role={list.listing ? 'status' : undefined}>
+              {list.listing
+                ? `Listing ${def.label} from the cluster: ${total.toLocaleString('en-US')} so far in ${where}…`
+                : `${list.total === total ? `${total}` : `${list.total} of ${total}`} in ${where}`}
             </p>
           )}
         </div>
@@ -268,7 +273,7 @@ export function LiveList({
             aria-label={def.label}
             aria-rowcount={list.total + 1}
             // Busy while a new window or query is on its way: the rows shown are the last ones.
-            aria-busy={live.status === 'loading' ? true : undefined}
+            aria-busy={live.status === 'loading' || list.listing ? true : undefined}
             // Set once the tab's stream (not only the server render) has given this list.
             data-live={live.status !== 'loading' && live !== first ? 'true' : undefined}
             className="grid text-left text-sm"

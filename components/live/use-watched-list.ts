@@ -32,6 +32,8 @@ export interface WatchedWindow {
   error?: ErrorInfo;
   staleSince?: number;
   columns?: Column[];
+  /** The server is still receiving the list from the cluster: rows so far, counts so far. */
+  listing?: boolean;
 }
 
 /** A server-side view (lib/live/views) as the browser holds it. */
@@ -141,8 +143,10 @@ export function useConnectionState(): ConnectionState {
 // and rapid changes (a navigation releases one page's lists and acquires the next's) coalesce into
 // one. EventSource's own reconnect re-sends the same URL, which any replica can serve; each stream
 // starts every subscription with a snapshot or a view, so nothing depends on which replica served
-// the last one.
-const REOPEN_MS = 25;
+// the last one. A commit's effects (one page's lists released, the next's acquired; a list's old
+// query for its new one) all run before a timer of 0 fires, so that is enough to coalesce them, and a
+// sort click is not held back.
+const REOPEN_MS = 0;
 
 function wantedSet(): string {
   return JSON.stringify([...wanted.values()].map((w) => w.spec));
@@ -309,6 +313,7 @@ function applyWindow(key: string, item: StreamItem): void {
           total: item.total,
           size: item.size,
           ...(columns ? { columns } : {}),
+          ...(item.listing ? { listing: true } : {}),
         };
       }
       if (item.t === 'error') return { ...(cur ?? LOADING_WINDOW), status: 'error', error: item.error };

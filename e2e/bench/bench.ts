@@ -4,8 +4,9 @@
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import { chromium } from '@playwright/test';
-import { core, waitFor } from '../support/kube';
+import { Watch } from '@kubernetes/client-node';
+import { chromium, type Page } from '@playwright/test';
+import { adminConfig, core, waitFor } from '../support/kube';
 import { populate } from './populate';
 import { openStream } from './sse';
 
@@ -39,13 +40,64 @@ function podMetric(
 const podWatches = () => podMetric('apiserver_longrunning_requests', 'WATCH');
 const podLists = () => podMetric('apiserver_request_total', 'LIST');
 
-function serverRssMiB(): number {
+function serverPid(): string | undefined {
   const port = new URL(base).port;
   const ss = execFileSync('ss', ['-ltnpH', `sport = :${port}`], { encoding: 'utf8' });
-  const pid = /pid=(\d+)/.exec(ss)?.[1];
+  return /pid=(\d+)/.exec(ss)?.[1];
+}
+
+function serverRssMiB(pid = serverPid()): number {
   if (!pid) return Number.NaN;
   const kb = /VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
   return Number(kb) / 1024;
+}
+
+/**
+ * How far the page's clock (timeOrigin + now) is ahead of this process's Date.now(): the reading with
+ * the shortest round trip of several, taken as read half-way through it. Figures that start on one
+ * clock and end on the other are corrected by it.
+ */
+async function pageClockAhead(page: Page): Promise<number> {
+  let best = { rtt: Number.POSITIVE_INFINITY, ahead: 0 };
+  for (let i = 0; i < 9; i++) {
+    const t0 = Date.now();
+    const inPage = await page.evaluate(() => performance.timeOrigin + performance.now());
+    const t1 = Date.now();
+    if (t1 - t0 < best.rtt) best = { rtt: t1 - t0, ahead: inPage - (t0 + t1) / 2 };
+  }
+  return best.ahead;
+}
+
+/**
+ * A watch of the timed pods straight from the API server, for the latency the cluster itself adds:
+ * when each (key, resourceVersion) was seen here. They are labelled first, so that the API server
+ * sends this watch only theirs and the bench stays as light as before.
+ */
+async function watchPodsDirectly(
+  keys: string[],
+): Promise<{ seen: Map<string, [string, number][]>; stop: () => void }> {
+  for (const key of keys) {
+    const [namespace = '', name = ''] = key.split('/');
+    await core().patchNamespacedPod({
+      namespace,
+      name,
+      body: [{ op: 'add', path: '/metadata/labels/bench-timed', value: 'yes' }],
+    });
+  }
+  const seen = new Map<string, [string, number][]>();
+  const rv = (await core().listPodForAllNamespaces({ limit: 1 })).metadata?.resourceVersion ?? '';
+  const req = await new Watch(adminConfig()).watch(
+    '/api/v1/pods',
+    { resourceVersion: rv, labelSelector: 'bench-timed=yes' },
+    (_type: string, obj: { metadata?: { namespace?: string; name?: string; resourceVersion?: string } }) => {
+      const key = `${obj.metadata?.namespace}/${obj.metadata?.name}`;
+      const list = seen.get(key) ?? [];
+      list.push([obj.metadata?.resourceVersion ?? '', Date.now()]);
+      seen.set(key, list);
+    },
+    () => undefined,
+  );
+  return { seen, stop: () => req.abort() };
 }
 
 const pct = (xs: number[], p: number) => {
@@ -127,6 +179,17 @@ async function main() {
     new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__long.push(e.duration); })
       .observe({ type: 'longtask', buffered: true });
     window.__firstRow = undefined;
+    // A filter's input or a sort's click, and when the first row shown changed after it.
+    window.__acted = undefined;
+    window.__shown = undefined;
+    for (const type of ['input', 'click'])
+      addEventListener(type, () => { window.__acted = performance.now(); window.__shown = undefined; }, true);
+    function firstShown() {
+      const k = document.querySelector('tbody tr[data-key]')?.getAttribute('data-key');
+      if (k === window.__k) return;
+      window.__k = k;
+      if (window.__acted !== undefined && window.__shown === undefined) window.__shown = performance.now();
+    }
     function note(el) {
       if (window.__firstRow === undefined && el.matches('tbody tr[data-key]')) window.__firstRow = performance.now();
       const rv = el.getAttribute('data-rv');
@@ -134,6 +197,7 @@ async function main() {
       if (rv && key) window.__seen.push([key, rv, performance.timeOrigin + performance.now()]);
     }
     new MutationObserver((records) => {
+      firstShown();
       for (const r of records) {
         if (r.type === 'attributes' && r.target instanceof Element) note(r.target);
         for (const n of r.addedNodes) {
@@ -184,7 +248,12 @@ async function main() {
   const pods = (await core().listPodForAllNamespaces({ limit: 2000 })).items.map(
     (p) => `${p.metadata?.namespace}/${p.metadata?.name}`,
   );
-  const samples: { key: string; rv: string; at: number }[] = [];
+  const ahead = await pageClockAhead(page);
+  out["page clock ahead of the bench's, ms (corrected for)"] = ahead.toFixed(1);
+  const direct = await watchPodsDirectly(visible);
+  // `at`: the patch's answer reached the bench; `sent`: the bench sent it. The answer waits on this
+  // process's busy event loop and can come after the change is on screen; the send cannot.
+  const samples: { key: string; rv: string; at: number; sent: number }[] = [];
   const changesBefore = first.changes;
   const bytesBefore = first.changeBytes;
   let seq = 0;
@@ -197,6 +266,7 @@ async function main() {
     const key = timed ? visible[seq % visible.length] : pods[(seq * 7919) % pods.length];
     const [namespace, name] = (key ?? '').split('/');
     const n = seq++;
+    const sent = Date.now();
     inflight.push(
       core()
         .patchNamespacedPod({
@@ -205,7 +275,8 @@ async function main() {
           body: [{ op: 'add', path: '/metadata/labels/bench-seq', value: String(n) }],
         })
         .then((p) => {
-          if (timed) samples.push({ key: key ?? '', rv: p.metadata?.resourceVersion ?? '', at: Date.now() });
+          if (timed)
+            samples.push({ key: key ?? '', rv: p.metadata?.resourceVersion ?? '', at: Date.now(), sent });
         })
         .catch(() => undefined),
     );
@@ -213,16 +284,22 @@ async function main() {
   await Promise.all(inflight);
   const achieved = seq / ((Date.now() - start) / 1000);
   await page.waitForTimeout(2000);
-  const seen = await page.evaluate(
-    () => (window as unknown as { __seen: [string, string, number][] }).__seen,
+  direct.stop();
+  // On the bench's clock, like the samples.
+  const onBenchClock = (xs: [string, string, number][]) =>
+    xs.map(([k, rv, t]): [string, string, number] => [k, rv, t - ahead]);
+  const seen = onBenchClock(
+    await page.evaluate(() => (window as unknown as { __seen: [string, string, number][] }).__seen),
   );
   // KWOK updates a pod right after each of ours, and the stream coalesces both into one change, so the
   // DOM may skip our exact resourceVersion. The bench (only) compares them as etcd revisions: the first
   // DOM state at or after ours is when our change became visible.
   const lat: number[] = [];
+  const fromSent: number[] = [];
   for (const s of samples) {
     const hit = seen.find(([k, rv, t]) => k === s.key && Number(rv) >= Number(s.rv) && t >= s.at - 1000);
     if (hit) lat.push(hit[2] - s.at);
+    if (hit) fromSent.push(hit[2] - s.sent);
   }
   // The same, measured where the stream reaches a client: the server's share of the latency.
   const server: number[] = [];
@@ -231,9 +308,17 @@ async function main() {
     if (hit) server.push(hit[1] - s.at);
   }
   // In the page alone (one clock): from the stream's message to the DOM showing that row version.
-  const arrived = await page.evaluate(
-    () => (window as unknown as { __arrived: [string, string, number][] }).__arrived,
+  const arrived = onBenchClock(
+    await page.evaluate(() => (window as unknown as { __arrived: [string, string, number][] }).__arrived),
   );
+  // The API server's own share: its watch event against its answer to the patch (may come first).
+  const cluster: number[] = [];
+  const clusterFromSent: number[] = [];
+  for (const s of samples) {
+    const hit = direct.seen.get(s.key)?.find(([rv, t]) => Number(rv) >= Number(s.rv) && t >= s.at - 1000);
+    if (hit) cluster.push(hit[1] - s.at);
+    if (hit) clusterFromSent.push(hit[1] - s.sent);
+  }
   const inPage: number[] = [];
   const toPage: number[] = [];
   for (const s of samples) {
@@ -247,12 +332,18 @@ async function main() {
     `${pct(inPage, 50).toFixed(0)} / ${pct(inPage, 99).toFixed(0)}`;
   out["watch-to-page's stream p50 / p99, ms"] =
     `${pct(toPage, 50).toFixed(0)} / ${pct(toPage, 99).toFixed(0)}`;
+  out['patch answer to a direct watch p50 / p99 (the API server), ms'] =
+    `${pct(cluster, 50).toFixed(0)} / ${pct(cluster, 99).toFixed(0)}`;
   out['watch-to-stream p50 / p99 (server share), ms'] =
     `${pct(server, 50).toFixed(0)} / ${pct(server, 99).toFixed(0)}`;
   out['updates sent per second (achieved)'] = achieved.toFixed(0);
   out['watch-to-DOM samples (seen/sent)'] = `${lat.length}/${samples.length}`;
   out['watch-to-DOM p50, ms'] = pct(lat, 50).toFixed(0);
   out['watch-to-DOM p99, ms'] = pct(lat, 99).toFixed(0);
+  out['patch sent to a direct watch p50 / p99 (the API server alone), ms'] =
+    `${pct(clusterFromSent, 50).toFixed(0)} / ${pct(clusterFromSent, 99).toFixed(0)}`;
+  out['patch sent to DOM p50 / p99, ms'] =
+    `${pct(fromSent, 50).toFixed(0)} / ${pct(fromSent, 99).toFixed(0)}`;
   out['longest main-thread task under load, ms'] = String(
     Math.round(
       Math.max(0, ...(await page.evaluate(() => (window as unknown as { __long: number[] }).__long))),
@@ -273,6 +364,15 @@ async function main() {
   await filter.fill('wh-node-7');
   await page.getByText(/^\d+ of \d+ in all namespaces$/).waitFor();
   out['filter of the whole list shown, ms'] = String(Date.now() - tFilter);
+  // In the page alone, from the input event to the first row changing (Playwright's own steps left out).
+  const actedToShown = () =>
+    page.evaluate(() => {
+      const w = window as unknown as { __acted?: number; __shown?: number };
+      return w.__acted !== undefined && w.__shown !== undefined
+        ? String(Math.round(w.__shown - w.__acted))
+        : 'n/a';
+    });
+  const filterInPage = await actedToShown();
   await filter.fill('');
   await page.getByText(/^\d+ in all namespaces$/).waitFor();
   const firstKey = () => page.locator('tbody tr[data-key]').first().getAttribute('data-key');
@@ -284,13 +384,36 @@ async function main() {
     before,
   );
   out['sort of the whole list shown, ms'] = String(Date.now() - tSort);
+  out['filter / sort, in the page (input to the first row shown), ms'] =
+    `${filterInPage} / ${await actedToShown()}`;
   const changes = first.changes - changesBefore;
   out['bytes sent to a tab per change event'] = changes
     ? ((first.changeBytes - bytesBefore) / changes).toFixed(0)
     : 'n/a';
   out['server RSS after the run, MiB'] = serverRssMiB().toFixed(0);
-  await browser.close();
+  // A cold cache: nothing open on the pods for the cache's grace and the orders' linger, so its
+  // watch stops. Then the page alone: its first window is served while the list streams in.
+  await page.goto('about:blank');
   first.close();
+  await waitFor('the pod list to leave the cache', async () => podWatches() <= baseline, {
+    timeoutMs: 180_000,
+    intervalMs: 1000,
+  });
+  const pid = serverPid();
+  const rssCold = serverRssMiB(pid);
+  let rssPeak = rssCold;
+  const sampler = setInterval(() => {
+    rssPeak = Math.max(rssPeak, serverRssMiB(pid));
+  }, 100);
+  const tCold = Date.now();
+  await page.goto(`${base}/c/admin/_all/pods`, { waitUntil: 'commit' });
+  await page.locator('tbody tr[data-key]').first().waitFor({ timeout: 120_000 });
+  out['first rows, cold cache (in the page), ms'] = String(await firstRowInPage());
+  await page.getByText(/^\d+ in all namespaces$/).waitFor({ timeout: 300_000 });
+  out['the whole list shown, cold cache, ms'] = String(Date.now() - tCold);
+  clearInterval(sampler);
+  out['server RSS before / peak during the cold list, MiB'] = `${rssCold.toFixed(0)} / ${rssPeak.toFixed(0)}`;
+  await browser.close();
   const width = Math.max(...Object.keys(out).map((k) => k.length));
   console.log(
     `\nWheelhouse bench: ${PODS} pods, ${DEPLOYMENTS} Deployments, ${RATE} updates/s for ${SECONDS} s`,

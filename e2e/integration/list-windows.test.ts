@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { ListWindow } from '@/lib/live/protocol';
 import { configureWatchCache, watchCacheStats } from '@/lib/live/watch-cache';
-import { currentWindow, windowIndexCount } from '@/lib/live/windows';
+import { currentWindow, subscribeWindow, windowIndexCount } from '@/lib/live/windows';
 import { ADMIN_CONTEXT, core, createNamespace, deleteNamespace, waitFor } from '../support/kube';
 import { openTabStream, type TabStream } from '../support/stream';
 
@@ -148,4 +148,46 @@ test('tabs with one query share one order and one upstream watch; another query 
   assert.deepEqual(keysOf(later), ['cm-28', 'cm-29']);
   assert.equal(windowIndexCount(), ordersBefore + 1);
   assert.equal(watchCacheStats().watches, watchesBefore, 'no new upstream watch');
+});
+
+test('a cold list shows its first window while the rest arrives, then the whole order', async () => {
+  const cold = await createNamespace('windows-cold');
+  configureWatchCache({ listingFirst: 5 });
+  try {
+    await Promise.all(
+      names(30).map((name) =>
+        core().createNamespacedConfigMap({ namespace: cold, body: { metadata: { name } } }),
+      ),
+    );
+    const q = { q: '', selector: '', sort: 'name', dir: 'desc' as const };
+    const seen: { listing: boolean; size: number; first: string | undefined }[] = [];
+    const h = subscribeWindow(ADMIN_CONTEXT, 'configmaps', cold, q, (m) => {
+      if (m.type === 'changed')
+        seen.push({ listing: m.listing === true, size: m.order.size, first: m.order.slice(0, 1)[0]?.name });
+    });
+    try {
+      // A server render asking at the same moment settles on the first window it can give: the rows
+      // so far, marked as such.
+      const rendered = await currentWindow(ADMIN_CONTEXT, 'configmaps', cold, q, 0, 3);
+      assert.equal(rendered?.listing, true);
+      assert.equal(rendered?.size, 5);
+      assert.equal(rendered?.rows.length, 3);
+      await waitFor('the whole list', async () => seen.some((s) => !s.listing));
+      // 31 with kube-root-ca.crt: the rows so far at 5 and at 4 times as many, then all of them.
+      assert.deepEqual(
+        seen.map((s) => [s.listing, s.size]),
+        [
+          [true, 5],
+          [true, 20],
+          [false, 31],
+        ],
+      );
+      assert.equal(seen.at(-1)?.first, 'kube-root-ca.crt');
+    } finally {
+      h.close();
+    }
+  } finally {
+    configureWatchCache({ listingFirst: 1000 });
+    await deleteNamespace(cold);
+  }
 });

@@ -67,7 +67,7 @@ function apply(m: ListMirror, msg: CacheMessage): void {
   else if (msg.type === 'error') {
     m.rows = new Map();
     m.errors.push(msg.error.message);
-  } else m.statuses.push(msg.state);
+  } else if (msg.type === 'status') m.statuses.push(msg.state);
 }
 
 /**

@@ -66,6 +66,7 @@ interface Sub {
         keys: string[];
         total: number;
         size: number;
+        listing: boolean;
       }
     | undefined;
 }
@@ -81,6 +82,7 @@ interface Tab {
   subs: Map<string, Sub>;
   controller: ReadableStreamDefaultController<Uint8Array>;
   flushTimer: NodeJS.Timeout | undefined;
+  flushDue: number;
   heartbeat: NodeJS.Timeout;
   blockedSince: number | undefined;
   closed: boolean;
@@ -174,6 +176,7 @@ export function openTab(
           subs: new Map(),
           controller,
           flushTimer: undefined,
+          flushDue: 0,
           heartbeat: setInterval(() => {
             if (t.blockedSince === undefined) write(t, `event: ping\ndata: ${Date.now()}\n\n`);
           }, HEARTBEAT_MS),
@@ -320,7 +323,7 @@ function start(tab: Tab, sub: Sub): void {
       (m) => onWindowMessage(tab, sub, m),
       tab.principal,
     );
-    sub.window = { handle, dirty: true, sent: new Map(), keys: [], total: -1, size: -1 };
+    sub.window = { handle, dirty: true, sent: new Map(), keys: [], total: -1, size: -1, listing: false };
     sub.unsubscribe = () => handle.close();
     schedule(tab, 0);
     return;
@@ -352,11 +355,20 @@ function windowItem(sub: Sub): StreamItem | undefined {
   const moved = keys.length !== w.keys.length || keys.some((k, i) => k !== w.keys[i]);
   const rows = slice.filter((r) => w.sent.get(r.key) !== r);
   const first = w.sent.size === 0 && w.total === -1;
-  if (!moved && rows.length === 0 && order.total === w.total && order.size === w.size) return undefined;
+  const listing = w.handle.listing();
+  if (
+    !moved &&
+    rows.length === 0 &&
+    order.total === w.total &&
+    order.size === w.size &&
+    listing === w.listing
+  )
+    return undefined;
   w.sent = new Map(slice.map((r) => [r.key, r]));
   w.keys = keys;
   w.total = order.total;
   w.size = order.size;
+  w.listing = listing;
   const columns = first ? w.handle.columns() : undefined;
   return {
     s: sub.id,
@@ -365,13 +377,15 @@ function windowItem(sub: Sub): StreamItem | undefined {
     total: order.total,
     size: order.size,
     ...(moved || first ? { keys } : {}),
+    ...(listing ? { listing: true as const } : {}),
     rows,
     ...(columns ? { columns } : {}),
   };
 }
 
 function onMessage(tab: Tab, sub: Sub, m: CacheMessage): void {
-  if (tab.closed) return;
+  // A whole list (tools, tests) is sent once it is whole.
+  if (tab.closed || m.type === 'listing') return;
   switch (m.type) {
     case 'snapshot':
       sub.snapshot = m.rows;
@@ -423,8 +437,16 @@ function markResync(sub: Sub): void {
   sub.view = undefined;
 }
 
+/** A flush within `ms`: a sooner one replaces a later one (a new window is not held for FLUSH_MS). */
 function schedule(tab: Tab, ms: number): void {
-  if (!tab.flushTimer && !tab.closed) tab.flushTimer = setTimeout(() => flush(tab), ms);
+  if (tab.closed) return;
+  const due = Date.now() + ms;
+  if (tab.flushTimer) {
+    if (tab.flushDue <= due) return;
+    clearTimeout(tab.flushTimer);
+  }
+  tab.flushDue = due;
+  tab.flushTimer = setTimeout(() => flush(tab), ms);
 }
 
 function flush(tab: Tab): void {

@@ -85,6 +85,8 @@ export type StreamItem =
       keys?: string[];
       rows: Row[];
       columns?: Column[];
+      /** The list is still arriving from the API server: the rows so far, their order and counts. */
+      listing?: true;
     }
   /** A view's whole model, sent when it differs from the last one sent (never a partial diff). */
   | { s: string; t: 'view'; data: unknown }

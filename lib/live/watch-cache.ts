@@ -49,6 +49,11 @@ export interface ErrorInfo {
 export type CacheMessage =
   /** `columns` for kinds listed as the API server's Table (kubectl get's columns). */
   | { type: 'snapshot'; rows: Row[]; columns?: Column[] }
+  /**
+   * The rows so far of a first list still arriving (never of a relist, which keeps the last state):
+   * enough for a first window long before a 150,000-pod list ends. No changes follow until the snapshot.
+   */
+  | { type: 'listing'; rows: Row[] }
   | { type: 'changes'; changes: Change[] }
   | { type: 'error'; error: ErrorInfo }
   | { type: 'status'; state: 'live' | 'reconnecting'; since?: number };
@@ -64,6 +69,8 @@ interface Entry {
   namespace: string | undefined;
   kc: KubeConfig;
   state: ListState | undefined;
+  /** A first list's rows so far, while it arrives (see the `listing` message). */
+  listing: Row[] | undefined;
   /** Table-format kinds: the column definitions of the last LIST (or of a watch that sent new ones). */
   defs: TableColumnDefinition[] | undefined;
   /** Redacted objects by row key, in step with `state.rows`, kept once a view asked (keepObjects). */
@@ -84,7 +91,7 @@ interface Entry {
 // On globalThis: Next bundles route handlers and pages separately, and they must share one cache.
 const shared = globalThis as typeof globalThis & {
   __wheelhouseWatchCache?: {
-    settings: { graceMs: number; pageSize: number; streamingLists: boolean };
+    settings: { graceMs: number; pageSize: number; streamingLists: boolean; listingFirst: number };
     entries: Map<string, Entry>;
     counters: { lists: number; watches: number; relistsAfterGone: number };
     suspended?: { promise: Promise<void>; resolve: () => void };
@@ -92,7 +99,7 @@ const shared = globalThis as typeof globalThis & {
   };
 };
 shared.__wheelhouseWatchCache ??= {
-  settings: { graceMs: 15_000, pageSize: 500, streamingLists: true },
+  settings: { graceMs: 15_000, pageSize: 500, streamingLists: true, listingFirst: 1000 },
   entries: new Map(),
   counters: { lists: 0, watches: 0, relistsAfterGone: 0 },
 };
@@ -230,6 +237,7 @@ function attach(
       namespace: ns,
       kc,
       state: undefined,
+      listing: undefined,
       defs: undefined,
       objects: new Map(),
       keepObjects: false,
@@ -275,6 +283,7 @@ export function subscribe(
   const { entry, detach } = attach(context, slug, namespace, listener, principal);
   if (entry.error) listener({ type: 'error', error: entry.error });
   else if (entry.state) listener(snapshotOf(entry, entry.state));
+  else if (entry.listing) listener({ type: 'listing', rows: entry.listing });
   if (entry.reconnectingSince)
     listener({ type: 'status', state: 'reconnecting', since: entry.reconnectingSince });
   return detach;
@@ -301,7 +310,15 @@ export function watchObjects(
   onChange: () => void,
   principal?: Principal,
 ): ObjectFeed {
-  const { entry, detach } = attach(context, slug, namespace, () => onChange(), principal, true);
+  // A view reads whole lists: the rows of one still arriving are nothing to it.
+  const { entry, detach } = attach(
+    context,
+    slug,
+    namespace,
+    (m) => m.type !== 'listing' && onChange(),
+    principal,
+    true,
+  );
   const ready = () => entry.state !== undefined && entry.objectsReady && !entry.error;
   return {
     objects: () => (ready() ? entry.objects.values() : undefined),
@@ -433,15 +450,24 @@ function listBuilder(e: Entry): { add: (item: KubeObject) => void; finish: (rv: 
   const keep = e.keepObjects;
   let rows: Row[] = [];
   let objects = new Map<string, KubeObject>();
+  // The rows so far go to subscribers at listingFirst rows and at each 4 times as many: sorting them
+  // costs about half a sort of the whole list in all.
+  let nextListing = settings.listingFirst;
   return {
     add: (item) => {
       const row = e.kind.toRow(item);
       rows.push(row);
       if (keep) objects.set(row.key, cachedObject(item, e.kind));
+      if (rows.length < nextListing) return;
+      nextListing *= 4;
+      if (e.state || e.error) return;
+      e.listing = rows.slice();
+      broadcast(e, { type: 'listing', rows: e.listing });
     },
     finish: (rv) => {
       const state = fromList(rows, rv);
       e.state = state;
+      e.listing = undefined;
       e.objects = objects;
       e.objectsReady = keep;
       if (e.keepObjects && !keep) e.relist = true;
@@ -617,6 +643,7 @@ async function run(e: Entry): Promise<void> {
           e.objectsReady = false;
         }
         e.error = info;
+        e.listing = undefined;
         needList = true;
         if (!repeat) broadcast(e, { type: 'error', error: info });
       } else if (!e.reconnectingSince) {

@@ -62,6 +62,31 @@ export class OrderedRows {
     this.byKey = new Map(order.map((e) => [e.row.key, e]));
   }
 
+  /**
+   * Whether this query's order can be taken from `from`'s in one pass instead of a sort: the same
+   * list and sort column, and a filter `from` already applied (no selector or the same one, and a text
+   * this one contains), in either direction. Typing a filter narrows the last one; a sort click flips it.
+   */
+  canDeriveFrom(from: OrderedRows): boolean {
+    const norm = (t: string) => t.trim().toLowerCase();
+    return (
+      from.query.sort === this.query.sort &&
+      (from.query.selector === '' || from.query.selector === this.query.selector) &&
+      norm(this.query.q).includes(norm(from.query.q))
+    );
+  }
+
+  /** Starts over from another order of the same list (see canDeriveFrom): filtered, flipped if need be. */
+  resetFrom(from: OrderedRows): void {
+    this.type = from.type;
+    this.all = from.all;
+    // Entries depend on the row and the sort column alone, so both orders share them.
+    const src = from.sign === this.sign ? from.order : flipped(from.order);
+    const same = from.query.q === this.query.q && from.query.selector === this.query.selector;
+    this.order = same ? [...src] : src.filter((e) => this.matches(e.row));
+    this.byKey = new Map(this.order.map((e) => [e.row.key, e]));
+  }
+
   /** Applies one change of the list; true when the matching rows or their order changed. */
   apply(c: Change): boolean {
     if (c.type === 'ADDED') this.all++;
@@ -101,7 +126,7 @@ export class OrderedRows {
   }
 
   private compare(a: Entry, b: Entry): number {
-    const by = a.v === b.v ? 0 : this.sign * compareValues(a.v, b.v);
+    const by = sameValue(a, b) ? 0 : this.sign * compareValues(a.v, b.v);
     if (by !== 0) return by;
     a.t ??= tieKey(a.row);
     b.t ??= tieKey(b.row);
@@ -128,4 +153,30 @@ export class OrderedRows {
     // Unreachable while entries are only placed by lowerBound; a linear search keeps it correct anyway.
     return this.order.indexOf(e);
   }
+}
+
+/**
+ * The other direction of an order: reversed, except that ties keep breaking on namespace then name
+ * ascending, so each run of equal sort values is put back the right way round.
+ */
+function flipped(order: Entry[]): Entry[] {
+  const out = order.slice().reverse();
+  let i = 0;
+  while (i < out.length) {
+    let j = i + 1;
+    while (j < out.length && sameValue(out[j] as Entry, out[i] as Entry)) j++;
+    if (j - i > 1) {
+      for (let a = i, b = j - 1; a < b; a++, b--) {
+        const t = out[a] as Entry;
+        out[a] = out[b] as Entry;
+        out[b] = t;
+      }
+    }
+    i = j;
+  }
+  return out;
+}
+
+function sameValue(a: Entry, b: Entry): boolean {
+  return a.v === b.v || compareValues(a.v, b.v) === 0;
 }
