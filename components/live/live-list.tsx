@@ -235,7 +235,7 @@ export function LiveList({
           {list.status === 'ready' && (
             <p className="ml-auto text-muted" role={list.listing ? 'status' : undefined}>
               {list.listing
-                ? `Listing ${def.label} from the cluster: ${total.toLocaleString('en-US')} so far in ${where}…`
+                ? `Listing ${def.label} from the cluster: ${total} so far in ${where}…`
                 : `${list.total === total ? `${total}` : `${list.total} of ${total}`} in ${where}`}
             </p>
           )}

@@ -344,6 +344,8 @@ async function main() {
     `${pct(clusterFromSent, 50).toFixed(0)} / ${pct(clusterFromSent, 99).toFixed(0)}`;
   out['patch sent to DOM p50 / p99, ms'] =
     `${pct(fromSent, 50).toFixed(0)} / ${pct(fromSent, 99).toFixed(0)}`;
+  // Behind its rate, the bench queues patches before they are sent, so "sent" is not when they went.
+  if (achieved < RATE * 0.95) out['patch sent to DOM p50 / p99, ms'] += ' (bench behind its rate: not valid)';
   out['longest main-thread task under load, ms'] = String(
     Math.round(
       Math.max(0, ...(await page.evaluate(() => (window as unknown as { __long: number[] }).__long))),
@@ -357,6 +359,8 @@ async function main() {
     loads.push(await firstRowInPage());
   }
   out['first rows, 3 more warm loads (in the page), ms'] = loads.join(' / ');
+  // A filter of a live list: the tab's stream is serving it, not still opening.
+  await page.locator('table[data-live="true"]').waitFor({ timeout: 120_000 });
   // Last, so the figures above are measured as before: a filter of the whole list (a node's pods),
   // then a sort by name the other way, each from the input to the rows shown.
   const filter = page.getByRole('searchbox', { name: 'Filter' });
