@@ -3,10 +3,10 @@ import {
   compareValues,
   type ListQuery,
   matchesSelector,
-  matchesText,
   parseSelector,
   type Requirement,
   sortValue,
+  textMatcher,
   tieKey,
 } from './query';
 import type { Column, Row } from './rows/types';
@@ -28,6 +28,7 @@ export class OrderedRows {
   private order: Entry[] = [];
   private byKey = new Map<string, Entry>();
   private readonly reqs: Requirement[];
+  private readonly text: (row: Row) => boolean;
   private readonly sign: 1 | -1;
   private type: Column['type'] | 'name' = 'name';
   /** Rows in the list, matching or not. */
@@ -35,6 +36,7 @@ export class OrderedRows {
 
   constructor(readonly query: ListQuery) {
     this.reqs = parseSelector(query.selector);
+    this.text = textMatcher(query.q);
     this.sign = query.dir === 'asc' ? 1 : -1;
   }
 
@@ -118,7 +120,7 @@ export class OrderedRows {
   }
 
   private matches(row: Row): boolean {
-    return matchesSelector(row.labels, this.reqs) && matchesText(row, this.query.q);
+    return matchesSelector(row.labels, this.reqs) && this.text(row);
   }
 
   private entry(row: Row): Entry {

@@ -67,6 +67,10 @@ test('text filter looks at names, cells and labels; selector and text combine', 
   assert.deepEqual(names(ordered(rows, { q: 'APP=DB' })), ['db-1']);
   assert.deepEqual(names(ordered(rows, { selector: 'app=web' })), ['web-9', 'web-10']);
   assert.deepEqual(names(ordered(rows, { q: '10', selector: 'app=web' })), ['web-10']);
+  // The text is text, not a pattern.
+  assert.deepEqual(names(ordered(rows, { q: '.' })), []);
+  assert.deepEqual(names(ordered(rows, { q: 'web-(' })), []);
+  assert.deepEqual(names(ordered(rows, { q: 'p=w' })), ['web-9', 'web-10'], 'across a label key and value');
   const o = ordered(rows, { selector: 'app=web' });
   assert.equal(o.total, 2);
   assert.equal(o.size, 3);

@@ -88,14 +88,26 @@ function cellText(v: Cell | undefined): string {
   return Array.isArray(v) ? v.join(' ') : String(v);
 }
 
-/** Text search over name, namespace, every cell and the labels (as key=value). Case-insensitive. */
-export function matchesText(row: Row, text: string): boolean {
-  const t = text.trim().toLowerCase();
-  if (!t) return true;
-  if (row.name.toLowerCase().includes(t) || row.namespace.toLowerCase().includes(t)) return true;
-  for (const v of Object.values(row.cells)) if (cellText(v).toLowerCase().includes(t)) return true;
-  for (const [k, v] of Object.entries(row.labels)) if (`${k}=${v}`.toLowerCase().includes(t)) return true;
-  return false;
+/**
+ * Text search over name, namespace, every cell and the labels (as key=value). Case-insensitive.
+ * Compiled once per query: a case-insensitive regular expression finds the text without a lowercase
+ * copy of every string of every row, which was most of a filter's time over 150,000 rows.
+ */
+export function textMatcher(text: string): (row: Row) => boolean {
+  const t = text.trim();
+  if (!t) return () => true;
+  const re = new RegExp(t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i');
+  // Only a text with "=" can match across a label's key and value.
+  const across = t.includes('=');
+  return (row) => {
+    if (re.test(row.name) || re.test(row.namespace)) return true;
+    for (const k in row.cells) if (re.test(cellText(row.cells[k]))) return true;
+    for (const k in row.labels) {
+      const v = row.labels[k] ?? '';
+      if (across ? re.test(`${k}=${v}`) : re.test(k) || re.test(v)) return true;
+    }
+    return false;
+  };
 }
 
 /**
