@@ -100,6 +100,14 @@ async function watchPodsDirectly(
   return { seen, stop: () => req.abort() };
 }
 
+/** When a stream (or watch) first carried the sample's change or a later one, by etcd revision. */
+function arrivalOf(
+  arrivals: Map<string, [string, number][]>,
+  s: { key: string; rv: string; at: number },
+): number | undefined {
+  return arrivals.get(s.key)?.find(([rv, t]) => Number(rv) >= Number(s.rv) && t >= s.at - 1000)?.[1];
+}
+
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? Number.NaN;
@@ -304,8 +312,8 @@ async function main() {
   // The same, measured where the stream reaches a client: the server's share of the latency.
   const server: number[] = [];
   for (const s of samples) {
-    const hit = first.arrivals.get(s.key)?.find(([rv, t]) => Number(rv) >= Number(s.rv) && t >= s.at - 1000);
-    if (hit) server.push(hit[1] - s.at);
+    const hit = arrivalOf(first.arrivals, s);
+    if (hit !== undefined) server.push(hit - s.at);
   }
   // In the page alone (one clock): from the stream's message to the DOM showing that row version.
   const arrived = onBenchClock(
@@ -315,9 +323,10 @@ async function main() {
   const cluster: number[] = [];
   const clusterFromSent: number[] = [];
   for (const s of samples) {
-    const hit = direct.seen.get(s.key)?.find(([rv, t]) => Number(rv) >= Number(s.rv) && t >= s.at - 1000);
-    if (hit) cluster.push(hit[1] - s.at);
-    if (hit) clusterFromSent.push(hit[1] - s.sent);
+    const hit = arrivalOf(direct.seen, s);
+    if (hit === undefined) continue;
+    cluster.push(hit - s.at);
+    clusterFromSent.push(hit - s.sent);
   }
   const inPage: number[] = [];
   const toPage: number[] = [];

@@ -82,10 +82,11 @@ export class OrderedRows {
   resetFrom(from: OrderedRows): void {
     this.type = from.type;
     this.all = from.all;
-    // Entries depend on the row and the sort column alone, so both orders share them.
-    const src = from.sign === this.sign ? from.order : flipped(from.order);
+    // Entries depend on the row and the sort column alone, so both orders share them. Either path
+    // makes a new array (the flip, the filter or the copy): the orders never share one.
     const same = from.query.q === this.query.q && from.query.selector === this.query.selector;
-    this.order = same ? [...src] : src.filter((e) => this.matches(e.row));
+    const src = from.sign === this.sign ? from.order : flipped(from.order);
+    this.order = !same ? src.filter((e) => this.matches(e.row)) : src === from.order ? [...src] : src;
     this.byKey = new Map(this.order.map((e) => [e.row.key, e]));
   }
 
