@@ -129,6 +129,19 @@ test('pods of a new Deployment appear live with their node and status', async ({
   await expect(crashing.getByRole('cell').nth(2)).toHaveText('CrashLoopBackOff');
   // RESTARTS as kubectl prints it: the count and the last restart's age.
   await expect(crashing.getByRole('cell').nth(3)).toHaveText(/^\d+ \(\d+s ago\)$/);
+  // The diagnosis line makes its row taller, and the other row moves instead of covering it.
+  const boxes = () =>
+    dataRows(page, 'Pods').evaluateAll((trs) =>
+      trs.map((tr) => tr.getBoundingClientRect()).map((r) => ({ top: r.top, bottom: r.bottom })),
+    );
+  await expect
+    .poll(async () => {
+      const b = (await boxes()).sort((x, y) => x.top - y.top);
+      const tall = b.some((r) => r.bottom - r.top > 40);
+      const apart = b.every((r, i) => i === 0 || r.top >= (b[i - 1]?.bottom ?? 0) - 1);
+      return `${b.length >= 2 ? 'rows' : 'one row'}, ${tall ? 'one taller' : 'none taller'}, ${apart ? 'apart' : 'overlapping'}`;
+    })
+    .toBe('rows, one taller, apart');
 });
 
 test('sorting and filters live in the URL and survive a reload', async ({ page }) => {

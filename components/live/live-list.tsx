@@ -1,9 +1,9 @@
 'use client';
 
-import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { ListError } from '@/components/live/list-error';
 import { LiveCell, layoutOf } from '@/components/live/live-cell';
+import { useVirtualRows } from '@/components/live/use-virtual-rows';
 import { useWatchedWindow, type WatchedWindow } from '@/components/live/use-watched-list';
 import { Callout } from '@/components/ui/callout';
 import { ScrollArea } from '@/components/ui/scroll-area';
@@ -42,8 +42,13 @@ const ROW_HEIGHT = 36;
  */
 const BLOCK = 100;
 const WINDOW = 300;
-/** How long typing or scrolling settles before the window is asked for again. */
+/** How long scrolling settles before the window around the rows on screen is asked for. */
 const SETTLE_MS = 40;
+/**
+ * How long typing settles before the filter is asked for: a new query costs the server one pass over
+ * the last one's rows (it narrows it), and people type slower than that, so waiting only delays it.
+ */
+const TYPING_SETTLE_MS = 0;
 
 function useNow(initial: number): number {
   const [now, setNow] = useState(initial);
@@ -98,7 +103,7 @@ export function LiveList({
     });
   // biome-ignore lint/correctness/useExhaustiveDependencies: `ask` reads the same state as the deps
   useEffect(() => {
-    const t = setTimeout(() => ask(sort), SETTLE_MS);
+    const t = setTimeout(() => ask(sort), TYPING_SETTLE_MS);
     return () => clearTimeout(t);
   }, [text, selector, parsed.error, sort]);
   // A click is not typing: a sort is asked for at once.
@@ -173,15 +178,15 @@ export function LiveList({
     return () => clearTimeout(t);
   }, [text, selector, sort]);
 
-  const virtualizer = useVirtualizer({
+  const virtual = useVirtualRows({
     count: list.total,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
+    rowHeight: ROW_HEIGHT,
     overscan: 12,
-    initialRect: { width: 1200, height: 900 },
-    getItemKey: (i) => rowAt(i)?.key ?? `row-${i}`,
+    scrollRef,
+    offset: list.offset,
+    keys: list.keys,
   });
-  const items = virtualizer.getVirtualItems();
+  const items = virtual.rows;
   const top = items[0]?.index ?? 0;
   const bottom = items[items.length - 1]?.index ?? 0;
   // Scrolled out of the window: ask for the one around the rows on screen once scrolling settles.
@@ -268,7 +273,7 @@ export function LiveList({
           label={`${def.label} table`}
           className="max-h-[calc(100vh-15rem)] rounded border border-line"
         >
-          {/* A real table laid out as a grid: rows are absolutely placed by the virtualizer. */}
+          {/* A real table laid out as a grid: rows are absolutely placed (use-virtual-rows.ts). */}
           <table
             aria-label={def.label}
             aria-rowcount={list.total + 1}
@@ -306,10 +311,7 @@ export function LiveList({
                 })}
               </tr>
             </thead>
-            <tbody
-              className="relative grid"
-              style={{ height: Math.max(virtualizer.getTotalSize(), ROW_HEIGHT) }}
-            >
+            <tbody className="relative grid" style={{ height: Math.max(virtual.size, ROW_HEIGHT) }}>
               {list.total === 0 && (
                 <tr className="grid">
                   <td className="p-3 text-muted">No {def.label} match the filter.</td>
@@ -320,7 +322,7 @@ export function LiveList({
                 if (!r)
                   return (
                     <tr
-                      key={vi.key}
+                      key={`row-${vi.index}`}
                       aria-rowindex={vi.index + 2}
                       aria-busy="true"
                       className="absolute left-0 grid w-full border-b border-line-subtle"
@@ -331,10 +333,9 @@ export function LiveList({
                   );
                 return (
                   <tr
-                    key={vi.key}
+                    key={r.key}
                     // Measured, not fixed: a wrapped diagnosis makes its row taller instead of cut off.
-                    ref={virtualizer.measureElement}
-                    data-index={vi.index}
+                    ref={virtual.measure}
                     aria-rowindex={vi.index + 2}
                     data-key={r.key}
                     data-rv={r.rv}

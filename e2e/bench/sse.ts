@@ -1,10 +1,16 @@
-/** The bench's view of a tab stream: snapshot size, change bytes and when each change arrived. */
+/**
+ * The bench's view of a tab stream: snapshot size, change bytes and when each change arrived. A
+ * window subscription (what pages ask for) counts its first whole window as the snapshot, and each
+ * later window item's rows as changes.
+ */
 import type { SubscriptionSpec } from '@/lib/live/protocol';
 import { openHttpTab } from '../support/http-tab';
 
 export interface BenchStream {
   snapshotRows: number;
   snapshotBytes: number;
+  /** When the first rows arrived (a window's first, maybe of a list still arriving). */
+  firstRowsAt: number | undefined;
   changeBytes: number;
   changes: number;
   /** When each (key, resourceVersion) arrived on this stream. */
@@ -18,6 +24,7 @@ export function openStream(base: string, spec: SubscriptionSpec): BenchStream {
   const s: BenchStream = {
     snapshotRows: 0,
     snapshotBytes: 0,
+    firstRowsAt: undefined,
     changeBytes: 0,
     changes: 0,
     arrivals: new Map(),
@@ -26,21 +33,41 @@ export function openStream(base: string, spec: SubscriptionSpec): BenchStream {
     }),
     close: () => {},
   };
+  let ready = false;
   const tab = openHttpTab(base, [spec], (block) => {
     if (!block.startsWith('event: batch')) return;
     const items = JSON.parse(block.slice(block.indexOf('data: ') + 6)) as {
       t: string;
       rows?: unknown[];
       more?: boolean;
+      listing?: true;
       changes?: { key: string; row?: { rv: string } }[];
     }[];
     const now = Date.now();
     const bytes = Buffer.byteLength(block);
     for (const i of items) {
+      if (i.rows?.length) s.firstRowsAt ??= now;
       if (i.t === 'snapshot' || i.t === 'append') {
         s.snapshotRows = (i.t === 'snapshot' ? 0 : s.snapshotRows) + (i.rows?.length ?? 0);
         s.snapshotBytes = (i.t === 'snapshot' ? 0 : s.snapshotBytes) + bytes;
         if (!i.more) resolveReady();
+      } else if (i.t === 'window' && !ready) {
+        // The rows so far of a list still arriving do not make it ready: the whole list does.
+        s.snapshotRows = i.rows?.length ?? 0;
+        s.snapshotBytes = bytes;
+        if (!i.listing) {
+          ready = true;
+          resolveReady();
+        }
+      } else if (i.t === 'window') {
+        const rows = (i.rows ?? []) as { key: string; rv: string }[];
+        s.changes += rows.length;
+        s.changeBytes += bytes;
+        for (const r of rows) {
+          const list = s.arrivals.get(r.key) ?? [];
+          list.push([r.rv, now]);
+          s.arrivals.set(r.key, list);
+        }
       } else if (i.t === 'changes') {
         s.changes += i.changes?.length ?? 0;
         s.changeBytes += bytes;

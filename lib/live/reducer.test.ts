@@ -8,7 +8,6 @@ import {
   backoffMs,
   type Change,
   coalesce,
-  diffRows,
   fromList,
   isGone,
   isIdleTimeout,
@@ -38,7 +37,11 @@ test('events update the state and say what subscribers must hear', () => {
   assert.equal(applyEvent(s, 'MODIFIED', row('a', '12'))?.type, 'MODIFIED');
   // MODIFIED for an unknown key (missed ADDED) is an ADDED for the browser.
   assert.equal(applyEvent(s, 'MODIFIED', row('c', '13'))?.type, 'ADDED');
-  assert.deepEqual(applyEvent(s, 'DELETED', row('b', '14')), { type: 'DELETED', key: 'ns/b' });
+  assert.deepEqual(applyEvent(s, 'DELETED', row('b', '14')), {
+    type: 'DELETED',
+    key: 'ns/b',
+    prev: row('b', '11'),
+  });
   assert.equal(applyEvent(s, 'DELETED', row('zz', '15')), null);
   assert.deepEqual([...s.rows.keys()].sort(), ['ns/a', 'ns/c']);
   assert.equal(s.rv, '15');
@@ -53,13 +56,20 @@ test('a recreated object with the same name and resourceVersion but a new uid is
   assert.equal(applyEvent(s, 'ADDED', row('a', '5', 'new'))?.type, 'MODIFIED');
 });
 
-test('diffRows finds what a relist caught up on', () => {
-  const before = fromList([row('a', '1'), row('b', '1'), row('c', '1')], '1').rows;
-  const after = fromList([row('a', '1'), row('b', '2'), row('d', '3')], '3').rows;
-  const d = diffRows(before, after)
-    .map((c) => `${c.type} ${c.key}`)
-    .sort();
-  assert.deepEqual(d, ['ADDED ns/d', 'DELETED ns/c', 'MODIFIED ns/b']);
+test('a change carries the row it replaces, and coalescing leaves it off what is sent', () => {
+  const s = fromList([row('a', '1'), row('b', '1')], '1');
+  const old = s.rows.get('ns/a');
+  const mod = applyEvent(s, 'MODIFIED', row('a', '2'));
+  assert.equal(mod?.prev, old);
+  const gone = applyEvent(s, 'DELETED', row('b', '3'));
+  assert.equal(gone?.prev?.rv, '1');
+  assert.equal(applyEvent(s, 'ADDED', row('c', '4'))?.prev, undefined);
+  const pending = new Map<string, Change>();
+  for (const c of [mod, gone]) if (c) coalesce(pending, c);
+  assert.deepEqual(
+    [...pending.values()].map((c) => Object.keys(c).sort().join(',')),
+    ['key,row,type', 'key,type'],
+  );
 });
 
 test('coalescing keeps one entry per object and the browser ends in the same state', () => {

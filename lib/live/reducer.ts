@@ -15,6 +15,16 @@ export interface Change {
   row?: Row;
 }
 
+/**
+ * A change as the server's watch cache hands it on: with the row it replaces, so that each list
+ * order finds the entry to move by a binary search instead of holding a map of its own. Never sent:
+ * `coalesce` keeps the wire fields alone.
+ */
+export interface CacheChange extends Change {
+  /** The row before (MODIFIED, DELETED). */
+  prev?: Row;
+}
+
 export interface ListState {
   rows: Map<string, Row>;
   /** The resourceVersion to watch from: the list's, then each event's or bookmark's. */
@@ -29,40 +39,32 @@ export function fromList(rows: Row[], rv: string): ListState {
  * Applies one watch event and returns what subscribers must be told, or null when nothing they can
  * see changed (a replayed ADDED, a DELETED for an unknown key).
  */
-export function applyEvent(state: ListState, type: ChangeType, row: Row): Change | null {
+export function applyEvent(state: ListState, type: ChangeType, row: Row): CacheChange | null {
   if (row.rv) state.rv = row.rv;
   const prev = state.rows.get(row.key);
   if (type === 'DELETED') {
     if (!prev) return null;
     state.rows.delete(row.key);
-    return { type: 'DELETED', key: row.key };
+    return { type: 'DELETED', key: row.key, prev };
   }
   state.rows.set(row.key, row);
-  if (prev && prev.rv === row.rv && prev.uid === row.uid) return null;
-  return { type: prev ? 'MODIFIED' : 'ADDED', key: row.key, row };
+  if (!prev) return { type: 'ADDED', key: row.key, row };
+  if (prev.rv === row.rv && prev.uid === row.uid) return null;
+  return { type: 'MODIFIED', key: row.key, row, prev };
 }
 
 export function applyBookmark(state: ListState, rv: string | undefined): void {
   if (rv) state.rv = rv;
 }
 
-/** What changed between two states; used to tell how much a relist after 410 caught up. */
-export function diffRows(before: Map<string, Row>, after: Map<string, Row>): Change[] {
-  const out: Change[] = [];
-  for (const [key, row] of after) {
-    const old = before.get(key);
-    if (!old) out.push({ type: 'ADDED', key, row });
-    else if (old.rv !== row.rv || old.uid !== row.uid) out.push({ type: 'MODIFIED', key, row });
-  }
-  for (const key of before.keys()) if (!after.has(key)) out.push({ type: 'DELETED', key });
-  return out;
-}
-
 /**
  * Folds a change into a subscriber's unsent changes so that a burst costs at most one entry per
  * object: the browser ends in the same state as if it had seen every event.
  */
-export function coalesce(pending: Map<string, Change>, c: Change): void {
+export function coalesce(pending: Map<string, Change>, change: CacheChange): void {
+  const c: Change = change.row
+    ? { type: change.type, key: change.key, row: change.row }
+    : { type: change.type, key: change.key };
   const prev = pending.get(c.key);
   if (!prev) {
     pending.set(c.key, c);

@@ -24,7 +24,7 @@ import {
   applyBookmark,
   applyEvent,
   backoffMs,
-  type Change,
+  type CacheChange,
   fromList,
   httpStatus,
   isGone,
@@ -54,7 +54,7 @@ export type CacheMessage =
    * enough for a first window long before a 150,000-pod list ends. No changes follow until the snapshot.
    */
   | { type: 'listing'; rows: Row[] }
-  | { type: 'changes'; changes: Change[] }
+  | { type: 'changes'; changes: CacheChange[] }
   | { type: 'error'; error: ErrorInfo }
   | { type: 'status'; state: 'live' | 'reconnecting'; since?: number };
 

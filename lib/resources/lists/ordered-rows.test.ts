@@ -71,7 +71,7 @@ test('a derived order follows changes like a sorted one', () => {
   const live = new Map(rows.map((r) => [r.key, r]));
   for (const [i, r] of rows.slice(0, 200).entries()) {
     const next = { ...r, rv: '2', cells: { restarts: i % 5, node: `node-${i % 12}` } };
-    derived.apply({ type: 'MODIFIED', key: r.key, row: next });
+    derived.apply({ type: 'MODIFIED', key: r.key, row: next, prev: live.get(r.key) });
     live.set(r.key, next);
   }
   assert.deepEqual(keys(derived), keys(ordered([...live.values()], derived.query)));

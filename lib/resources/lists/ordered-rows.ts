@@ -1,4 +1,4 @@
-import type { Change } from '../../live/reducer';
+import type { CacheChange } from '../../live/reducer';
 import {
   compareValues,
   type ListQuery,
@@ -15,6 +15,8 @@ import type { Column, Row } from './rows/types';
  * One list query's order (filter, label selector, sort) over a cached list, kept up to date change by
  * change: a change costs a binary search and one splice, not a sort, so a window of a 150,000-row list
  * can be served on every update. Ties break on namespace then name, so the order is total and stable.
+ * It holds one array and no map by key (at 150,000 rows a map was a third of a new order's time and
+ * memory): a change's `prev` row finds its entry by the same binary search that places new ones.
  */
 
 interface Entry {
@@ -26,7 +28,6 @@ interface Entry {
 
 export class OrderedRows {
   private order: Entry[] = [];
-  private byKey = new Map<string, Entry>();
   private readonly reqs: Requirement[];
   private readonly text: (row: Row) => boolean;
   private readonly sign: 1 | -1;
@@ -61,7 +62,6 @@ export class OrderedRows {
     }
     order.sort((a, b) => this.compare(a, b));
     this.order = order;
-    this.byKey = new Map(order.map((e) => [e.row.key, e]));
   }
 
   /**
@@ -87,32 +87,40 @@ export class OrderedRows {
     const same = from.query.q === this.query.q && from.query.selector === this.query.selector;
     const src = from.sign === this.sign ? from.order : flipped(from.order);
     this.order = !same ? src.filter((e) => this.matches(e.row)) : src === from.order ? [...src] : src;
-    this.byKey = new Map(this.order.map((e) => [e.row.key, e]));
   }
 
-  /** Applies one change of the list; true when the matching rows or their order changed. */
-  apply(c: Change): boolean {
+  /**
+   * Applies one change of the list; true when the matching rows or their order changed. A MODIFIED or
+   * DELETED change carries the row it replaces (`prev`, as the watch cache gives it); without one,
+   * the entry is looked for by key, in linear time.
+   */
+  apply(c: CacheChange): boolean {
     if (c.type === 'ADDED') this.all++;
     if (c.type === 'DELETED') this.all--;
-    const old = this.byKey.get(c.key);
+    const at = c.type === 'ADDED' ? -1 : this.find(c);
+    const old = at >= 0 ? this.order[at] : undefined;
     const row = c.type === 'DELETED' ? undefined : c.row;
     const next = row && this.matches(row) ? this.entry(row) : undefined;
     if (!old && !next) return c.type !== 'MODIFIED';
     if (old && next && this.compare(old, next) === 0) {
       // Same place: replace in position (the common case, a status update).
-      this.order[this.indexOf(old)] = next;
-      this.byKey.set(c.key, next);
+      this.order[at] = next;
       return true;
     }
-    if (old) {
-      this.order.splice(this.indexOf(old), 1);
-      this.byKey.delete(c.key);
-    }
-    if (next) {
-      this.order.splice(this.lowerBound(next), 0, next);
-      this.byKey.set(c.key, next);
-    }
+    if (old) this.order.splice(at, 1);
+    if (next) this.order.splice(this.lowerBound(next), 0, next);
     return true;
+  }
+
+  /** Where the change's key is in the order, or -1. */
+  private find(c: CacheChange): number {
+    if (c.prev) {
+      if (!this.matches(c.prev)) return -1;
+      const i = this.lowerBound(this.entry(c.prev));
+      if (this.order[i]?.row.key === c.key) return i;
+    }
+    // No `prev`, or an order that missed one of the list's changes: still correct, only slower.
+    return this.order.findIndex((e) => e.row.key === c.key);
   }
 
   /** The matching rows from `offset`, at most `count` of them. */
@@ -129,8 +137,20 @@ export class OrderedRows {
   }
 
   private compare(a: Entry, b: Entry): number {
-    const by = sameValue(a, b) ? 0 : this.sign * compareValues(a.v, b.v);
-    if (by !== 0) return by;
+    const x = a.v;
+    const y = b.v;
+    if (x !== y) {
+      // Numbers and strings compared inline: this runs some 2.5 million times to sort 150,000 rows.
+      const by =
+        typeof x === 'number' && typeof y === 'number'
+          ? x - y
+          : typeof x === 'string' && typeof y === 'string'
+            ? x < y
+              ? -1
+              : 1
+            : compareValues(x, y);
+      if (by !== 0) return this.sign * by;
+    }
     a.t ??= tieKey(a.row);
     b.t ??= tieKey(b.row);
     if (a.t !== b.t) return a.t < b.t ? -1 : 1;
@@ -148,13 +168,6 @@ export class OrderedRows {
       else hi = mid;
     }
     return lo;
-  }
-
-  private indexOf(e: Entry): number {
-    const i = this.lowerBound(e);
-    if (this.order[i] === e) return i;
-    // Unreachable while entries are only placed by lowerBound; a linear search keeps it correct anyway.
-    return this.order.indexOf(e);
   }
 }
 

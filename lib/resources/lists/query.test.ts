@@ -134,29 +134,44 @@ test('a row leaving or joining the filter leaves or joins the order; others only
   assert.deepEqual(names(o), ['y']);
 });
 
-test('the order agrees with a fresh sort after many random changes', () => {
-  let seed = 7;
-  const rand = (n: number) => {
-    seed = (seed * 1103515245 + 12345) % 2 ** 31;
-    return seed % n;
-  };
-  const o = ordered([], { sort: 'restarts', dir: 'desc' });
-  const live = new Map<string, Row>();
-  for (let i = 0; i < 2000; i++) {
-    const key = `ns${rand(3)}/p-${rand(200)}`;
-    const [ns, name] = key.split('/') as [string, string];
-    if (live.has(key) && rand(4) === 0) {
-      live.delete(key);
-      o.apply({ type: 'DELETED', key });
-    } else {
-      const r = row(name, ns, {}, { restarts: rand(5) });
-      o.apply({ type: live.has(key) ? 'MODIFIED' : 'ADDED', key, row: r });
-      live.set(key, r);
+for (const withPrev of [true, false]) {
+  test(`the order agrees with a fresh sort after many random changes (${withPrev ? 'found by the row it replaces' : 'found by key'})`, () => {
+    let seed = 7;
+    const rand = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    const o = ordered([], { sort: 'restarts', dir: 'desc' });
+    const live = new Map<string, Row>();
+    for (let i = 0; i < 2000; i++) {
+      const key = `ns${rand(3)}/p-${rand(200)}`;
+      const [ns, name] = key.split('/') as [string, string];
+      const prev = withPrev ? live.get(key) : undefined;
+      if (live.has(key) && rand(4) === 0) {
+        live.delete(key);
+        o.apply({ type: 'DELETED', key, ...(prev ? { prev } : {}) });
+      } else {
+        const r = row(name, ns, {}, { restarts: rand(5) });
+        o.apply({ type: live.has(key) ? 'MODIFIED' : 'ADDED', key, row: r, ...(prev ? { prev } : {}) });
+        live.set(key, r);
+      }
     }
-  }
-  const fresh = ordered([...live.values()], { sort: 'restarts', dir: 'desc' });
-  assert.deepEqual(o.slice(0, 10_000), fresh.slice(0, 10_000));
-  assert.equal(o.size, live.size);
+    const fresh = ordered([...live.values()], { sort: 'restarts', dir: 'desc' });
+    assert.deepEqual(o.slice(0, 10_000), fresh.slice(0, 10_000));
+    assert.equal(o.size, live.size);
+  });
+}
+
+test('natural order compares numbers of any length, and leading zeros do not count', () => {
+  const named = ['n-10000000000000', 'n-9', 'n-010', 'n-0', 'n-999999999999', 'n-1a', 'n-1', 'n-'].map((n) =>
+    row(n, 'a', {}, {}),
+  );
+  assert.deepEqual(
+    ordered(named, {})
+      .slice(0, 9)
+      .map((r) => r.name),
+    ['n-', 'n-0', 'n-1', 'n-1a', 'n-9', 'n-010', 'n-999999999999', 'n-10000000000000'],
+  );
 });
 
 test('natural order holds for digit runs anywhere in a name, and ties break on namespace', () => {

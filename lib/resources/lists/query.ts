@@ -112,25 +112,20 @@ export function textMatcher(text: string): (row: Row) => boolean {
 
 /**
  * Natural order ("web-9" before "web-10") without Intl.Collator, which is too slow for 10,000 rows on
- * every update: digit runs are zero-padded so plain string comparison does the rest.
+ * every update: each digit run loses its leading zeros and gets its length as a prefix character, so
+ * plain string comparison does the rest (a longer number is a larger one). Shorter than zero-padding,
+ * which matters at 150,000 rows: these are the keys a sort compares and the tie keys it keeps.
  */
+const DIGITS = /\d+/g;
+function digitRun(run: string): string {
+  let i = 0;
+  while (i < run.length - 1 && run.charCodeAt(i) === 48) i++;
+  const digits = i ? run.slice(i) : run;
+  // "0" to "9" for up to nine digits, so a number still sorts where a digit would.
+  return String.fromCharCode(48 + Math.min(digits.length, 70)) + digits;
+}
 function naturalKey(s: string): string {
-  const lower = s.toLowerCase();
-  let out = '';
-  let run = '';
-  for (let i = 0; i < lower.length; i++) {
-    const c = lower.charCodeAt(i);
-    if (c >= 48 && c <= 57) {
-      run += lower[i];
-      continue;
-    }
-    if (run) {
-      out += run.padStart(12, '0');
-      run = '';
-    }
-    out += lower[i];
-  }
-  return run ? out + run.padStart(12, '0') : out;
+  return s.toLowerCase().replace(DIGITS, digitRun);
 }
 
 const tieKeys = new WeakMap<Row, string>();
@@ -151,7 +146,7 @@ export function sortValue(row: Row, key: string, type: Column['type'] | 'name'):
   const v = row.cells[key];
   if (type === 'ratio' && typeof v === 'string') {
     const [a, b] = v.split('/').map(Number);
-    return (a ?? 0) * 1e6 + (b ?? 0);
+    return (a || 0) * 1e6 + (b || 0);
   }
   if (typeof v === 'number') return v;
   if (typeof v === 'boolean') return v ? 1 : 0;
