@@ -129,7 +129,7 @@ export class OrderedRows {
   }
 
   private matches(row: Row): boolean {
-    return matchesSelector(row.labels, this.reqs) && this.text(row);
+    return (this.reqs.length === 0 || matchesSelector(row.labels, this.reqs)) && this.text(row);
   }
 
   private entry(row: Row): Entry {
