@@ -34,6 +34,11 @@ export function openStream(base: string, spec: SubscriptionSpec): BenchStream {
     close: () => {},
   };
   let ready = false;
+  const arrived = (key: string, rv: string, at: number) => {
+    const list = s.arrivals.get(key) ?? [];
+    list.push([rv, at]);
+    s.arrivals.set(key, list);
+  };
   const tab = openHttpTab(base, [spec], (block) => {
     if (!block.startsWith('event: batch')) return;
     const items = JSON.parse(block.slice(block.indexOf('data: ') + 6)) as {
@@ -63,20 +68,11 @@ export function openStream(base: string, spec: SubscriptionSpec): BenchStream {
         const rows = (i.rows ?? []) as { key: string; rv: string }[];
         s.changes += rows.length;
         s.changeBytes += bytes;
-        for (const r of rows) {
-          const list = s.arrivals.get(r.key) ?? [];
-          list.push([r.rv, now]);
-          s.arrivals.set(r.key, list);
-        }
+        for (const r of rows) arrived(r.key, r.rv, now);
       } else if (i.t === 'changes') {
         s.changes += i.changes?.length ?? 0;
         s.changeBytes += bytes;
-        for (const c of i.changes ?? []) {
-          if (!c.row) continue;
-          const list = s.arrivals.get(c.key) ?? [];
-          list.push([c.row.rv, now]);
-          s.arrivals.set(c.key, list);
-        }
+        for (const c of i.changes ?? []) if (c.row) arrived(c.key, c.row.rv, now);
       }
     }
   });
