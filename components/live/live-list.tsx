@@ -2,13 +2,14 @@
 
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { ListError } from '@/components/live/list-error';
-import { LiveCell, layoutOf } from '@/components/live/live-cell';
+import { layoutOf } from '@/components/live/live-cell';
+import { LiveRow, ROW_HEIGHT } from '@/components/live/live-row';
 import { useVirtualRows } from '@/components/live/use-virtual-rows';
 import { useWatchedWindow, type WatchedWindow } from '@/components/live/use-watched-list';
 import { Callout } from '@/components/ui/callout';
 import { ScrollArea } from '@/components/ui/scroll-area';
 import type { ErrorInfo } from '@/lib/live/protocol';
-import { ALL_NAMESPACES, scopePath } from '@/lib/paths';
+import { ALL_NAMESPACES } from '@/lib/paths';
 import type { Column, Row } from '@/lib/resources/lists/kinds';
 import { type ListQuery, listQueryString, parseSelector } from '@/lib/resources/lists/query';
 
@@ -25,6 +26,8 @@ export interface InitialList {
   columns?: Column[];
   /** The server was still receiving the list: the first of the rows so far. */
   listing?: true;
+  /** The first rows of the filter: `total` counts those found so far. */
+  counting?: true;
 }
 
 /** What a list needs to know of a kind Wheelhouse has no definition of (one found by discovery). */
@@ -34,7 +37,6 @@ export interface ListKind {
   columns: Column[];
 }
 
-const ROW_HEIGHT = 36;
 /**
  * The browser holds a window of the list, not the list: WINDOW rows from a multiple of BLOCK, moved
  * when the rows on screen leave it. The server keeps the order, so a list of any size costs the tab
@@ -146,6 +148,7 @@ export function LiveList({
       size: initial.size,
       ...(initial.columns ? { columns: initial.columns } : {}),
       ...(initial.listing ? { listing: true } : {}),
+      ...(initial.counting ? { counting: true } : {}),
     };
   }, [initial]);
   const isFirst = asked === query && range.offset === 0;
@@ -238,10 +241,12 @@ export function LiveList({
             />
           </div>
           {list.status === 'ready' && (
-            <p className="ml-auto text-muted" role={list.listing ? 'status' : undefined}>
+            <p className="ml-auto text-muted" role={list.listing || list.counting ? 'status' : undefined}>
               {list.listing
                 ? `Listing ${def.label} from the cluster: ${total} so far in ${where}…`
-                : `${list.total === total ? `${total}` : `${list.total} of ${total}`} in ${where}`}
+                : list.counting
+                  ? `Counting: ${list.total} so far of ${total} in ${where}…`
+                  : `${list.total === total ? `${total}` : `${list.total} of ${total}`} in ${where}`}
             </p>
           )}
         </div>
@@ -278,7 +283,7 @@ export function LiveList({
             aria-label={def.label}
             aria-rowcount={list.total + 1}
             // Busy while a new window or query is on its way: the rows shown are the last ones.
-            aria-busy={live.status === 'loading' || list.listing ? true : undefined}
+            aria-busy={live.status === 'loading' || list.listing || list.counting ? true : undefined}
             // Set once the tab's stream (not only the server render) has given this list.
             data-live={live.status !== 'loading' && live !== first ? 'true' : undefined}
             className="grid text-left text-sm"
@@ -332,36 +337,19 @@ export function LiveList({
                     </tr>
                   );
                 return (
-                  <tr
+                  <LiveRow
                     key={r.key}
-                    // Measured, not fixed: a wrapped diagnosis makes its row taller instead of cut off.
-                    ref={virtual.measure}
-                    aria-rowindex={vi.index + 2}
-                    data-key={r.key}
-                    data-rv={r.rv}
-                    className="absolute left-0 grid w-full border-b border-line-subtle hover:bg-hover"
-                    style={{ ...layout, minHeight: ROW_HEIGHT, transform: `translateY(${vi.start}px)` }}
-                  >
-                    {columns.map((c) =>
-                      c.below && (r.cells[c.key] ?? null) === null ? null : (
-                        <LiveCell
-                          key={c.key}
-                          row={r}
-                          column={c}
-                          now={now}
-                          href={
-                            c.key === 'name'
-                              ? scopePath(
-                                  context,
-                                  r.namespace || namespaceSegment,
-                                  `${kind}/${encodeURIComponent(r.name)}`,
-                                )
-                              : undefined
-                          }
-                        />
-                      ),
-                    )}
-                  </tr>
+                    row={r}
+                    index={vi.index}
+                    start={vi.start}
+                    layout={layout}
+                    columns={columns}
+                    now={now}
+                    context={context}
+                    namespaceSegment={namespaceSegment}
+                    kind={kind}
+                    measure={virtual.measure}
+                  />
                 );
               })}
             </tbody>

@@ -34,6 +34,8 @@ export interface WatchedWindow {
   columns?: Column[];
   /** The server is still receiving the list from the cluster: rows so far, counts so far. */
   listing?: boolean;
+  /** The first rows of a new filter: `total` counts those found so far. */
+  counting?: boolean;
 }
 
 /** A server-side view (lib/live/views) as the browser holds it. */
@@ -307,13 +309,14 @@ function applyWindow(key: string, item: StreamItem): void {
         const columns = item.columns ?? cur?.columns;
         return {
           status: 'ready',
-          offset: item.offset,
+          offset: item.offset ?? cur?.offset ?? 0,
           keys,
           rows,
-          total: item.total,
-          size: item.size,
+          total: item.total ?? cur?.total ?? 0,
+          size: item.size ?? cur?.size ?? 0,
           ...(columns ? { columns } : {}),
           ...(item.listing ? { listing: true } : {}),
+          ...(item.counting ? { counting: true } : {}),
         };
       }
       if (item.t === 'error') return { ...(cur ?? LOADING_WINDOW), status: 'error', error: item.error };

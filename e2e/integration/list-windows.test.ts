@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { ListWindow } from '@/lib/live/protocol';
 import { configureWatchCache, watchCacheStats } from '@/lib/live/watch-cache';
-import { currentWindow, subscribeWindow, windowIndexCount } from '@/lib/live/windows';
+import { configureWindowParts, currentWindow, subscribeWindow, windowIndexCount } from '@/lib/live/windows';
 import { ADMIN_CONTEXT, core, createNamespace, deleteNamespace, waitFor } from '../support/kube';
 import { openTabStream, type TabStream } from '../support/stream';
 
@@ -148,6 +148,55 @@ test('tabs with one query share one order and one upstream watch; another query 
   assert.deepEqual(keysOf(later), ['cm-28', 'cm-29']);
   assert.equal(windowIndexCount(), ordersBefore + 1);
   assert.equal(watchCacheStats().watches, watchesBefore, 'no new upstream watch');
+});
+
+test('a filter of a long order is served from its first rows, then counted to the end', async () => {
+  // Parts this small make a list of 31 a long one (by default: 20,000 rows, the first 300 at once).
+  configureWindowParts({ from: 10, firstRows: 3, step: 4 });
+  const all = { q: '', selector: 'windowed=yes', sort: 'name', dir: 'asc' as const };
+  const base = subscribeWindow(ADMIN_CONTEXT, 'configmaps', ns, all, () => undefined);
+  try {
+    await waitFor('the whole order', async () => base.rows()?.total === 30);
+    const seen: { counting: boolean; total: number; first: string[] }[] = [];
+    const h = subscribeWindow(ADMIN_CONTEXT, 'configmaps', ns, { ...all, q: 'cm-1' }, (m) => {
+      if (m.type !== 'changed') return;
+      seen.push({
+        counting: m.counting === true,
+        total: m.order.total,
+        first: m.order.slice(0, 5).map((r) => r.name),
+      });
+    });
+    try {
+      await waitFor('counted', async () => seen.some((s) => !s.counting));
+      assert.deepEqual(
+        seen.map((s) => [s.counting, s.total]),
+        [
+          [true, 3],
+          [false, 10],
+        ],
+        'the first three rows at once, then all ten',
+      );
+      assert.deepEqual(seen[0]?.first, ['cm-10', 'cm-11', 'cm-12']);
+      assert.deepEqual(seen[1]?.first, ['cm-10', 'cm-11', 'cm-12', 'cm-13', 'cm-14']);
+      // Counted, it follows the list again.
+      await core().createNamespacedConfigMap({
+        namespace: ns,
+        body: { metadata: { name: 'cm-10a', labels: { windowed: 'yes' } } },
+      });
+      await waitFor('the new row counted', async () => seen.at(-1)?.total === 11);
+      assert.equal(seen.at(-1)?.first[1], 'cm-10a');
+    } finally {
+      h.close();
+    }
+    // A tab asking for it is sent the counted order and the exact total.
+    const t = await open({ q: 'cm-1', count: 4 });
+    await waitFor('the tab window', async () => t.list.window?.total === 11 && !t.list.window.counting);
+    assert.deepEqual(keysOf(t), ['cm-10', 'cm-10a', 'cm-11', 'cm-12']);
+  } finally {
+    base.close();
+    configureWindowParts({ from: 20_000, firstRows: 300, step: 20_000 });
+    await core().deleteNamespacedConfigMap({ namespace: ns, name: 'cm-10a' });
+  }
 });
 
 test('a cold list shows its first window while the rest arrives, then the whole order', async () => {

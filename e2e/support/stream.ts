@@ -20,7 +20,15 @@ export interface ListMirror {
   errors: string[];
   statuses: string[];
   /** A window subscription: its order and counts as last sent, and every row key sent after the first. */
-  window?: { offset: number; keys: string[]; total: number; size: number; items: number; resent: string[] };
+  window?: {
+    offset: number;
+    keys: string[];
+    total: number;
+    size: number;
+    items: number;
+    resent: string[];
+    counting: boolean;
+  };
 }
 
 function mirror(): ListMirror {
@@ -39,12 +47,13 @@ function applyWindowItem(m: ListMirror, i: Extract<StreamItem, { t: 'window' }>)
   m.rows = rows;
   const w = m.window;
   m.window = {
-    offset: i.offset,
+    offset: i.offset ?? w?.offset ?? 0,
     keys,
-    total: i.total,
-    size: i.size,
+    total: i.total ?? w?.total ?? 0,
+    size: i.size ?? w?.size ?? 0,
     items: (w?.items ?? 0) + 1,
     resent: w ? [...w.resent, ...i.rows.map((r) => r.key)] : [],
+    counting: i.counting === true,
   };
   if (i.columns) m.columns = i.columns;
 }

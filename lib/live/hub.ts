@@ -67,6 +67,7 @@ interface Sub {
         total: number;
         size: number;
         listing: boolean;
+        counting: boolean;
       }
     | undefined;
 }
@@ -323,7 +324,16 @@ function start(tab: Tab, sub: Sub): void {
       (m) => onWindowMessage(tab, sub, m),
       tab.principal,
     );
-    sub.window = { handle, dirty: true, sent: new Map(), keys: [], total: -1, size: -1, listing: false };
+    sub.window = {
+      handle,
+      dirty: true,
+      sent: new Map(),
+      keys: [],
+      total: -1,
+      size: -1,
+      listing: false,
+      counting: false,
+    };
     sub.unsubscribe = () => handle.close();
     schedule(tab, 0);
     return;
@@ -356,28 +366,36 @@ function windowItem(sub: Sub): StreamItem | undefined {
   const rows = slice.filter((r) => w.sent.get(r.key) !== r);
   const first = w.sent.size === 0 && w.total === -1;
   const listing = w.handle.listing();
+  const counting = w.handle.counting();
   if (
     !moved &&
     rows.length === 0 &&
     order.total === w.total &&
     order.size === w.size &&
-    listing === w.listing
+    listing === w.listing &&
+    counting === w.counting
   )
     return undefined;
   w.sent = new Map(slice.map((r) => [r.key, r]));
   w.keys = keys;
+  // The offset is the subscription's own; the counts only when they moved (most changes move none).
+  const counts = {
+    ...(first ? { offset: spec.window.offset } : {}),
+    ...(order.total !== w.total ? { total: order.total } : {}),
+    ...(order.size !== w.size ? { size: order.size } : {}),
+  };
   w.total = order.total;
   w.size = order.size;
   w.listing = listing;
+  w.counting = counting;
   const columns = first ? w.handle.columns() : undefined;
   return {
     s: sub.id,
     t: 'window',
-    offset: spec.window.offset,
-    total: order.total,
-    size: order.size,
+    ...counts,
     ...(moved || first ? { keys } : {}),
     ...(listing ? { listing: true as const } : {}),
+    ...(counting ? { counting: true as const } : {}),
     rows,
     ...(columns ? { columns } : {}),
   };

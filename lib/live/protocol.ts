@@ -75,18 +75,22 @@ export type StreamItem =
   /**
    * A window's news: `keys` (the window's rows in order) when the order or membership changed, and
    * only the rows the tab does not have as they are; `total` rows match the query, of `size` listed.
+   * The first item of a stream has them all; later ones leave out `offset` and the counts that did
+   * not change (most row changes move neither), so they stand as last sent.
    */
   | {
       s: string;
       t: 'window';
-      offset: number;
-      total: number;
-      size: number;
+      offset?: number;
+      total?: number;
+      size?: number;
       keys?: string[];
       rows: Row[];
       columns?: Column[];
       /** The list is still arriving from the API server: the rows so far, their order and counts. */
       listing?: true;
+      /** The first rows of a new filter: `total` is those found so far, the rest are being found. */
+      counting?: true;
     }
   /** A view's whole model, sent when it differs from the last one sent (never a partial diff). */
   | { s: string; t: 'view'; data: unknown }

@@ -5,6 +5,7 @@ import type { ListQuery } from '../resources/lists/query';
 import type { Column, Row } from '../resources/lists/rows/types';
 import { cacheKind } from './cache-kinds';
 import { firstMessage } from './first-message';
+import type { CacheChange } from './reducer';
 import { type CacheMessage, credentialsKey, type ErrorInfo, subscribe } from './watch-cache';
 
 /**
@@ -15,8 +16,11 @@ import { type CacheMessage, credentialsKey, type ErrorInfo, subscribe } from './
  */
 
 export type WindowMessage =
-  /** `listing`: the order is of the rows so far of a list still arriving (see watch-cache's `listing`). */
-  | { type: 'changed'; order: OrderedRows; columns?: Column[]; listing?: true }
+  /**
+   * `listing`: the order is of the rows so far of a list still arriving (see watch-cache's `listing`).
+   * `counting`: the order holds the first of its rows (a prefix), the rest are being found.
+   */
+  | { type: 'changed'; order: OrderedRows; columns?: Column[]; listing?: true; counting?: true }
   | { type: 'error'; error: ErrorInfo }
   | { type: 'status'; state: 'live' | 'reconnecting'; since?: number };
 
@@ -27,6 +31,8 @@ export interface WindowHandle {
   columns(): Column[] | undefined;
   /** The order is of a list still arriving. */
   listing(): boolean;
+  /** The order holds its first rows; its total is a lower bound until the rest are found. */
+  counting(): boolean;
   close(): void;
 }
 
@@ -42,6 +48,9 @@ interface Index {
   order: OrderedRows | undefined;
   columns: Column[] | undefined;
   listing: boolean;
+  /** Filtering in parts (see countRest): the list's changes wait in `queued` meanwhile. */
+  counting: boolean;
+  queued: CacheChange[];
   error: ErrorInfo | undefined;
   reconnectingSince: number | undefined;
   listeners: Set<(m: WindowMessage) => void>;
@@ -50,6 +59,18 @@ interface Index {
 }
 
 const LINGER_MS = 30_000;
+/**
+ * A filter of a long order is made in parts: the first `firstRows` matches (the page's first window,
+ * live-list's WINDOW) are served at once, then the rest are found `step` rows at a time, each part
+ * its own turn of the event loop. At 150,000 pods a whole pass took 200-450 ms of one task; the first
+ * rows of a node's pods are found in a few thousand.
+ */
+const parts = { from: 20_000, firstRows: 300, step: 20_000 };
+
+/** Tests: smaller parts, so a list of a few dozen rows is filtered in parts too. */
+export function configureWindowParts(p: Partial<typeof parts>): void {
+  Object.assign(parts, p);
+}
 
 const shared = globalThis as typeof globalThis & { __wheelhouseWindows?: Map<string, Index> };
 shared.__wheelhouseWindows ??= new Map();
@@ -64,16 +85,25 @@ function onCache(ix: Index, query: ListQuery, defColumns: Column[], m: CacheMess
         ? orderToDeriveFrom(ix, order, m.rows.length, m.type === 'listing')
         : undefined;
       const columns = m.type === 'snapshot' ? m.columns : undefined;
-      if (from) order.resetFrom(from);
+      let rest: ((step: number) => boolean) | undefined;
+      if (from && from.total >= parts.from) rest = order.resetFromInParts(from, parts.firstRows);
+      else if (from) order.resetFrom(from);
       else order.reset(m.rows, columns ?? defColumns);
       ix.order = order;
       ix.columns = columns;
       ix.listing = m.type === 'listing';
+      ix.counting = rest !== undefined;
+      ix.queued = [];
       ix.error = undefined;
+      if (rest) countRest(ix, order, rest);
       break;
     }
     case 'changes': {
       if (!ix.order) return;
+      if (ix.counting) {
+        for (const c of m.changes) ix.queued.push(c);
+        return;
+      }
       let touched = false;
       for (const c of m.changes) if (ix.order.apply(c)) touched = true;
       if (!touched) return;
@@ -82,6 +112,8 @@ function onCache(ix: Index, query: ListQuery, defColumns: Column[], m: CacheMess
     case 'error':
       ix.order = undefined;
       ix.listing = false;
+      ix.counting = false;
+      ix.queued = [];
       ix.error = m.error;
       break;
     case 'status':
@@ -107,11 +139,30 @@ function orderToDeriveFrom(
   let best: OrderedRows | undefined;
   for (const other of indexes.values()) {
     const o = other.order;
-    if (other === ix || other.list !== ix.list || !o || o.size !== size) continue;
+    if (other === ix || other.list !== ix.list || !o || o.size !== size || other.counting) continue;
     if (other.listing !== listing || !order.canDeriveFrom(o)) continue;
     if (!best || o.total < best.total) best = o;
   }
   return best;
+}
+
+/** Finds the rest of a filter's rows a part per turn, then applies the changes that waited. */
+function countRest(ix: Index, order: OrderedRows, rest: (step: number) => boolean): void {
+  const next = () => {
+    // A new list, an error or the last reader gone: this order is no longer served.
+    if (ix.order !== order || indexes.get(ix.key) !== ix) return;
+    if (!rest(parts.step)) {
+      setImmediate(next);
+      return;
+    }
+    ix.counting = false;
+    const queued = ix.queued;
+    ix.queued = [];
+    for (const c of queued) order.apply(c);
+    const out = messageOf(ix);
+    if (out) for (const l of ix.listeners) l(out);
+  };
+  setImmediate(next);
 }
 
 function messageOf(ix: Index): WindowMessage | undefined {
@@ -122,6 +173,7 @@ function messageOf(ix: Index): WindowMessage | undefined {
     order: ix.order,
     ...(ix.columns ? { columns: ix.columns } : {}),
     ...(ix.listing ? { listing: true as const } : {}),
+    ...(ix.counting ? { counting: true as const } : {}),
   };
 }
 
@@ -152,6 +204,8 @@ export function subscribeWindow(
       order: undefined,
       columns: undefined,
       listing: false,
+      counting: false,
+      queued: [],
       error: undefined,
       reconnectingSince: undefined,
       listeners: new Set(),
@@ -182,6 +236,7 @@ export function subscribeWindow(
     rows: () => self.order,
     columns: () => self.columns,
     listing: () => self.listing,
+    counting: () => self.counting,
     close: () => {
       if (!self.listeners.delete(listener) || self.listeners.size > 0) return;
       self.linger = setTimeout(() => {
@@ -203,6 +258,8 @@ export interface WindowAnswer {
   columns?: Column[];
   /** The list is still arriving: these are the first of the rows so far. */
   listing?: true;
+  /** The first of the query's rows: `total` is a lower bound until the rest are found. */
+  counting?: true;
 }
 
 /** One window, for server rendering: waits for the list (or its error) up to `timeoutMs`. */
@@ -224,7 +281,7 @@ export function currentWindow(
     (m) => {
       if (m.type === 'error') return { error: m.error };
       if (m.type !== 'changed') return undefined;
-      const { order, columns, listing } = m;
+      const { order, columns, listing, counting } = m;
       return {
         value: {
           rows: order.slice(offset, count),
@@ -232,6 +289,7 @@ export function currentWindow(
           size: order.size,
           ...(columns ? { columns } : {}),
           ...(listing ? { listing } : {}),
+          ...(counting ? { counting } : {}),
         },
       };
     },

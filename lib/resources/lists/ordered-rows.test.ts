@@ -86,3 +86,42 @@ test('only a wider filter on the same column can be narrowed', () => {
   assert.ok(!want.canDeriveFrom(from({ selector: 'app=db' })), 'another selector');
   assert.ok(!want.canDeriveFrom(from({ sort: 'restarts' })), 'another column');
 });
+
+test('an order made in parts starts with its first rows and ends as one made at once', () => {
+  const rows = list(3000);
+  for (const q of [{ q: 'ns-3' }, { q: 'ns-3', dir: 'desc' as const }, { selector: 'app=a2' }]) {
+    const base = ordered(rows, { sort: 'restarts' });
+    const whole = ordered(rows, { sort: 'restarts', ...q });
+    const parts = new OrderedRows(full({ sort: 'restarts', ...q }));
+    const rest = parts.resetFromInParts(base, 50);
+    assert.ok(rest, JSON.stringify(q));
+    assert.deepEqual(keys(parts), keys(whole).slice(0, 50), 'the first rows, before the rest');
+    // The source goes on changing meanwhile; the part made is not disturbed by it.
+    const live = new Map(rows.map((r) => [r.key, r]));
+    const waited = [];
+    for (const [i, r] of rows.slice(0, 300).entries()) {
+      const next = { ...r, rv: '2', cells: { restarts: (i * 7) % 5, node: `node-${i % 12}` } };
+      const c = { type: 'MODIFIED' as const, key: r.key, row: next, prev: live.get(r.key) };
+      base.apply(c);
+      waited.push(c);
+      live.set(r.key, next);
+    }
+    let steps = 0;
+    while (!rest(400)) steps++;
+    assert.ok(steps > 2, 'more than one part');
+    assert.deepEqual(keys(parts), keys(whole), 'whole, as of when it began');
+    for (const c of waited) parts.apply(c);
+    assert.deepEqual(keys(parts), keys(ordered([...live.values()], parts.query)), 'then the changes');
+  }
+});
+
+test('an order whose first rows are all it has, or only flips, is made at once', () => {
+  const rows = list(600);
+  const base = ordered(rows, { sort: 'node' });
+  const flip = new OrderedRows(full({ sort: 'node', dir: 'desc' }));
+  assert.equal(flip.resetFromInParts(base, 10), undefined);
+  assert.deepEqual(keys(flip), keys(ordered(rows, flip.query)));
+  const few = new OrderedRows(full({ sort: 'node', q: 'node-11' }));
+  assert.equal(few.resetFromInParts(base, 10_000), undefined);
+  assert.deepEqual(keys(few), keys(ordered(rows, few.query)));
+});

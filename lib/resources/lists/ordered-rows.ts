@@ -90,6 +90,37 @@ export class OrderedRows {
   }
 
   /**
+   * resetFrom in parts, for a filter of a long order: when it returns, the order holds the first
+   * `first` matching rows (a prefix of the whole answer, so a window from the top can be served);
+   * each call of the function it returns scans `step` more of `from`'s rows, true once the order is
+   * whole. Undefined when it was whole at once. `from`'s rows are taken as they were at the call, so
+   * changes of the list meanwhile must wait (apply them once whole): see windows.ts.
+   */
+  resetFromInParts(from: OrderedRows, first: number): ((step: number) => boolean) | undefined {
+    const same = from.query.q === this.query.q && from.query.selector === this.query.selector;
+    if (same) {
+      this.resetFrom(from);
+      return undefined;
+    }
+    this.type = from.type;
+    this.all = from.all;
+    // A copy either way: `from` goes on taking the list's changes while this one is counted.
+    const src = from.sign === this.sign ? from.order.slice() : flipped(from.order);
+    const out: Entry[] = [];
+    this.order = out;
+    let i = 0;
+    const scan = (end: number, stopAt: number) => {
+      for (; i < end && out.length < stopAt; i++) {
+        const e = src[i] as Entry;
+        if (this.matches(e.row)) out.push(e);
+      }
+      return i >= src.length;
+    };
+    if (scan(src.length, first)) return undefined;
+    return (step) => scan(Math.min(src.length, i + step), Number.POSITIVE_INFINITY);
+  }
+
+  /**
    * Applies one change of the list; true when the matching rows or their order changed. A MODIFIED or
    * DELETED change carries the row it replaces (`prev`, as the watch cache gives it); without one,
    * the entry is looked for by key, in linear time.

@@ -33,33 +33,40 @@ export default async function ScopeLayout({
     throw e;
   }
   const tokenMode = signsIn(authMode());
-  let who: Identity | undefined;
+  // Three independent questions, asked at once: a first page load waits for the slowest, not the
+  // sum (on a cold server and a busy API server, each is a round trip of its own).
+  const [whoAnswer, namespaces, apiKinds] = await Promise.all([
+    whoAmI(scope.context).then(
+      (who): { who: Identity } | { error: unknown } => ({ who }),
+      (error: unknown) => ({ error }),
+    ),
+    listNamespaces(scope.context).catch(
+      // An unreachable cluster must not take the shell down: the page below says what is wrong.
+      (e): NamespaceList => ({
+        names: [],
+        error: isAppError(e) ? e.message : 'Namespaces could not be listed.',
+      }),
+    ),
+    // The navigation's other kinds (aggregated discovery and CRDs); live over the stream from here.
+    (async (): Promise<ApiKindsNavModel> => {
+      const principal = await requestPrincipal();
+      await ensureDiscovery(scope.context, principal);
+      return loadView<ApiKindsNavModel>(
+        { context: scope.context, view: 'api-kinds', namespace: ALL_NAMESPACES },
+        principal,
+      );
+    })().catch(
+      // Discovery refused or unreachable: Wheelhouse's own kinds still work; the page says what is wrong.
+      (): ApiKindsNavModel => ({ groups: [] }),
+    ),
+  ]);
+  const who = 'who' in whoAnswer ? whoAnswer.who : undefined;
   let whoError: string | undefined;
-  try {
-    who = await whoAmI(scope.context);
-  } catch (e) {
+  if ('error' in whoAnswer) {
+    const e = whoAnswer.error;
     // In token mode a 401 means the token died after sign-in (expired, revoked): sign in again.
     if (tokenMode && isAppError(e) && e.status === 401) redirect('/sign-in?reason=rejected');
     whoError = isAppError(e) ? e.message : 'The cluster could not say who you are.';
-  }
-  let namespaces: NamespaceList;
-  try {
-    namespaces = await listNamespaces(scope.context);
-  } catch (e) {
-    // An unreachable cluster must not take the shell down: the page below says what is wrong.
-    namespaces = { names: [], error: isAppError(e) ? e.message : 'Namespaces could not be listed.' };
-  }
-  // The navigation's other kinds (aggregated discovery and CRDs); live over the stream from here.
-  let apiKinds: ApiKindsNavModel = { groups: [] };
-  try {
-    const principal = await requestPrincipal();
-    await ensureDiscovery(scope.context, principal);
-    apiKinds = await loadView<ApiKindsNavModel>(
-      { context: scope.context, view: 'api-kinds', namespace: ALL_NAMESPACES },
-      principal,
-    );
-  } catch {
-    // Discovery refused or unreachable: Wheelhouse's own kinds still work; the page says what is wrong.
   }
   return (
     <AppShell
