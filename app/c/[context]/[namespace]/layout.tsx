@@ -16,6 +16,9 @@ import { listNamespaces, type NamespaceList } from '@/lib/resources/namespaces/s
 
 export const dynamic = 'force-dynamic';
 
+/** How long a page waits for the navigation's discovered kinds before it renders without them. */
+const NAV_WAIT_MS = 30;
+
 export default async function ScopeLayout({
   children,
   params,
@@ -47,15 +50,19 @@ export default async function ScopeLayout({
         error: isAppError(e) ? e.message : 'Namespaces could not be listed.',
       }),
     ),
-    // The navigation's other kinds (aggregated discovery and CRDs); live over the stream from here.
-    (async (): Promise<ApiKindsNavModel> => {
-      const principal = await requestPrincipal();
-      await ensureDiscovery(scope.context, principal);
-      return loadView<ApiKindsNavModel>(
-        { context: scope.context, view: 'api-kinds', namespace: ALL_NAMESPACES },
-        principal,
-      );
-    })().catch(
+    // The navigation's other kinds (aggregated discovery and CRDs), live over the stream from here:
+    // a first page of a new server does not wait for discovery; the stream brings them a moment later.
+    Promise.race([
+      (async (): Promise<ApiKindsNavModel> => {
+        const principal = await requestPrincipal();
+        await ensureDiscovery(scope.context, principal);
+        return loadView<ApiKindsNavModel>(
+          { context: scope.context, view: 'api-kinds', namespace: ALL_NAMESPACES },
+          principal,
+        );
+      })(),
+      new Promise<ApiKindsNavModel>((resolve) => setTimeout(() => resolve({ groups: [] }), NAV_WAIT_MS)),
+    ]).catch(
       // Discovery refused or unreachable: Wheelhouse's own kinds still work; the page says what is wrong.
       (): ApiKindsNavModel => ({ groups: [] }),
     ),
