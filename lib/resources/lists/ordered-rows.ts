@@ -80,13 +80,7 @@ export class OrderedRows {
 
   /** Starts over from another order of the same list (see canDeriveFrom): filtered, flipped if need be. */
   resetFrom(from: OrderedRows): void {
-    this.type = from.type;
-    this.all = from.all;
-    // Entries depend on the row and the sort column alone, so both orders share them. Either path
-    // makes a new array (the flip, the filter or the copy): the orders never share one.
-    const same = from.query.q === this.query.q && from.query.selector === this.query.selector;
-    const src = from.sign === this.sign ? from.order : flipped(from.order);
-    this.order = !same ? src.filter((e) => this.matches(e.row)) : src === from.order ? [...src] : src;
+    this.resetFromInParts(from, Number.POSITIVE_INFINITY);
   }
 
   /**
@@ -97,27 +91,33 @@ export class OrderedRows {
    * changes of the list meanwhile must wait (apply them once whole): see windows.ts.
    */
   resetFromInParts(from: OrderedRows, first: number): ((step: number) => boolean) | undefined {
-    const same = from.query.q === this.query.q && from.query.selector === this.query.selector;
-    if (same) {
-      this.resetFrom(from);
-      return undefined;
-    }
     this.type = from.type;
     this.all = from.all;
-    // A copy either way: `from` goes on taking the list's changes while this one is counted.
-    const src = from.sign === this.sign ? from.order.slice() : flipped(from.order);
+    // Entries depend on the row and the sort column alone, so both orders share them. Every path
+    // makes a new array (the flip, the filter or the copy): the orders never share one.
+    const src = from.sign === this.sign ? from.order : flipped(from.order);
+    if (from.query.q === this.query.q && from.query.selector === this.query.selector) {
+      this.order = src === from.order ? [...src] : src;
+      return undefined;
+    }
     const out: Entry[] = [];
     this.order = out;
+    let rest = src;
     let i = 0;
     const scan = (end: number, stopAt: number) => {
       for (; i < end && out.length < stopAt; i++) {
-        const e = src[i] as Entry;
+        const e = rest[i] as Entry;
         if (this.matches(e.row)) out.push(e);
       }
-      return i >= src.length;
+      return i >= rest.length;
     };
-    if (scan(src.length, first)) return undefined;
-    return (step) => scan(Math.min(src.length, i + step), Number.POSITIVE_INFINITY);
+    if (scan(rest.length, first)) return undefined;
+    // `from` goes on taking the list's changes while this one is counted: the rest is read from a copy.
+    if (rest === from.order) {
+      rest = rest.slice(i);
+      i = 0;
+    }
+    return (step) => scan(Math.min(rest.length, i + step), Number.POSITIVE_INFINITY);
   }
 
   /**
