@@ -10,7 +10,7 @@ import {
   subscriptionId,
   type ViewSpec,
 } from '../../lib/live/protocol';
-import type { Column, Row } from '../../lib/resources/lists/rows/types';
+import { nextWindow, type WindowState } from '../../lib/live/window-state';
 
 /**
  * Live lists and views in the browser. One EventSource per tab carries every subscription; each
@@ -22,20 +22,10 @@ import type { Column, Row } from '../../lib/resources/lists/rows/types';
  * A window of a list as the browser holds it: the rows from `offset` in the server's order for the
  * window's query, and how many rows match (`total`) of how many are listed (`size`).
  */
-export interface WatchedWindow {
+export interface WatchedWindow extends WindowState {
   status: 'loading' | 'ready' | 'error';
-  offset: number;
-  keys: string[];
-  rows: Map<string, Row>;
-  total: number;
-  size: number;
   error?: ErrorInfo;
   staleSince?: number;
-  columns?: Column[];
-  /** The server is still receiving the list from the cluster: rows so far, counts so far. */
-  listing?: boolean;
-  /** The first rows of a new filter: `total` counts those found so far. */
-  counting?: boolean;
 }
 
 /** A server-side view (lib/live/views) as the browser holds it. */
@@ -298,26 +288,8 @@ function applyWindow(key: string, item: StreamItem): void {
     key,
     (cur) => {
       if (item.t === 'window') {
-        if (item.keys === undefined && !cur) return cur;
-        const keys = item.keys ?? cur?.keys ?? [];
-        const fresh = new Map(item.rows.map((r) => [r.key, r]));
-        const rows = new Map<string, Row>();
-        for (const k of keys) {
-          const r = fresh.get(k) ?? cur?.rows.get(k);
-          if (r) rows.set(k, r);
-        }
-        const columns = item.columns ?? cur?.columns;
-        return {
-          status: 'ready',
-          offset: item.offset ?? cur?.offset ?? 0,
-          keys,
-          rows,
-          total: item.total ?? cur?.total ?? 0,
-          size: item.size ?? cur?.size ?? 0,
-          ...(columns ? { columns } : {}),
-          ...(item.listing ? { listing: true } : {}),
-          ...(item.counting ? { counting: true } : {}),
-        };
+        const next = nextWindow(cur, item);
+        return next ? { status: 'ready', ...next } : cur;
       }
       if (item.t === 'error') return { ...(cur ?? LOADING_WINDOW), status: 'error', error: item.error };
       if (item.t === 'status')

@@ -9,6 +9,7 @@ import { openTab, setSubscriptions } from '@/lib/live/hub';
 import type { StreamItem, SubscriptionSpec } from '@/lib/live/protocol';
 import { applyChanges } from '@/lib/live/reducer';
 import { type CacheMessage, subscribe } from '@/lib/live/watch-cache';
+import { nextWindow, type WindowItem } from '@/lib/live/window-state';
 import type { Column, Row } from '@/lib/resources/lists/rows/types';
 import { waitFor } from './kube';
 
@@ -35,27 +36,22 @@ function mirror(): ListMirror {
   return { rows: new Map(), snapshots: 0, errors: [], statuses: [] };
 }
 
-/** A window item, applied as the browser does (use-watched-list.ts applyWindow). */
-function applyWindowItem(m: ListMirror, i: Extract<StreamItem, { t: 'window' }>): void {
-  const keys = i.keys ?? m.window?.keys ?? [];
-  const fresh = new Map(i.rows.map((r) => [r.key, r]));
-  const rows = new Map<string, Row>();
-  for (const k of keys) {
-    const r = fresh.get(k) ?? m.rows.get(k);
-    if (r) rows.set(k, r);
-  }
-  m.rows = rows;
+/** A window item, applied as the browser does, plus what the tests count of them. */
+function applyWindowItem(m: ListMirror, i: WindowItem): void {
   const w = m.window;
+  const next = nextWindow(w && { ...w, rows: m.rows, columns: m.columns }, i);
+  if (!next) return;
+  m.rows = next.rows;
   m.window = {
-    offset: i.offset ?? w?.offset ?? 0,
-    keys,
-    total: i.total ?? w?.total ?? 0,
-    size: i.size ?? w?.size ?? 0,
+    offset: next.offset,
+    keys: next.keys,
+    total: next.total,
+    size: next.size,
     items: (w?.items ?? 0) + 1,
     resent: w ? [...w.resent, ...i.rows.map((r) => r.key)] : [],
-    counting: i.counting === true,
+    counting: next.counting === true,
   };
-  if (i.columns) m.columns = i.columns;
+  if (next.columns) m.columns = next.columns;
 }
 
 function applyItem(m: ListMirror, i: StreamItem): void {
