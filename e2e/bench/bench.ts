@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { Watch } from '@kubernetes/client-node';
 import { chromium, type Page } from '@playwright/test';
+import { readApiCounts } from '../support/apiserver-metrics';
 import { adminConfig, core, waitFor } from '../support/kube';
 import { populate } from './populate';
 import { openStream } from './sse';
@@ -28,28 +29,10 @@ const spec = {
     : { window: { q: '', selector: '', sort: 'name', dir: 'asc' as const, offset: 0, count: 300 } }),
 };
 
-/** All-namespaces pod requests the API server counts: watches open now, or requests so far of a verb. */
-function podMetric(
-  metric: 'apiserver_longrunning_requests' | 'apiserver_request_total',
-  verb: string,
-): number {
-  const text = execFileSync(`${process.env.WHEELHOUSE_BIN}/kubectl`, ['get', '--raw', '/metrics'], {
-    encoding: 'utf8',
-    maxBuffer: 256 * 1024 * 1024,
-  });
-  return text
-    .split('\n')
-    .filter(
-      (l) =>
-        l.startsWith(`${metric}{`) &&
-        l.includes('resource="pods"') &&
-        l.includes('scope="cluster"') &&
-        l.includes(`verb="${verb}"`),
-    )
-    .reduce((n, l) => n + Number(l.slice(l.lastIndexOf(' ') + 1)), 0);
-}
-const podWatches = () => podMetric('apiserver_longrunning_requests', 'WATCH');
-const podLists = () => podMetric('apiserver_request_total', 'LIST');
+/** All-namespaces pod requests, as the API server counts them: watches open now, LISTs so far. */
+const podCounts = () => readApiCounts(process.env.KUBECONFIG, undefined, 'cluster');
+const podWatches = () => podCounts().watches.get('pods') ?? 0;
+const podLists = () => podCounts().requests.get('LIST pods') ?? 0;
 
 function serverPid(): string | undefined {
   const port = new URL(base).port;

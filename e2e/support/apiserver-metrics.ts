@@ -44,7 +44,8 @@ function label(line: string, name: string): string {
   return m?.[1] ?? '';
 }
 
-export function parseMetrics(text: string): ApiCounts {
+/** `scope` keeps only requests of that scope ("cluster": across all namespaces; "namespace"; "resource"). */
+export function parseMetrics(text: string, scope?: string): ApiCounts {
   const requests = new Map<string, number>();
   const watches = new Map<string, number>();
   for (const line of text.split('\n')) {
@@ -53,6 +54,7 @@ export function parseMetrics(text: string): ApiCounts {
     if (!total && !open) continue;
     const resource = label(line, 'resource');
     if (!DASHBOARD_RESOURCES.has(resource)) continue;
+    if (scope !== undefined && label(line, 'scope') !== scope) continue;
     const verb = label(line, 'verb');
     const value = Number(line.slice(line.lastIndexOf(' ') + 1));
     if (total) requests.set(`${verb} ${resource}`, (requests.get(`${verb} ${resource}`) ?? 0) + value);
@@ -61,14 +63,18 @@ export function parseMetrics(text: string): ApiCounts {
   return { requests, watches };
 }
 
-export function readApiCounts(kubeconfig = process.env.KUBECONFIG ?? '', context?: string): ApiCounts {
+export function readApiCounts(
+  kubeconfig = process.env.KUBECONFIG ?? '',
+  context?: string,
+  scope?: string,
+): ApiCounts {
   const bin = process.env.WHEELHOUSE_BIN ? `${process.env.WHEELHOUSE_BIN}/kubectl` : 'kubectl';
   const text = execFileSync(
     bin,
     ['--kubeconfig', kubeconfig, ...(context ? ['--context', context] : []), 'get', '--raw', '/metrics'],
-    { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+    { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 },
   );
-  return parseMetrics(text);
+  return parseMetrics(text, scope);
 }
 
 /** Requests made between two readings, by `VERB resource`, without zeros. */
