@@ -201,6 +201,80 @@ test('apply at the edited resourceVersion; a concurrent change in between is a 4
   assert.equal(await auditEventOf(stopped), undefined, 'only what the cluster carried out gets an Event');
 });
 
+test('the new diff after a 409 survives the status writes that follow the change', async () => {
+  // A namespace of its own: the delete test below lists everything in the shared one.
+  const own = await createNamespace('manage-busy');
+  const busy: ObjectRef = { context: ADMIN_CONTEXT, slug: 'deployments', namespace: own, name: 'busy' };
+  await apps().createNamespacedDeployment({
+    namespace: own,
+    body: deployment(own, 'busy', { replicas: 0, image: 'app:1' }),
+  });
+  // Its revision annotation is the controller's own first write: open it after that.
+  await waitForDeploymentReady(own, 'busy');
+  const src = await getEditSource(busy);
+  const yaml = edited(src.yaml, (o) => {
+    const c = o.spec.template.spec.containers[0];
+    if (c) c.image = 'app:2';
+  });
+  await apps().patchNamespacedDeployment({
+    namespace: own,
+    name: 'busy',
+    body: [{ op: 'add', path: '/spec/minReadySeconds', value: 7 }],
+  });
+  // A controller's kind of write, as after a scale: the status moves every few tens of ms, so a
+  // read and the dry run after it are often split by one.
+  let writing = true;
+  let writes = 0;
+  const writer = (async () => {
+    while (writing) {
+      await apps().patchNamespacedDeploymentStatus({
+        namespace: own,
+        name: 'busy',
+        body: [
+          {
+            op: 'add',
+            path: '/status/conditions/-',
+            value: {
+              type: 'WheelhouseTest',
+              status: 'True',
+              reason: 'StatusWrite',
+              message: `write ${writes}`,
+            },
+          },
+        ],
+      });
+      writes++;
+      await new Promise((r) => setTimeout(r, 30));
+    }
+  })();
+  try {
+    await waitFor('the status writer starts', async () => writes > 0);
+    for (let i = 0; i < 6; i++) {
+      const raced = await editObject(busy, {
+        yaml,
+        resourceVersion: src.resourceVersion,
+        mode: 'dry-run',
+      });
+      assert.equal(raced.status, 'conflict');
+      if (raced.status !== 'conflict') return;
+      assert.deepEqual(
+        raced.changes?.map((c) => [c.path, c.op, c.before, c.after]),
+        [
+          ['spec.template.spec.containers[name=main].image', 'changed', 'app:1', 'app:2'],
+          ['spec.minReadySeconds', 'removed', '7', undefined],
+        ],
+        `attempt ${i}: the diff against the version stored now`,
+      );
+    }
+  } finally {
+    writing = false;
+    await writer;
+  }
+  const live = await apps().readNamespacedDeployment({ namespace: own, name: 'busy' });
+  assert.equal(live.spec?.template.spec?.containers[0]?.image, 'app:1', 'dry runs store nothing');
+  await deleteNamespace(own);
+});
+
 test('a 422 comes back with its causes, placed on the line of the field', async () => {
   const src = await getEditSource(ref('deployments', 'web'));
   const yaml = edited(src.yaml, (o) => {

@@ -219,25 +219,32 @@ async function put(ref: ObjectRef, r: ResolvedKind, body: Json, dryRun: boolean)
   );
 }
 
-/** After a 409: the same edit dry-run against the object as it is now, so the user sees what applying would do. */
+/** Dry runs of the edit against the object as it is now before giving up on showing the new diff. */
+const CONFLICT_DRY_RUNS = 5;
+
+/**
+ * After a 409: the same edit dry-run against the object as it is now, so the user sees what applying
+ * would do. The write that caused the 409 is often followed by the controller's status writes (a
+ * scale moves the status several times in a second), and each one between our read and the dry run
+ * is a 409 of its own: read again and retry rather than show no diff.
+ */
 async function conflictOutcome(ref: ObjectRef, r: ResolvedKind, input: EditInput): Promise<EditOutcome> {
-  const live = await readLive(ref, r);
-  const rv = str(metadataOf(live).resourceVersion) ?? '';
   const message = `${r.kind} "${ref.name}" changed since you opened it (someone else wrote it). Nothing was applied. Below is what your edit would do to the version stored now; apply again to overwrite it, or reload to start over.`;
-  const yaml = toYaml(forDisplay({ ...live, apiVersion: r.apiVersion, kind: r.kind }));
-  try {
-    const edited = buildEdited(r, ref, { ...input, resourceVersion: rv }, live);
-    const stored = await put(ref, r, edited, true);
-    return {
-      status: 'conflict',
-      message,
-      changes: diffObjects(live, stored, edited),
-      resourceVersion: rv,
-      yaml,
-    };
-  } catch {
-    return { status: 'conflict', message, resourceVersion: rv, yaml };
+  let last: EditOutcome | undefined;
+  for (let attempt = 0; attempt < CONFLICT_DRY_RUNS; attempt++) {
+    const live = await readLive(ref, r);
+    const rv = str(metadataOf(live).resourceVersion) ?? '';
+    const yaml = toYaml(forDisplay({ ...live, apiVersion: r.apiVersion, kind: r.kind }));
+    last = { status: 'conflict', message, resourceVersion: rv, yaml };
+    try {
+      const edited = buildEdited(r, ref, { ...input, resourceVersion: rv }, live);
+      const stored = await put(ref, r, edited, true);
+      return { ...last, changes: diffObjects(live, stored, edited) };
+    } catch (e) {
+      if (!(e instanceof UpstreamError && e.code === 409)) return last;
+    }
   }
+  return last ?? { status: 'conflict', message, resourceVersion: '', yaml: '' };
 }
 
 /** Workloads (and bare pods) reading it as env, envFrom or subPath: they keep the value they started with. */
