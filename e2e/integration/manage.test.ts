@@ -24,6 +24,7 @@ import {
   deployment,
   waitFor,
   waitForDeploymentReady,
+  writeDeploymentStatus,
 } from '../support/kube';
 
 // lib/kube/client.ts reads the dashboard's kubeconfig, the one with the test identities.
@@ -227,29 +228,14 @@ test('the new diff after a 409 survives the status writes that follow the change
   let writes = 0;
   const writer = (async () => {
     while (writing) {
-      await apps().patchNamespacedDeploymentStatus({
-        namespace: own,
-        name: 'busy',
-        body: [
-          {
-            op: 'add',
-            path: '/status/conditions/-',
-            value: {
-              type: 'WheelhouseTest',
-              status: 'True',
-              reason: 'StatusWrite',
-              message: `write ${writes}`,
-            },
-          },
-        ],
-      });
+      await writeDeploymentStatus(own, 'busy', `write ${writes}`);
       writes++;
       await new Promise((r) => setTimeout(r, 30));
     }
   })();
   try {
     await waitFor('the status writer starts', async () => writes > 0);
-    for (let i = 0; i < 6; i++) {
+    for (let i = 0; i < 12; i++) {
       const raced = await editObject(busy, {
         yaml,
         resourceVersion: src.resourceVersion,
@@ -266,13 +252,13 @@ test('the new diff after a 409 survives the status writes that follow the change
         `attempt ${i}: the diff against the version stored now`,
       );
     }
+    const live = await apps().readNamespacedDeployment({ namespace: own, name: 'busy' });
+    assert.equal(live.spec?.template.spec?.containers[0]?.image, 'app:1', 'dry runs store nothing');
   } finally {
     writing = false;
     await writer;
+    await deleteNamespace(own);
   }
-  const live = await apps().readNamespacedDeployment({ namespace: own, name: 'busy' });
-  assert.equal(live.spec?.template.spec?.containers[0]?.image, 'app:1', 'dry runs store nothing');
-  await deleteNamespace(own);
 });
 
 test('a 422 comes back with its causes, placed on the line of the field', async () => {

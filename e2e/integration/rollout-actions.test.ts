@@ -21,6 +21,7 @@ import {
   deleteNamespace,
   deployment,
   waitFor,
+  writeDeploymentStatus,
 } from '../support/kube';
 
 // lib/kube/client.ts reads the dashboard's kubeconfig, the one with the test identities.
@@ -59,23 +60,10 @@ async function create(name: string, replicas = 2): Promise<V1Deployment> {
   return complete(name);
 }
 
-/**
- * The controller's own kind of write: the status subresource. It moves the resourceVersion on every
- * call and never the generation, as the deployment controller does every few seconds mid-rollout.
- */
+/** A status-only write, checked to move the resourceVersion and not the generation. */
 async function writeStatus(name: string): Promise<void> {
   const before = await read(name);
-  const after = await apps().patchNamespacedDeploymentStatus({
-    namespace: ns,
-    name,
-    body: [
-      {
-        op: 'add',
-        path: '/status/conditions/-',
-        value: { type: 'WheelhouseTest', status: 'True', reason: 'StatusWrite', message: 'status only' },
-      },
-    ],
-  });
+  const after = await writeDeploymentStatus(ns, name, 'status only');
   assert.notEqual(after.metadata!.resourceVersion, before.metadata!.resourceVersion);
   assert.equal(after.metadata!.generation, before.metadata!.generation);
 }

@@ -107,6 +107,28 @@ export function deployment(
   };
 }
 
+/**
+ * The controller's own kind of write: the status subresource. It moves the resourceVersion on every
+ * call and never the generation, as the deployment controller does every few seconds mid-rollout.
+ */
+export function writeDeploymentStatus(
+  namespace: string,
+  name: string,
+  message: string,
+): Promise<V1Deployment> {
+  return apps().patchNamespacedDeploymentStatus({
+    namespace,
+    name,
+    body: [
+      {
+        op: 'add',
+        path: '/status/conditions/-',
+        value: { type: 'WheelhouseTest', status: 'True', reason: 'StatusWrite', message },
+      },
+    ],
+  });
+}
+
 export async function waitForDeploymentReady(
   namespace: string,
   name: string,

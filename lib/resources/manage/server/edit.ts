@@ -230,21 +230,20 @@ const CONFLICT_DRY_RUNS = 5;
  */
 async function conflictOutcome(ref: ObjectRef, r: ResolvedKind, input: EditInput): Promise<EditOutcome> {
   const message = `${r.kind} "${ref.name}" changed since you opened it (someone else wrote it). Nothing was applied. Below is what your edit would do to the version stored now; apply again to overwrite it, or reload to start over.`;
-  let last: EditOutcome | undefined;
-  for (let attempt = 0; attempt < CONFLICT_DRY_RUNS; attempt++) {
+  for (let attempt = 1; ; attempt++) {
     const live = await readLive(ref, r);
     const rv = str(metadataOf(live).resourceVersion) ?? '';
     const yaml = toYaml(forDisplay({ ...live, apiVersion: r.apiVersion, kind: r.kind }));
-    last = { status: 'conflict', message, resourceVersion: rv, yaml };
+    const shown = { status: 'conflict' as const, message, resourceVersion: rv, yaml };
     try {
       const edited = buildEdited(r, ref, { ...input, resourceVersion: rv }, live);
       const stored = await put(ref, r, edited, true);
-      return { ...last, changes: diffObjects(live, stored, edited) };
+      return { ...shown, changes: diffObjects(live, stored, edited) };
     } catch (e) {
-      if (!(e instanceof UpstreamError && e.code === 409)) return last;
+      const movedAgain = e instanceof UpstreamError && e.code === 409;
+      if (!movedAgain || attempt === CONFLICT_DRY_RUNS) return shown;
     }
   }
-  return last ?? { status: 'conflict', message, resourceVersion: '', yaml: '' };
 }
 
 /** Workloads (and bare pods) reading it as env, envFrom or subPath: they keep the value they started with. */
