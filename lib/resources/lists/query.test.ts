@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { OrderedRows } from './ordered-rows';
-import { type ListQuery, listQueryString, matchesSelector, parseSelector } from './query';
+import { type ListQuery, listQueryString, matchesSelector, parseSelector, textMatcher } from './query';
 import { parseListQuery } from './query-params';
 import type { Column, Row } from './rows/types';
 
@@ -74,6 +74,15 @@ test('text filter looks at names, cells and labels; selector and text combine', 
   const o = ordered(rows, { selector: 'app=web' });
   assert.equal(o.total, 2);
   assert.equal(o.size, 3);
+});
+
+test('the text filter finds text within one field, whatever its case, and never across two', () => {
+  const r = row('Web-9', 'prod', { tier: 'Front' }, { restarts: 12, images: ['nginx:1.27', 'busybox'] });
+  const finds = (q: string) => textMatcher(q)(r);
+  for (const q of ['WEB-9', 'eb-9', ' prod ', '12', 'busybox', '1.27 busy', 'tier=front', 'r=F', 'front'])
+    assert.equal(finds(q), true, q);
+  for (const q of ['9prod', 'web-9 prod', 'tierfront', '121', 'web-9\u0000prod', 'z'])
+    assert.equal(finds(q), false, JSON.stringify(q));
 });
 
 test('sorting is numeric-aware and typed per column', () => {
