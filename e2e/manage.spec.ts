@@ -162,6 +162,32 @@ test('create two documents, one invalid: the valid one is created only after con
   expect((await core().readNamespacedConfigMap({ namespace: ns, name: 'good' })).data?.a).toBe('1');
 });
 
+test('a deleted object is gone at once, and the dialog still says so and leads back to the list', async ({
+  page,
+}) => {
+  await core().createNamespacedConfigMap({ namespace: ns, body: { metadata: { name: 'gone-at-once' } } });
+  await page.goto(`/c/${ADMIN_CONTEXT}/${ns}/configmaps/gone-at-once`);
+  await page.getByRole('button', { name: 'Delete', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Delete ConfigMap gone-at-once?' });
+  await dialog.getByRole('button', { name: 'Delete ConfigMap' }).click();
+  await expect(dialog.getByRole('status')).toContainText('deletion requested (Background');
+  await expect
+    .poll(() =>
+      core()
+        .readNamespacedConfigMap({ namespace: ns, name: 'gone-at-once' })
+        .then(
+          () => 'present',
+          () => 'gone',
+        ),
+    )
+    .toBe('gone');
+  // The page under the dialog is not reloaded into "could not load" (taking the dialog with it)
+  // while the user reads the answer: it was, when the page refreshed right after the delete.
+  await expect(dialog.getByRole('status')).toContainText('deletion requested (Background');
+  await dialog.getByRole('button', { name: 'Back to the list' }).click();
+  await expect(page).toHaveURL(new RegExp(`/c/${ADMIN_CONTEXT}/${ns}/configmaps$`));
+});
+
 test('delete a Deployment with foreground propagation: the dialog names its pods, then they go', async ({
   page,
 }) => {

@@ -73,12 +73,17 @@ export function DeleteDialog({
     setBusy(false);
     if (!r.ok) return setError(r.error.message);
     setDone(r.data.message);
-    router.refresh();
   }
+  // Not refreshed at once: the object is often gone already, and its page would become "Not found"
+  // under the answer. Staying refreshes it, to show what is left (a finalizer's hold, or nothing).
+  const stay = () => {
+    onClose();
+    router.refresh();
+  };
 
   const title = plan ? `Delete ${plan.kind} ${plan.name}?` : 'Delete';
   return (
-    <Dialog open={open} onClose={onClose} title={title}>
+    <Dialog open={open} onClose={done ? stay : onClose} title={title}>
       {error && (
         <Callout tone="danger" title="Not deleted">
           {error}
@@ -156,7 +161,7 @@ export function DeleteDialog({
         <div className="space-y-3 text-sm">
           <p role="status">{done}</p>
           <div className="flex justify-end gap-2">
-            <Button onClick={onClose}>Stay here</Button>
+            <Button onClick={stay}>Stay here</Button>
             <Button variant="primary" onClick={() => router.push(afterHref)}>
               Back to the list
             </Button>
