@@ -162,6 +162,14 @@ test('create two documents, one invalid: the valid one is created only after con
   expect((await core().readNamespacedConfigMap({ namespace: ns, name: 'good' })).data?.a).toBe('1');
 });
 
+/** Whether a read of an object found it: what a poll waits on for a deletion to finish. */
+function presence(read: Promise<unknown>): Promise<'present' | 'gone'> {
+  return read.then(
+    () => 'present',
+    () => 'gone',
+  );
+}
+
 test('a deleted object is gone at once, and the dialog still says so and leads back to the list', async ({
   page,
 }) => {
@@ -172,14 +180,7 @@ test('a deleted object is gone at once, and the dialog still says so and leads b
   await dialog.getByRole('button', { name: 'Delete ConfigMap' }).click();
   await expect(dialog.getByRole('status')).toContainText('deletion requested (Background');
   await expect
-    .poll(() =>
-      core()
-        .readNamespacedConfigMap({ namespace: ns, name: 'gone-at-once' })
-        .then(
-          () => 'present',
-          () => 'gone',
-        ),
-    )
+    .poll(() => presence(core().readNamespacedConfigMap({ namespace: ns, name: 'gone-at-once' })))
     .toBe('gone');
   // The page under the dialog is not reloaded into "could not load" (taking the dialog with it)
   // while the user reads the answer: it was, when the page refreshed right after the delete.
@@ -209,15 +210,8 @@ test('delete a Deployment with foreground propagation: the dialog names its pods
   await page.goto(`/c/${ADMIN_CONTEXT}/${ns}/pods`);
   await expect(pods).toHaveCount(0, { timeout: 30_000 });
   await expect
-    .poll(
-      () =>
-        apps()
-          .readNamespacedDeployment({ namespace: ns, name: 'doomed' })
-          .then(
-            () => 'present',
-            () => 'gone',
-          ),
-      { timeout: 30_000 },
-    )
+    .poll(() => presence(apps().readNamespacedDeployment({ namespace: ns, name: 'doomed' })), {
+      timeout: 30_000,
+    })
     .toBe('gone');
 });

@@ -74,8 +74,8 @@ export function DeleteDialog({
     if (!r.ok) return setError(r.error.message);
     setDone(r.data.message);
   }
-  // Not refreshed at once: the object is often gone already, and its page would become "Not found"
-  // under the answer. Staying refreshes it, to show what is left (a finalizer's hold, or nothing).
+  // Not refreshed at once: the object is often gone already, and its page would become "could not
+  // load … not found", taking this answer with it. Staying refreshes it, to show what is left (a finalizer's hold, or nothing).
   const stay = () => {
     onClose();
     router.refresh();
