@@ -60,10 +60,10 @@ interface Index {
 
 const LINGER_MS = 30_000;
 /**
- * A filter of a long order is made in parts: the first `firstRows` matches (the page's first window,
- * live-list's WINDOW) are served at once, then the rest are found `step` rows at a time, each part
- * its own turn of the event loop. At 150,000 pods a whole pass took 200-450 ms of one task; the first
- * rows of a node's pods are found in a few thousand.
+ * A filter of a long order that matches many of its rows is made in parts: once the matches are
+ * known (one pass over the cache's rows, some 30 ms at 150,000 pods), the first `firstRows` of them
+ * in order (the page's first window, live-list's WINDOW) are served at once, then the order is
+ * walked for the rest `step` rows at a time, each part its own turn of the event loop.
  */
 const parts = { from: 20_000, firstRows: 300, step: 20_000 };
 
@@ -86,8 +86,8 @@ function onCache(ix: Index, query: ListQuery, defColumns: Column[], m: CacheMess
         : undefined;
       const columns = m.type === 'snapshot' ? m.columns : undefined;
       let rest: ((step: number) => boolean) | undefined;
-      if (from && from.total >= parts.from) rest = order.resetFromInParts(from, parts.firstRows);
-      else if (from) order.resetFrom(from);
+      if (from && from.total >= parts.from) rest = order.resetFromInParts(from, m.rows, parts.firstRows);
+      else if (from) order.resetFrom(from, m.rows);
       else order.reset(m.rows, columns ?? defColumns);
       ix.order = order;
       ix.columns = columns;

@@ -51,10 +51,12 @@ test('an order taken from another (flipped, narrowed) is the order a sort gives'
       { sort, q: 'node-1' },
       { sort, q: 'NODE-1', dir: 'desc' as const },
       { sort, selector: 'app=a1', dir: 'desc' as const },
+      // Few enough matches (132 of 3,000) to be sorted, not walked for.
+      { sort, q: 'ns-2', selector: 'app=a1' },
     ]) {
       const derived = new OrderedRows(full(q));
       assert.ok(derived.canDeriveFrom(base), JSON.stringify(q));
-      derived.resetFrom(base);
+      derived.resetFrom(base, rows);
       const fresh = ordered(rows, q);
       assert.deepEqual(keys(derived), keys(fresh), JSON.stringify(q));
       assert.equal(derived.total, fresh.total);
@@ -67,7 +69,7 @@ test('a derived order follows changes like a sorted one', () => {
   const rows = list(500);
   const base = ordered(rows, { sort: 'restarts' });
   const derived = new OrderedRows({ q: 'node-3', selector: '', sort: 'restarts', dir: 'desc' });
-  derived.resetFrom(base);
+  derived.resetFrom(base, rows);
   const live = new Map(rows.map((r) => [r.key, r]));
   for (const [i, r] of rows.slice(0, 200).entries()) {
     const next = { ...r, rv: '2', cells: { restarts: i % 5, node: `node-${i % 12}` } };
@@ -93,7 +95,7 @@ test('an order made in parts starts with its first rows and ends as one made at 
     const base = ordered(rows, { sort: 'restarts' });
     const whole = ordered(rows, { sort: 'restarts', ...q });
     const parts = new OrderedRows(full({ sort: 'restarts', ...q }));
-    const rest = parts.resetFromInParts(base, 50);
+    const rest = parts.resetFromInParts(base, rows, 50);
     assert.ok(rest, JSON.stringify(q));
     assert.deepEqual(keys(parts), keys(whole).slice(0, 50), 'the first rows, before the rest');
     // The source goes on changing meanwhile; the part made is not disturbed by it.
@@ -119,9 +121,13 @@ test('an order whose first rows are all it has, or only flips, is made at once',
   const rows = list(600);
   const base = ordered(rows, { sort: 'node' });
   const flip = new OrderedRows(full({ sort: 'node', dir: 'desc' }));
-  assert.equal(flip.resetFromInParts(base, 10), undefined);
+  assert.equal(flip.resetFromInParts(base, rows, 10), undefined);
   assert.deepEqual(keys(flip), keys(ordered(rows, flip.query)));
   const few = new OrderedRows(full({ sort: 'node', q: 'node-11' }));
-  assert.equal(few.resetFromInParts(base, 10_000), undefined);
+  assert.equal(few.resetFromInParts(base, rows, 10_000), undefined);
   assert.deepEqual(keys(few), keys(ordered(rows, few.query)));
+  const rare = new OrderedRows(full({ sort: 'node', q: 'ns-2', selector: 'app=a1', dir: 'desc' }));
+  assert.equal(rare.resetFromInParts(base, rows, 10), undefined, 'few matches: sorted at once');
+  assert.ok(rare.total > 10 && rare.total * 16 <= rows.length, `${rare.total} matches`);
+  assert.deepEqual(keys(rare), keys(ordered(rows, rare.query)));
 });
