@@ -58,13 +58,12 @@ export class OrderedRows {
   reset(rows: Iterable<Row>, columns: Column[]): void {
     this.type = columns.find((c) => c.key === this.query.sort)?.type ?? 'name';
     this.all = 0;
-    const order: Entry[] = [];
+    const found: Row[] = [];
     for (const row of rows) {
       this.all++;
-      if (this.matches(row)) order.push(this.entry(row));
+      if (this.matches(row)) found.push(row);
     }
-    order.sort((a, b) => this.compare(a, b));
-    this.order = order;
+    this.order = this.sorted(found);
   }
 
   /**
@@ -116,9 +115,7 @@ export class OrderedRows {
     for (const row of rows) if (this.matches(row)) found.push(row);
     if (found.length * FEW <= from.order.length) {
       // A sort of a few thousand rows is quicker than a walk of all of them.
-      const order = found.map((row) => this.entry(row));
-      order.sort((a, b) => this.compare(a, b));
-      this.order = order;
+      this.order = this.sorted(found);
       return undefined;
     }
     const keep = new Set(found);
@@ -180,6 +177,12 @@ export class OrderedRows {
   /** The matching rows from `offset`, at most `count` of them. */
   slice(offset: number, count: number): Row[] {
     return this.order.slice(offset, offset + count).map((e) => e.row);
+  }
+
+  private sorted(rows: Row[]): Entry[] {
+    const order = rows.map((row) => this.entry(row));
+    order.sort((a, b) => this.compare(a, b));
+    return order;
   }
 
   private matches(row: Row): boolean {
