@@ -61,9 +61,9 @@ interface Index {
 const LINGER_MS = 30_000;
 /**
  * A filter of a long order that matches many of its rows is made in parts: once the matches are
- * known (one pass over the cache's rows, some 30 ms at 150,000 pods), the first `firstRows` of them
- * in order (the page's first window, live-list's WINDOW) are served at once, then the order is
- * walked for the rest `step` rows at a time, each part its own turn of the event loop.
+ * known (one pass over the cache's rows, 74-94 ms of a 2-core server at 150,000 pods), the first
+ * `firstRows` of them in order (the page's first window, live-list's WINDOW) are served at once,
+ * then the order is walked for the rest `step` rows at a time, each part its own turn of the loop.
  */
 const parts = { from: 20_000, firstRows: 300, step: 20_000 };
 
